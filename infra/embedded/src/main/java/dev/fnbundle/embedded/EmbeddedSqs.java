@@ -1,0 +1,70 @@
+package dev.fnbundle.embedded;
+
+import java.net.URI;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+
+/**
+ * A real SQS-compatible server (ElasticMQ) in this JVM on 127.0.0.1. Queues, visibility timeouts, redrive
+ * policies and dead-letter queues behave as in SQS; ARNs use region {@link #REGION} and account {@link #ACCOUNT}.
+ */
+public final class EmbeddedSqs implements AutoCloseable {
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT = "000000000000";
+    private static EmbeddedSqs shared;
+
+    private final SQSRestServer server;
+    private final int port;
+
+    private EmbeddedSqs(SQSRestServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param port the port, or 0 for a free one
+     * @throws PortInUseException when the port is taken
+     */
+    public static EmbeddedSqs start(int port) {
+        int chosen = port == 0 ? FreePorts.find() : FreePorts.requireFree(port, "ElasticMQ (SQS)");
+        SQSRestServer server = SQSRestServerBuilder
+                .withInterface("127.0.0.1")
+                .withPort(chosen)
+                .withServerAddress(new org.elasticmq.NodeAddress("http", "127.0.0.1", chosen, ""))
+                .withAWSRegion(REGION)
+                .withAWSAccountId(ACCOUNT)
+                .start();
+        server.waitUntilStarted();
+        return new EmbeddedSqs(server, chosen);
+    }
+
+    /** One server for the whole JVM (a test run), started on first use and stopped at exit. */
+    public static synchronized EmbeddedSqs shared() {
+        if (shared == null) {
+            shared = start(0);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "elasticmq-stop"));
+        }
+        return shared;
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The ARN SQS would give a queue of this name here. */
+    public static String queueArn(String queueName) {
+        return "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + queueName;
+    }
+
+    /** The URL SQS would give a queue of this name here. */
+    public String queueUrl(String queueName) {
+        return endpoint() + "/" + ACCOUNT + "/" + queueName;
+    }
+
+    @Override
+    public void close() {
+        server.stopAndWait();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.fnbundle.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+class EmbeddedServicesTest {
+    private static final StaticCredentialsProvider LOCAL =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    @Test
+    void dynamodb_local_stores_and_returns_an_item() {
+        var dynamo = EmbeddedDynamo.shared();
+        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamo.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(LOCAL)
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            client.createTable(b -> b.tableName("probe").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
+            client.putItem(b -> b.tableName("probe").item(Map.of("pk", AttributeValue.fromS("a"),
+                    "v", AttributeValue.fromN("1"))));
+
+            var item = client.getItem(b -> b.tableName("probe").key(Map.of("pk", AttributeValue.fromS("a")))).item();
+
+            assertThat(item.get("v").n()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void elasticmq_sends_and_receives_a_message_with_aws_style_urls() {
+        var sqs = EmbeddedSqs.shared();
+        try (SqsClient client = SqsClient.builder().endpointOverride(sqs.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(LOCAL)
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String url = client.createQueue(b -> b.queueName("probe")).queueUrl();
+            client.sendMessage(b -> b.queueUrl(url).messageBody("hello"));
+
+            var messages = client.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages();
+
+            assertThat(url).isEqualTo(sqs.queueUrl("probe"));
+            assertThat(messages).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("hello"));
+        }
+    }
+
+    @Test
+    void a_fixed_port_in_use_is_reported_with_the_service_and_port() throws Exception {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> EmbeddedSqs.start(taken.getLocalPort()))
+                    .isInstanceOf(PortInUseException.class)
+                    .hasMessageContaining("ElasticMQ")
+                    .hasMessageContaining(Integer.toString(taken.getLocalPort()));
+        }
+    }
+}
