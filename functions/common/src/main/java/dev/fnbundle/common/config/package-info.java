@@ -1,0 +1,2 @@
+/** Function configuration from environment variables. */
+package dev.fnbundle.common.config;

@@ -1,0 +1,2 @@
+/** At-most-once execution per business key, backed by conditional DynamoDB writes. */
+package dev.fnbundle.common.idempotency;

@@ -1,0 +1,2 @@
+/** The shared, bounded JSON mapper. */
+package dev.fnbundle.common.json;

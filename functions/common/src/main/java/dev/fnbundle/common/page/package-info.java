@@ -1,0 +1,2 @@
+/** Opaque pagination tokens for DynamoDB-backed lists. */
+package dev.fnbundle.common.page;

@@ -1,0 +1,2 @@
+/** Retries with exponential backoff and full jitter, on named transient exceptions only. */
+package dev.fnbundle.common.retry;

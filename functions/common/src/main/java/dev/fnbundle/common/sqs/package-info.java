@@ -1,0 +1,2 @@
+/** SQS batch processing with partial batch failures. */
+package dev.fnbundle.common.sqs;

@@ -1,0 +1,2 @@
+/** Field-level validation of JSON request bodies. */
+package dev.fnbundle.common.validation;

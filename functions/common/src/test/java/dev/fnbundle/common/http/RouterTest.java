@@ -1,0 +1,126 @@
+package dev.fnbundle.common.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.testing.ApiEvents;
+import dev.fnbundle.common.testing.FakeLambdaContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+    private final Router router = Router.builder()
+            .route("POST /echo", request -> ApiResponse.ok(request.json(64)))
+            .route("GET /runs/{id}", request -> ApiResponse.ok(Map.of("id", request.pathParameter("id"))))
+            .route("GET /runs/latest", request -> ApiResponse.ok(Map.of("latest", true)))
+            .route("DELETE /runs/{id}", request -> {
+                throw ProblemException.conflict("run " + request.pathParameter("id") + " is still active");
+            })
+            .route("GET /boom", request -> {
+                throw new IllegalStateException("connection to db-internal.local refused");
+            })
+            .build();
+    private final FakeLambdaContext context = new FakeLambdaContext("test-fn", "req-42");
+
+    @Test
+    void dispatches_by_the_route_key_api_gateway_matched() {
+        var response = router.handle(ApiEvents.request("POST /echo", "/echo", "{\"b\": 1, \"a\": 2}"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).isEqualTo("{\"b\":1,\"a\":2}");
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/json")
+                .containsEntry("x-request-id", "req-42");
+    }
+
+    @Test
+    void behind_a_default_route_it_matches_method_and_path_itself_preferring_literal_segments() {
+        var byId = router.handle(defaultRoute("GET", "/runs/r%201"), context);
+        var latest = router.handle(defaultRoute("GET", "/runs/latest"), context);
+
+        assertThat(body(byId).get("id").asText()).isEqualTo("r 1");
+        assertThat(body(latest).get("latest").asBoolean()).isTrue();
+    }
+
+    @Test
+    void an_unknown_path_is_a_404_problem() {
+        var response = router.handle(defaultRoute("GET", "/nowhere"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/problem+json");
+        assertThat(body(response).get("type").asText()).isEqualTo("urn:fnbundle:problem:route-not-found");
+        assertThat(body(response).get("requestId").asText()).isEqualTo("req-42");
+    }
+
+    @Test
+    void a_known_path_with_another_method_is_a_405_with_allow() {
+        var response = router.handle(defaultRoute("PUT", "/runs/r1"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(405);
+        assertThat(response.getHeaders()).containsEntry("allow", "DELETE, GET");
+    }
+
+    @Test
+    void a_problem_exception_becomes_its_status_with_the_request_path_as_instance() {
+        var response = router.handle(ApiEvents.request("DELETE /runs/{id}", "/runs/r1", null), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(body(response).get("instance").asText()).isEqualTo("/runs/r1");
+        assertThat(body(response).get("detail").asText()).isEqualTo("run r1 is still active");
+    }
+
+    @Test
+    void an_unexpected_failure_is_a_500_without_internals() {
+        var response = router.handle(ApiEvents.request("GET /boom", "/boom", null), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(response.getBody()).doesNotContain("db-internal").doesNotContain("Exception")
+                .contains("req-42");
+    }
+
+    @Test
+    void malformed_json_is_a_400_and_an_oversized_body_a_413() {
+        var malformed = router.handle(ApiEvents.request("POST /echo", "/echo", "{\"a\": }"), context);
+        var oversized = router.handle(ApiEvents.request("POST /echo", "/echo", "{\"a\": \"" + "x".repeat(100)
+                + "\"}"), context);
+
+        assertThat(malformed.getStatusCode()).isEqualTo(400);
+        assertThat(body(malformed).get("type").asText()).isEqualTo("urn:fnbundle:problem:malformed-json");
+        assertThat(oversized.getStatusCode()).isEqualTo(413);
+        assertThat(body(oversized).get("limit").asInt()).isEqualTo(64);
+    }
+
+    @Test
+    void a_base64_body_is_decoded_before_parsing() {
+        var event = ApiEvents.request("POST /echo", "/echo",
+                Base64.getEncoder().encodeToString("{\"ok\": true}".getBytes(StandardCharsets.UTF_8)));
+        event.setIsBase64Encoded(true);
+
+        var response = router.handle(event, context);
+
+        assertThat(body(response).get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_missing_body_where_one_is_required_is_a_400_naming_the_body() {
+        var response = router.handle(ApiEvents.request("POST /echo", "/echo", null), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("errors").get(0).get("field").asText()).isEqualTo("body");
+    }
+
+    private static APIGatewayV2HTTPEvent defaultRoute(String method, String path) {
+        var event = ApiEvents.request(method + " " + path, path, null);
+        event.setRouteKey("$default");
+        return event;
+    }
+
+    private static JsonNode body(APIGatewayV2HTTPResponse response) {
+        return Json.parse(response.getBody());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.fnbundle.common.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fnbundle.common.aws.AwsClients;
+import dev.fnbundle.common.config.Env;
+import dev.fnbundle.embedded.EmbeddedDynamo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** Runs against a real DynamoDB Local: the guarantees rest on its conditional writes. */
+class IdempotencyStoreTest {
+    private static final String TABLE = "idempotency-test";
+    private static DynamoDbClient dynamo;
+
+    @BeforeAll
+    static void createTable() {
+        dynamo = AwsClients.dynamoDb(Env.of(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local",
+                "AWS_ENDPOINT_URL_DYNAMODB", EmbeddedDynamo.shared().endpoint().toString())));
+        dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+    }
+
+    private static IdempotencyStore store(Clock clock) {
+        return new IdempotencyStore(dynamo, TABLE, "pk", "sk", Duration.ofSeconds(60), Duration.ofDays(1), clock);
+    }
+
+    @Test
+    void the_first_call_runs_the_operation_and_later_calls_replay_its_result() {
+        var runs = new AtomicInteger();
+        var store = store(Clock.systemUTC());
+
+        var first = store.execute("order-1", () -> "result-" + runs.incrementAndGet());
+        var second = store.execute("order-1", () -> "result-" + runs.incrementAndGet());
+
+        assertThat(first).isEqualTo(new IdempotencyStore.Outcome("result-1", false));
+        assertThat(second).isEqualTo(new IdempotencyStore.Outcome("result-1", true));
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void concurrent_callers_with_one_key_run_the_operation_once() throws Exception {
+        var runs = new AtomicInteger();
+        var store = store(Clock.systemUTC());
+        var start = new CountDownLatch(1);
+        List<Future<String>> outcomes = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return store.execute("race", () -> {
+                            runs.incrementAndGet();
+                            return "done";
+                        }).result();
+                    } catch (IdempotencyInProgressException e) {
+                        return "in-progress";
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<String> outcome : outcomes) {
+                assertThat(outcome.get()).isIn("done", "in-progress");
+            }
+        }
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void a_live_claim_makes_a_second_caller_wait() {
+        var store = store(Clock.systemUTC());
+
+        assertThatThrownBy(() -> store.execute("nested", () -> store.execute("nested", () -> "inner").result()))
+                .isInstanceOfSatisfying(IdempotencyInProgressException.class,
+                        e -> assertThat(e.key()).isEqualTo("nested"));
+    }
+
+    @Test
+    void a_failed_operation_releases_its_claim_so_a_retry_can_run() {
+        var store = store(Clock.systemUTC());
+
+        assertThatThrownBy(() -> store.execute("flaky", () -> {
+            throw new IllegalStateException("downstream failed");
+        })).hasMessage("downstream failed");
+
+        assertThat(store.execute("flaky", () -> "second try").result()).isEqualTo("second try");
+    }
+
+    @Test
+    void a_claim_past_its_expiry_belongs_to_a_crashed_attempt_and_is_taken_over() {
+        var t0 = Instant.parse("2026-01-01T00:00:00Z");
+        var crashing = store(Clock.fixed(t0, ZoneOffset.UTC));
+        var later = store(Clock.fixed(t0.plus(Duration.ofMinutes(2)), ZoneOffset.UTC));
+        var takeover = new AtomicReference<IdempotencyStore.Outcome>();
+
+        // While the first attempt still holds its (now expired) claim, a later attempt runs the operation.
+        crashing.execute("crash", () -> {
+            takeover.set(later.execute("crash", () -> "recovered"));
+            return "too late";
+        });
+
+        assertThat(takeover.get()).isEqualTo(new IdempotencyStore.Outcome("recovered", false));
+        assertThat(later.execute("crash", () -> "again")).isEqualTo(new IdempotencyStore.Outcome("recovered", true));
+    }
+}
