@@ -1,0 +1,122 @@
+package dev.fnbundle.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fnbundle.embedded.template.EventSpec;
+import dev.fnbundle.embedded.template.FunctionSpec;
+import dev.fnbundle.local.console.Console;
+import dev.fnbundle.local.function.InvocationResult;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command-line entry of the local runtime: {@code start} runs the whole template until Ctrl-C; {@code invoke}
+ * runs one function once with an event file and prints its response, like {@code sam local invoke}.
+ */
+public final class LocalRuntimeMain {
+    private LocalRuntimeMain() {
+    }
+
+    public static void main(String[] args) {
+        Console console = Console.system();
+        try {
+            Path root = Path.of(System.getProperty("fnbundle.root", ".")).toAbsolutePath().normalize();
+            Options options = Options.parse(List.of(args), root);
+            switch (options.command()) {
+                case "invoke" -> System.exit(invoke(options, console));
+                case "help" -> console.info(Options.USAGE);
+                default -> start(options, console);
+            }
+        } catch (UserFacingException e) {
+            console.problem(e.getMessage());
+            System.exit(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(130);
+        }
+    }
+
+    private static void start(Options options, Console console) throws InterruptedException {
+        long started = System.nanoTime();
+        console.info("fnbundle local runtime: starting " + options.template().getFileName() + " ...");
+        LocalStack stack = LocalStack.start(options, console);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.info("stopping ...");
+            stack.close();
+            stopped.countDown();
+        }, "local-runtime-stop"));
+        printSummary(stack, options, console, started);
+        stopped.await();
+    }
+
+    private static int invoke(Options options, Console console) throws InterruptedException {
+        byte[] event;
+        try {
+            event = Files.readAllBytes(options.event());
+        } catch (IOException e) {
+            throw new UserFacingException("cannot read event file " + options.event());
+        }
+        try (LocalStack stack = LocalStack.forInvoke(options, console)) {
+            InvocationResult result = stack.pools().get(options.function()).invoke(event, "invoke");
+            console.info(pretty(result.payloadText()));
+            return result.succeeded() ? 0 : 1;
+        }
+    }
+
+    private static void printSummary(LocalStack stack, Options options, Console console, long started) {
+        long readyMillis = (System.nanoTime() - started) / 1_000_000;
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        console.heading("Routes  http://localhost:" + stack.port());
+        var routes = new ArrayList<List<String>>();
+        for (FunctionSpec function : stack.model().functions().values()) {
+            for (var route : function.events(EventSpec.HttpApiRoute.class)) {
+                routes.add(List.of(route.routeKey(), function.logicalId(),
+                        "NONE".equals(route.authorizer()) ? "open" : "jwt"));
+            }
+        }
+        console.table(routes);
+        console.heading("Queues");
+        var queues = new ArrayList<List<String>>();
+        stack.sources().forEach(source -> queues.add(List.of(source.queue().name(),
+                source.queue().hasDeadLetterQueue() ? "dlq after " + source.queue().maxReceiveCount() + " receives"
+                        : "no dlq")));
+        console.table(queues);
+        console.heading("Schedules  (fire one now: curl -X POST localhost:" + stack.port()
+                + "/_local/schedules/RULE/fire)");
+        var schedules = new ArrayList<List<String>>();
+        stack.scheduler().rules().values().forEach(rule -> schedules.add(List.of(rule.name(),
+                rule.pool().spec().logicalId(), rule.expressionText(), rule.enabled() ? "enabled" : "disabled")));
+        console.table(schedules);
+        console.heading("Services");
+        var services = new ArrayList<List<String>>();
+        services.add(List.of("DynamoDB Local", stack.dynamoEndpoint().toString(),
+                options.persist() == null ? "in memory" : "data in " + options.persist()));
+        services.add(List.of("ElasticMQ (SQS)", stack.sqsEndpoint().toString(), ""));
+        if (stack.mail() != null) {
+            var ports = stack.mail().ports();
+            services.add(List.of("GreenMail", "smtp " + ports.smtp() + ", imap " + ports.imap() + ", imaps "
+                    + ports.imaps(), "demo@localhost / demo"));
+        }
+        console.table(services);
+        if (stack.devToken() != null) {
+            console.heading("Dev token  (also in " + options.workDirectory().resolve("dev-token") + ")");
+            console.info(stack.devToken());
+        }
+        console.info("");
+        console.info("ready in " + readyMillis + " ms (" + sinceJvmStart + " ms since JVM start); Ctrl-C to stop");
+    }
+
+    private static String pretty(String json) {
+        try {
+            var mapper = new ObjectMapper();
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(json));
+        } catch (IOException e) {
+            return json;
+        }
+    }
+}

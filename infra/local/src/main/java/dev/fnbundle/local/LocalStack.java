@@ -1,0 +1,332 @@
+package dev.fnbundle.local;
+
+import dev.fnbundle.embedded.EmbeddedDynamo;
+import dev.fnbundle.embedded.EmbeddedSqs;
+import dev.fnbundle.embedded.LocalAws;
+import dev.fnbundle.embedded.PortInUseException;
+import dev.fnbundle.embedded.Provisioner;
+import dev.fnbundle.embedded.template.EventSpec;
+import dev.fnbundle.embedded.template.FunctionSpec;
+import dev.fnbundle.embedded.template.LocalAccount;
+import dev.fnbundle.embedded.template.StackModel;
+import dev.fnbundle.embedded.template.Template;
+import dev.fnbundle.embedded.template.UnsupportedTemplateException;
+import dev.fnbundle.local.api.HttpApiGateway;
+import dev.fnbundle.local.api.JwtAuthority;
+import dev.fnbundle.local.api.RouteTable;
+import dev.fnbundle.local.console.Console;
+import dev.fnbundle.local.function.FunctionLauncher;
+import dev.fnbundle.local.function.FunctionPool;
+import dev.fnbundle.local.mail.LocalMailServer;
+import dev.fnbundle.local.schedule.ScheduleExpression;
+import dev.fnbundle.local.schedule.Scheduler;
+import dev.fnbundle.local.sqs.SqsEventSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The whole template running on this machine: embedded DynamoDB Local, ElasticMQ and GreenMail with every table
+ * and queue the template declares, a pool of JVMs per function, the HTTP API with its JWT authorizer, the SQS
+ * event source mappings and the schedules. {@link #close()} stops everything, function JVMs included.
+ */
+public final class LocalStack implements AutoCloseable {
+    /** Values for parameters that have no default, so the stack starts without any flags. */
+    static final Map<String, String> LOCAL_PARAMETERS = Map.of(
+            "JwtIssuer", "https://fnbundle.local/dev",
+            "JwtAudience", "fnbundle-local");
+    private static final long INIT_LIMIT_MILLIS = 120_000;
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final Console console;
+    private StackModel model;
+    private EmbeddedDynamo dynamo;
+    private EmbeddedSqs sqs;
+    private LocalAws awsClients;
+    private LocalMailServer mail;
+    private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+    private HttpApiGateway gateway;
+    private Scheduler scheduler;
+    private final List<SqsEventSource> sources = new ArrayList<>();
+    private String devToken;
+
+    private LocalStack(Console console) {
+        this.console = console;
+    }
+
+    /** Starts everything and warms one instance of every function. */
+    public static LocalStack start(Options options, Console console) throws InterruptedException {
+        var stack = new LocalStack(console);
+        try {
+            stack.startServices(options, options.ports());
+            stack.startFunctions(options, null);
+            stack.startTriggers(options);
+            return stack;
+        } catch (RuntimeException | InterruptedException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Starts the services and one function, on free ports, for a single {@code invoke}. */
+    public static LocalStack forInvoke(Options options, Console console) throws InterruptedException {
+        var stack = new LocalStack(console);
+        try {
+            stack.startServices(options, Options.Ports.FREE);
+            if (!stack.model.functions().containsKey(options.function())) {
+                throw new UserFacingException("the template has no function " + options.function()
+                        + "; functions: " + String.join(", ", stack.model.functions().keySet()));
+            }
+            stack.startFunctions(options, options.function());
+            return stack;
+        } catch (RuntimeException | InterruptedException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startServices(Options options, Options.Ports ports) {
+        Template template = readTemplate(options.template());
+        try {
+            dynamo = track(EmbeddedDynamo.start(ports.dynamodb(), options.persist()));
+            sqs = track(EmbeddedSqs.start(ports.sqs()));
+            if (options.mail()) {
+                mail = track(LocalMailServer.start(new LocalMailServer.Ports(ports.smtp(), ports.imap(),
+                        ports.imaps()), options.workDirectory().resolve("tls")));
+            }
+        } catch (PortInUseException e) {
+            throw new UserFacingException(e.getMessage());
+        }
+        try {
+            model = StackModel.resolve(template, parameters(template, options),
+                    LocalAccount.local("local", sqs.endpoint()));
+        } catch (UnsupportedTemplateException e) {
+            throw new UserFacingException(e.getMessage());
+        }
+        var aws = new LocalAws(dynamo, sqs, model);
+        new Provisioner(aws.dynamoDb(), aws.sqs()).provision(model);
+        track(aws.sqs());
+        track(aws.dynamoDb());
+        this.awsClients = aws;
+    }
+
+    private Map<String, String> parameters(Template template, Options options) {
+        var parameters = new LinkedHashMap<String, String>();
+        LOCAL_PARAMETERS.forEach((name, value) -> {
+            if (template.parameters().has(name)) {
+                parameters.put(name, value);
+            }
+        });
+        if (options.allowLoopbackFetch() && template.parameters().has("AllowLoopbackFetch")) {
+            parameters.put("AllowLoopbackFetch", "true");
+        }
+        if (mail != null && template.parameters().has("ImapTrustStore")) {
+            parameters.put("ImapTrustStore", mail.trustStore().toString());
+        }
+        parameters.putAll(options.parameters());
+        return parameters;
+    }
+
+    private void startFunctions(Options options, String only) throws InterruptedException {
+        var launcher = new FunctionLauncher(options.workDirectory(), ricDirectory(),
+                LocalAws.awsEnvironment(dynamo.endpoint(), sqs.endpoint()), "000000000000");
+        for (FunctionSpec function : model.functions().values()) {
+            if (only == null || only.equals(function.logicalId())) {
+                launcher.prepare(function);
+                pools.put(function.logicalId(), track(new FunctionPool(function, launcher, options.maxInstances(),
+                        INIT_LIMIT_MILLIS, console)));
+            }
+        }
+        if (only == null) {
+            warmUp();
+        }
+    }
+
+    private void warmUp() throws InterruptedException {
+        // Starting every JVM at once would only make each start slower on a small machine.
+        var slots = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (FunctionPool pool : pools.values()) {
+                threads.submit(() -> {
+                    slots.acquire();
+                    try {
+                        pool.warmUp();
+                    } finally {
+                        slots.release();
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    private void startTriggers(Options options) {
+        var authority = new JwtAuthority(Clock.systemUTC(), System.getenv("LOCAL_DEV_TOKEN"));
+        gateway = track(new HttpApiGateway(options.port(), RouteTable.from(model), pools, authority,
+                new HttpApiGateway.LocalEndpoints() {
+                    @Override
+                    public Map.Entry<Boolean, Object> health() {
+                        return LocalStack.this.health();
+                    }
+
+                    @Override
+                    public boolean fire(String rule) {
+                        return scheduler.fire(rule);
+                    }
+                }, "000000000000"));
+        for (FunctionSpec function : model.functions().values()) {
+            for (var source : function.events(EventSpec.SqsSource.class)) {
+                if (source.enabled()) {
+                    var queue = model.queueByArn(source.queueArn()).orElseThrow(() -> new UserFacingException(
+                            function.logicalId() + " listens to " + source.queueArn()
+                                    + ", which is not a queue of the template"));
+                    sources.add(track(new SqsEventSource(awsClients.sqs(), queue, source,
+                            pools.get(function.logicalId()), "us-east-1", console::warning)));
+                }
+            }
+        }
+        scheduler = track(new Scheduler(rules(), Clock.systemUTC(), "000000000000", "us-east-1"));
+        scheduler.start();
+        devToken = mintDevToken(authority, options.workDirectory());
+        for (String rule : options.fire()) {
+            if (!scheduler.fire(rule)) {
+                throw new UserFacingException("--fire " + rule + ": no schedule rule of that name; rules: "
+                        + String.join(", ", scheduler.rules().keySet()));
+            }
+        }
+    }
+
+    private List<Scheduler.Rule> rules() {
+        var rules = new ArrayList<Scheduler.Rule>();
+        for (FunctionSpec function : model.functions().values()) {
+            for (var schedule : function.events(EventSpec.Schedule.class)) {
+                try {
+                    rules.add(new Scheduler.Rule(schedule.name(), pools.get(function.logicalId()),
+                            ScheduleExpression.parse(schedule.expression()), schedule.input(), schedule.enabled(),
+                            schedule.expression()));
+                } catch (IllegalArgumentException e) {
+                    throw new UserFacingException(function.logicalId() + " event " + schedule.name() + ": "
+                            + e.getMessage());
+                }
+            }
+        }
+        return rules;
+    }
+
+    private String mintDevToken(JwtAuthority authority, Path workDirectory) {
+        var api = model.apis().values().stream().findFirst();
+        if (api.isEmpty() || api.get().defaultAuthorizer() == null) {
+            return null;
+        }
+        var authorizer = api.get().authorizers().get(api.get().defaultAuthorizer());
+        String token = authority.mint(authorizer.issuer(), authorizer.audiences().isEmpty() ? ""
+                : authorizer.audiences().get(0), "local-dev", Duration.ofHours(24));
+        try {
+            Files.createDirectories(workDirectory);
+            Path file = workDirectory.resolve("dev-token");
+            Files.writeString(file, token + System.lineSeparator());
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the dev token", e);
+        }
+        return token;
+    }
+
+    /** Ready when every function has a warm instance; the body lists each function's state. */
+    public Map.Entry<Boolean, Object> health() {
+        var functions = new LinkedHashMap<String, String>();
+        boolean ready = true;
+        for (FunctionPool pool : pools.values()) {
+            boolean poolReady = pool.isReady();
+            ready &= poolReady;
+            functions.put(pool.spec().logicalId(), poolReady ? "ready"
+                    : pool.lastInitError() == null ? "starting" : "failed: " + pool.lastInitError());
+        }
+        return Map.entry(ready, Map.of("status", ready ? "ready" : "not ready", "functions", functions));
+    }
+
+    private static Template readTemplate(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new UserFacingException("no template at " + path + "; pass --template FILE");
+        }
+        try {
+            return Template.read(path);
+        } catch (UnsupportedTemplateException e) {
+            throw new UserFacingException(e.getMessage());
+        }
+    }
+
+    private static Path ricDirectory() {
+        String configured = System.getProperty("fnbundle.ric");
+        return configured == null ? null : Path.of(configured);
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    public StackModel model() {
+        return model;
+    }
+
+    public Map<String, FunctionPool> pools() {
+        return pools;
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public String devToken() {
+        return devToken;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public List<SqsEventSource> sources() {
+        return sources;
+    }
+
+    public LocalMailServer mail() {
+        return mail;
+    }
+
+    public LocalAws aws() {
+        return awsClients;
+    }
+
+    public java.net.URI dynamoEndpoint() {
+        return dynamo.endpoint();
+    }
+
+    public java.net.URI sqsEndpoint() {
+        return sqs.endpoint();
+    }
+
+    /** Stops triggers first, then functions, then services. Safe to call twice. */
+    @Override
+    public void close() {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                console.warning("while stopping: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.fnbundle.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runtime's command line.
+ *
+ * <pre>
+ * start  [--template FILE] [--port 3000] [--persist DIR] [--parameter KEY=VALUE]... [--fire RULE]...
+ *        [--max-instances 3] [--no-mail] [--allow-loopback-fetch] [--verbose]
+ *        [--dynamodb-port 8000] [--sqs-port 9324] [--smtp-port 3025] [--imap-port 3143] [--imaps-port 3993]
+ * invoke FUNCTION --event FILE [--template FILE] [--parameter KEY=VALUE]...
+ * </pre>
+ */
+public record Options(String command, Path template, int port, Path persist, Map<String, String> parameters,
+                      List<String> fire, int maxInstances, boolean mail, boolean allowLoopbackFetch,
+                      boolean verbose, Ports ports, Path workDirectory, String function, Path event) {
+
+    /** Ports of the embedded services; 0 picks a free one. */
+    public record Ports(int dynamodb, int sqs, int smtp, int imap, int imaps) {
+        public static final Ports DEFAULT = new Ports(8000, 9324, 3025, 3143, 3993);
+        public static final Ports FREE = new Ports(0, 0, 0, 0, 0);
+    }
+
+    static final String USAGE = """
+            usage: start  [--template FILE] [--port 3000] [--persist DIR] [--parameter KEY=VALUE]...
+                          [--fire RULE]... [--max-instances N] [--no-mail] [--allow-loopback-fetch] [--verbose]
+                          [--dynamodb-port N] [--sqs-port N] [--smtp-port N] [--imap-port N] [--imaps-port N]
+                   invoke FUNCTION --event FILE [--template FILE] [--parameter KEY=VALUE]...""";
+
+    /**
+     * Parses arguments relative to the checkout root.
+     *
+     * @throws UserFacingException naming the argument that is wrong
+     */
+    public static Options parse(List<String> args, Path root) {
+        var parser = new Parser(args, root);
+        return parser.parse();
+    }
+
+    private static final class Parser {
+        private final List<String> args;
+        private final Path root;
+        private int index;
+
+        Parser(List<String> args, Path root) {
+            this.args = args;
+            this.root = root;
+        }
+
+        Options parse() {
+            String command = args.isEmpty() || args.get(0).startsWith("--") ? "start" : args.get(index++);
+            if (!List.of("start", "invoke", "help").contains(command)) {
+                throw new UserFacingException("unknown command '" + command + "'\n" + USAGE);
+            }
+            String function = null;
+            if (command.equals("invoke")) {
+                if (index >= args.size() || args.get(index).startsWith("--")) {
+                    throw new UserFacingException("invoke needs a function name (its logical id)\n" + USAGE);
+                }
+                function = args.get(index++);
+            }
+            Path template = root.resolve("template.yaml");
+            int port = 3000;
+            Path persist = null;
+            Path event = null;
+            var parameters = new LinkedHashMap<String, String>();
+            var fire = new ArrayList<String>();
+            int maxInstances = 3;
+            boolean mail = true;
+            boolean loopback = false;
+            boolean verbose = false;
+            int[] ports = {8000, 9324, 3025, 3143, 3993};
+            while (index < args.size()) {
+                String option = args.get(index++);
+                switch (option) {
+                    case "--template" -> template = root.resolve(value(option));
+                    case "--port" -> port = number(option);
+                    case "--persist" -> persist = root.resolve(value(option));
+                    case "--parameter", "--parameter-overrides" -> parameter(value(option), parameters);
+                    case "--fire" -> fire.add(value(option));
+                    case "--max-instances" -> maxInstances = Math.max(1, number(option));
+                    case "--no-mail" -> mail = false;
+                    case "--allow-loopback-fetch" -> loopback = true;
+                    case "--verbose" -> verbose = true;
+                    case "--event", "-e" -> event = root.resolve(value(option));
+                    case "--dynamodb-port" -> ports[0] = number(option);
+                    case "--sqs-port" -> ports[1] = number(option);
+                    case "--smtp-port" -> ports[2] = number(option);
+                    case "--imap-port" -> ports[3] = number(option);
+                    case "--imaps-port" -> ports[4] = number(option);
+                    default -> throw new UserFacingException("unknown option " + option + "\n" + USAGE);
+                }
+            }
+            if (command.equals("invoke") && event == null) {
+                throw new UserFacingException("invoke needs --event FILE (e.g. events/order-resolver/...)");
+            }
+            return new Options(command, template, port, persist, Map.copyOf(parameters), List.copyOf(fire),
+                    maxInstances, mail, loopback, verbose,
+                    new Ports(ports[0], ports[1], ports[2], ports[3], ports[4]),
+                    root.resolve("target").resolve("local"), function, event);
+        }
+
+        private String value(String option) {
+            if (index >= args.size()) {
+                throw new UserFacingException(option + " needs a value\n" + USAGE);
+            }
+            return args.get(index++);
+        }
+
+        private int number(String option) {
+            String value = value(option);
+            try {
+                int number = Integer.parseInt(value);
+                if (number < 0 || number > 65_535) {
+                    throw new NumberFormatException();
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                throw new UserFacingException(option + " needs a number, not '" + value + "'");
+            }
+        }
+
+        private static void parameter(String assignments, Map<String, String> parameters) {
+            for (String assignment : assignments.trim().split("\\s+")) {
+                int eq = assignment.indexOf('=');
+                if (eq <= 0) {
+                    throw new UserFacingException("--parameter takes KEY=VALUE, not '" + assignment + "'");
+                }
+                parameters.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+            }
+        }
+    }
+}

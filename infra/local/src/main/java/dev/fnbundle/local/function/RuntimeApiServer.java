@@ -1,0 +1,162 @@
+package dev.fnbundle.local.function;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The Lambda Runtime API (2018-06-01) for one function instance, on its own loopback port: the instance's runtime
+ * client long-polls {@code /invocation/next}, then posts the result to {@code /invocation/{id}/response} or
+ * {@code /error}; an init failure arrives at {@code /init/error}.
+ */
+final class RuntimeApiServer implements AutoCloseable {
+    private static final String PREFIX = "/2018-06-01/runtime/";
+    private static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
+
+    private final HttpServer server;
+    private final BlockingQueue<PendingInvocation> queue = new LinkedBlockingQueue<>();
+    private final Map<String, PendingInvocation> inFlight = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final CompletableFuture<String> initError = new CompletableFuture<>();
+    private final String functionArn;
+
+    RuntimeApiServer(String functionArn) throws IOException {
+        this.functionArn = functionArn;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext(PREFIX, this::handle);
+        server.start();
+    }
+
+    /** {@code host:port}, the value of AWS_LAMBDA_RUNTIME_API. */
+    String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Completes when the runtime client first asks for work: the instance's init phase is over. */
+    CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    /** Completes with the error document when the function's init failed. */
+    CompletableFuture<String> initError() {
+        return initError;
+    }
+
+    /** Queues an invocation; the returned future completes when the function responds or reports an error. */
+    PendingInvocation submit(String requestId, byte[] event, long deadlineEpochMillis) {
+        var pending = new PendingInvocation(requestId, event, deadlineEpochMillis, new CompletableFuture<>());
+        inFlight.put(requestId, pending);
+        queue.add(pending);
+        return pending;
+    }
+
+    /** Forgets an invocation that will never be answered (its instance was killed). */
+    void abandon(String requestId) {
+        inFlight.remove(requestId);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
+            String method = exchange.getRequestMethod();
+            if (method.equals("GET") && path.equals("invocation/next")) {
+                next(exchange);
+            } else if (method.equals("POST") && path.equals("init/error")) {
+                initError.complete(new String(readBody(exchange.getRequestBody()), StandardCharsets.UTF_8));
+                reply(exchange, 202, "{\"status\":\"OK\"}");
+            } else if (method.equals("POST") && path.startsWith("invocation/")) {
+                complete(exchange, path);
+            } else {
+                reply(exchange, 404, "{\"errorMessage\":\"unknown runtime API path\"}");
+            }
+        }
+    }
+
+    private void next(HttpExchange exchange) throws IOException {
+        ready.complete(null);
+        PendingInvocation pending;
+        try {
+            pending = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        var headers = exchange.getResponseHeaders();
+        headers.set("Lambda-Runtime-Aws-Request-Id", pending.requestId());
+        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineEpochMillis()));
+        headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
+        headers.set("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000)
+                + "-" + pending.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
+        headers.set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, pending.event().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(pending.event());
+        }
+    }
+
+    private void complete(HttpExchange exchange, String path) throws IOException {
+        String[] parts = path.split("/");
+        if (parts.length != 3 || !(parts[2].equals("response") || parts[2].equals("error"))) {
+            reply(exchange, 404, "{\"errorMessage\":\"unknown runtime API path\"}");
+            return;
+        }
+        PendingInvocation pending = inFlight.remove(parts[1]);
+        byte[] body = readBody(exchange.getRequestBody());
+        if (pending == null) {
+            reply(exchange, 400, "{\"errorMessage\":\"unknown or finished request id\"}");
+            return;
+        }
+        if (parts[2].equals("response")) {
+            pending.result().complete(new RawResult(true, body, null));
+        } else {
+            String type = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
+            pending.result().complete(new RawResult(false, body, type));
+        }
+        reply(exchange, 202, "{\"status\":\"OK\"}");
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+        if (bytes.length > MAX_RESPONSE_BYTES) {
+            // Lambda rejects responses over 6 MB; report it as the function error Lambda would.
+            return ("{\"errorType\":\"Function.ResponseSizeTooLarge\",\"errorMessage\":\"Response payload size"
+                    + " exceeded maximum allowed payload size (6291556 bytes).\"}").getBytes(StandardCharsets.UTF_8);
+        }
+        return bytes;
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    /** An invocation waiting for, or being processed by, the instance. */
+    record PendingInvocation(String requestId, byte[] event, long deadlineEpochMillis,
+                             CompletableFuture<RawResult> result) {
+    }
+
+    /** What the runtime client posted back. */
+    record RawResult(boolean success, byte[] body, String errorType) {
+    }
+}

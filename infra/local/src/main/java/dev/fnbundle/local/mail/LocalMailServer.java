@@ -1,0 +1,129 @@
+package dev.fnbundle.local.mail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.fnbundle.embedded.FreePorts;
+import dev.fnbundle.local.UserFacingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * GreenMail as the local mail server: SMTP, IMAP and IMAPS on their usual test ports (3025, 3143, 3993) with the
+ * demo account {@code demo@localhost} / {@code demo}. IMAPS presents a certificate for {@code localhost} made at
+ * first start, and a trust store holding it is written beside it, so the email poller can keep certificate and
+ * host-name checks on locally.
+ */
+public final class LocalMailServer implements AutoCloseable {
+    public static final String DEMO_USER = "demo@localhost";
+    public static final String DEMO_PASSWORD = "demo";
+    private static final String STORE_PASSWORD = "changeit";
+
+    private final GreenMail greenMail;
+    private final Ports ports;
+    private final Path trustStore;
+
+    /** The ports to listen on; 0 picks a free one. */
+    public record Ports(int smtp, int imap, int imaps) {
+        public static final Ports DEFAULT = new Ports(3025, 3143, 3993);
+
+        Ports resolved() {
+            return new Ports(pick(smtp, "SMTP"), pick(imap, "IMAP"), pick(imaps, "IMAPS"));
+        }
+
+        private static int pick(int port, String service) {
+            return port == 0 ? FreePorts.find() : FreePorts.requireFree(port, "GreenMail " + service);
+        }
+    }
+
+    private LocalMailServer(GreenMail greenMail, Ports ports, Path trustStore) {
+        this.greenMail = greenMail;
+        this.ports = ports;
+        this.trustStore = trustStore;
+    }
+
+    /**
+     * Starts GreenMail with the demo account.
+     *
+     * @param tlsDirectory where the localhost key store and the trust store are kept
+     */
+    public static LocalMailServer start(Ports requested, Path tlsDirectory) {
+        Ports ports = requested.resolved();
+        Path keyStore = tlsDirectory.resolve("greenmail-localhost.p12");
+        Path trustStore = tlsDirectory.resolve("greenmail-truststore.p12");
+        createCertificates(keyStore, trustStore);
+        // GreenMail reads its TLS key store from these properties once, when IMAPS first starts.
+        System.setProperty("greenmail.tls.keystore.file", keyStore.toString());
+        System.setProperty("greenmail.tls.keystore.password", STORE_PASSWORD);
+        System.setProperty("greenmail.tls.key.password", STORE_PASSWORD);
+        var greenMail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(ports.smtp(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(ports.imap(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+            new ServerSetup(ports.imaps(), "127.0.0.1", ServerSetup.PROTOCOL_IMAPS),
+        });
+        greenMail.start();
+        greenMail.setUser(DEMO_USER, DEMO_USER, DEMO_PASSWORD);
+        return new LocalMailServer(greenMail, ports, trustStore);
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    /** A PKCS12 trust store (password "changeit") holding the IMAPS certificate. */
+    public Path trustStore() {
+        return trustStore;
+    }
+
+    public static String trustStorePassword() {
+        return STORE_PASSWORD;
+    }
+
+    public GreenMail greenMail() {
+        return greenMail;
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+
+    private static void createCertificates(Path keyStore, Path trustStore) {
+        if (Files.exists(keyStore) && Files.exists(trustStore)) {
+            return;
+        }
+        try {
+            Files.createDirectories(keyStore.getParent());
+            Files.deleteIfExists(keyStore);
+            Files.deleteIfExists(trustStore);
+            Path certificate = keyStore.resolveSibling("greenmail-localhost.cer");
+            keytool("-genkeypair", "-alias", "greenmail", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
+                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore",
+                    keyStore.toString(), "-storetype", "PKCS12", "-storepass", STORE_PASSWORD);
+            keytool("-exportcert", "-alias", "greenmail", "-keystore", keyStore.toString(), "-storepass",
+                    STORE_PASSWORD, "-file", certificate.toString());
+            keytool("-importcert", "-noprompt", "-alias", "greenmail", "-file", certificate.toString(),
+                    "-keystore", trustStore.toString(), "-storetype", "PKCS12", "-storepass", STORE_PASSWORD);
+        } catch (IOException e) {
+            throw new UserFacingException("cannot create the local mail server's certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private static void keytool(String... arguments) throws IOException {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        var command = new java.util.ArrayList<>(List.of(keytool.toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException("keytool " + arguments[0] + " failed: " + new String(output).trim());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running keytool", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.fnbundle.local.schedule;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An EventBridge schedule expression, {@code rate(value unit)} or {@code cron(six fields)}, in UTC. Parsing is
+ * as strict as EventBridge's, so a template that would fail to deploy fails here first.
+ */
+public interface ScheduleExpression {
+    Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
+    Pattern CRON = Pattern.compile("cron\\((.+)\\)");
+
+    /**
+     * The first fire time strictly after {@code after}, or empty when there is none (a cron whose years have
+     * passed). {@code start} is when the rule was created: rates count from it.
+     */
+    Optional<ZonedDateTime> next(ZonedDateTime start, ZonedDateTime after);
+
+    /**
+     * Parses an expression.
+     *
+     * @throws IllegalArgumentException explaining what is wrong, e.g. {@code rate(1 minutes)}
+     */
+    static ScheduleExpression parse(String expression) {
+        String text = expression == null ? "" : expression.trim();
+        Matcher rate = RATE.matcher(text);
+        if (rate.matches()) {
+            long value = Long.parseLong(rate.group(1));
+            String unit = rate.group(2);
+            if (value == 0) {
+                throw new IllegalArgumentException(expression + ": a rate must be positive");
+            }
+            if ((value == 1) != !unit.endsWith("s")) {
+                throw new IllegalArgumentException(expression + ": EventBridge wants the singular unit for 1 and"
+                        + " the plural otherwise, e.g. rate(1 hour), rate(5 minutes)");
+            }
+            Duration period = switch (unit.replaceAll("s$", "")) {
+                case "minute" -> Duration.ofMinutes(value);
+                case "hour" -> Duration.ofHours(value);
+                default -> Duration.ofDays(value);
+            };
+            return new Rate(period);
+        }
+        Matcher cron = CRON.matcher(text);
+        if (cron.matches()) {
+            return CronExpression.parse(cron.group(1));
+        }
+        throw new IllegalArgumentException(expression + ": not rate(value unit) or cron(minutes hours"
+                + " day-of-month month day-of-week year)");
+    }
+
+    /** {@code rate(...)}: every period, counted from the rule's creation. */
+    record Rate(Duration period) implements ScheduleExpression {
+        @Override
+        public Optional<ZonedDateTime> next(ZonedDateTime start, ZonedDateTime after) {
+            long periods = Math.max(0, Duration.between(start, after).toMillis() / period.toMillis()) + 1;
+            ZonedDateTime candidate = start.plus(period.multipliedBy(periods));
+            while (!candidate.isAfter(after)) {
+                candidate = candidate.plus(period);
+            }
+            return Optional.of(candidate);
+        }
+    }
+}
