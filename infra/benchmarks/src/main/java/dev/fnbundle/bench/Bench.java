@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Entry point of every benchmark: {@code ./mvnw -q -pl infra/benchmarks exec:exec -Dbench=NAME}.
+ * Entry point of every benchmark: {@code ./mvnw -q -pl infra/benchmarks compile exec:exec -Dbench=NAME}
+ * (the compile phase selects the JDK 21+ toolchain that exec then uses).
  *
  * <p>Each benchmark is a class with a {@code main(String[])} that prints its own figures and the ratio
  * against the Python reference measured in the same run.
@@ -26,7 +27,8 @@ public final class Bench {
         String name = args.length == 0 ? "help" : args[0];
         String className = BENCHMARKS.get(name);
         if (className == null) {
-            System.out.println("usage: ./mvnw -q -pl infra/benchmarks exec:exec -Dbench=NAME [-Dbench.args=...]");
+            System.out.println("usage: ./mvnw -q -pl infra/benchmarks compile exec:exec -Dbench=NAME"
+                    + " [-Dbench.args=...]");
             System.out.println("benchmarks: " + String.join(", ", BENCHMARKS.keySet()));
             return;
         }

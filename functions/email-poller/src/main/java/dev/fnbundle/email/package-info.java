@@ -1,0 +1,2 @@
+/** Email poller: registers IMAP mailboxes, polls them exactly once per message and extracts invoices. */
+package dev.fnbundle.email;
