@@ -1,0 +1,40 @@
+package dev.fnbundle.configaudit.semantic;
+
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Collects leaves into a sorted map, refusing more than {@link #MAX_KEYS} of them so that alias expansion or a
+ * pathological document cannot exhaust memory.
+ */
+final class LeafCollector {
+    /** Upper bound on keys per document; real configs have a few thousand at most. */
+    static final int MAX_KEYS = 200_000;
+
+    private final ConfigFormat format;
+    private final SortedMap<String, ConfigEntry> entries = new TreeMap<>();
+
+    LeafCollector(ConfigFormat format) {
+        this.format = format;
+    }
+
+    /**
+     * Adds a leaf; a repeated path keeps the last value (as Properties and repeated YAML merges do).
+     *
+     * @throws ConfigParseException at the given position when the key limit is exceeded
+     */
+    void put(String path, String name, String value, int line, int column) {
+        entries.put(path, new ConfigEntry(path, name, value));
+        if (entries.size() > MAX_KEYS) {
+            throw new ConfigParseException(format, line, column, "more than " + MAX_KEYS + " keys");
+        }
+    }
+
+    boolean contains(String path) {
+        return entries.containsKey(path);
+    }
+
+    SortedMap<String, ConfigEntry> entries() {
+        return entries;
+    }
+}
