@@ -1,11 +1,8 @@
 package dev.fnbundle.common.logging;
 
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.MDC;
@@ -27,10 +24,14 @@ final class JsonLogWriter {
         this.functionName = functionName;
     }
 
-    /** Writes to the process's standard output, unbuffered by anything but the line. */
+    /**
+     * Writes to {@code System.out} as it is when logging starts: in Lambda the runtime client has framed it for
+     * CloudWatch, and in a test JVM the test runner captures it; writing to the raw file descriptor would bypass
+     * both.
+     */
+    @SuppressWarnings("checkstyle:regexp")
     static JsonLogWriter stdout() {
-        var stream = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        return new JsonLogWriter(stream, Clock.systemUTC(), System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
+        return new JsonLogWriter(System.out, Clock.systemUTC(), System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
     }
 
     void write(LogRecord record) {

@@ -1,0 +1,105 @@
+package dev.fnbundle.orders;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.fnbundle.common.http.ApiRequest;
+import dev.fnbundle.common.http.ApiResponse;
+import dev.fnbundle.common.http.Router;
+import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.orders.runs.RunService;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The order-resolver's HTTP API: dependency ordering, package resolution and durable runs. Thin: parse, call the
+ * core, map the result; errors become problem+json through {@link OrdersProblems}.
+ */
+public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Lambda's own request limit; larger bodies never arrive, but a test event could carry one. */
+    static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
+    private static final int MAX_DONE_BODY_BYTES = 1024 * 1024;
+
+    private final OrdersWiring wiring;
+    private final Router router;
+
+    public OrdersApiHandler() {
+        this(OrdersWiring.fromEnv());
+    }
+
+    OrdersApiHandler(OrdersWiring wiring) {
+        this.wiring = wiring;
+        this.router = Router.builder()
+                .route("POST /orders/resolve", this::resolve)
+                .route("POST /packages/resolve", this::resolvePackages)
+                .route("POST /runs", this::startRun)
+                .route("POST /runs/{id}/done", this::done)
+                .route("GET /runs/{id}", this::status)
+                .problems(OrdersProblems.MAPPER)
+                .build();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event, context);
+    }
+
+    Router router() {
+        return router;
+    }
+
+    private APIGatewayV2HTTPResponse resolve(ApiRequest request) {
+        var graph = wiring.graphs().readRequest(request.text(MAX_BODY_BYTES));
+        return ApiResponse.ok(wiring.resolver().resolve(graph.graph(), graph.strict()));
+    }
+
+    private APIGatewayV2HTTPResponse resolvePackages(ApiRequest request) {
+        var body = PackageRequestReader.read(request.json(MAX_BODY_BYTES));
+        return ApiResponse.ok(wiring.packages().resolve(body.packages(), body.roots()));
+    }
+
+    /**
+     * Starts a run. With an {@code Idempotency-Key} header a retried request gets the first answer instead of a
+     * second run; reusing a key for a different body is refused.
+     */
+    private APIGatewayV2HTTPResponse startRun(ApiRequest request) {
+        String body = request.text(MAX_BODY_BYTES);
+        var key = request.header("idempotency-key");
+        if (key.isEmpty()) {
+            var run = start(body);
+            return ApiResponse.created("/runs/" + run.runId(), run);
+        }
+        String digest = IdempotentRun.digest(body);
+        var outcome = wiring.idempotency().execute("runs#" + key.get(),
+                () -> Json.write(new IdempotentRun(digest, start(body))));
+        var stored = IdempotentRun.read(outcome.result());
+        if (!stored.bodySha256().equals(digest)) {
+            throw ProblemException.unprocessable("idempotency-key-reused", "Idempotency key reused",
+                    "this Idempotency-Key was used for a different request body", Map.of());
+        }
+        var response = ApiResponse.created("/runs/" + stored.run().runId(), stored.run());
+        return outcome.replayed() ? ApiResponse.withHeader(response, "idempotent-replayed", "true") : response;
+    }
+
+    private RunService.StartedRun start(String body) {
+        var graph = wiring.graphs().readRequest(body, Set.of(RunService.AUTO_COMPLETE));
+        return wiring.runs().start(graph);
+    }
+
+    private APIGatewayV2HTTPResponse done(ApiRequest request) {
+        var v = request.jsonObject(MAX_DONE_BODY_BYTES);
+        var nodes = v.optionalTextList("nodes", 10_000, 1_000);
+        if (nodes.isEmpty() && v.isValid()) {
+            v.reject("nodes", "must name at least one node");
+        }
+        v.throwIfInvalid();
+        return ApiResponse.ok(wiring.runs().complete(request.pathParameter("id"), nodes));
+    }
+
+    private APIGatewayV2HTTPResponse status(ApiRequest request) {
+        var run = wiring.runs().status(request.pathParameter("id"));
+        return ApiResponse.ok(RunView.of(run));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.fnbundle.orders;
+
+import dev.fnbundle.common.problem.FieldError;
+import dev.fnbundle.common.problem.Problem;
+import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.problem.ProblemMapper;
+import dev.fnbundle.orders.graph.CycleDetectedException;
+import dev.fnbundle.orders.graph.FieldViolation;
+import dev.fnbundle.orders.graph.GraphJsonSyntaxException;
+import dev.fnbundle.orders.graph.GraphTooLargeException;
+import dev.fnbundle.orders.graph.GraphValidationException;
+import dev.fnbundle.orders.graph.UnknownDependenciesException;
+import dev.fnbundle.orders.packages.InvalidPackagesException;
+import dev.fnbundle.orders.packages.ResolutionTooComplexException;
+import dev.fnbundle.orders.packages.UnknownPackagesException;
+import dev.fnbundle.orders.packages.VersionConflictException;
+import dev.fnbundle.orders.runs.NodeNotReadyException;
+import dev.fnbundle.orders.runs.RunNotFoundException;
+import dev.fnbundle.orders.runs.UnknownRunNodeException;
+import java.util.List;
+
+/** How the order-resolver's domain exceptions become problem+json answers. */
+final class OrdersProblems {
+    static final ProblemMapper MAPPER = ProblemMapper.builder()
+            .map(GraphJsonSyntaxException.class, e -> Problem.of(400, "malformed-json", "Malformed JSON",
+                    "the body is not valid JSON: " + e.getMessage()).with("line", e.line()).with("column", e.column()))
+            .map(GraphValidationException.class, e -> invalid(e.violations()))
+            .map(InvalidPackagesException.class, e -> invalid(e.violations()))
+            .map(GraphTooLargeException.class, e -> ProblemException.tooLarge("the request has more "
+                    + e.limitName() + " than the " + e.limit() + " this endpoint accepts", e.limit()).problem()
+                    .with("limitName", e.limitName()))
+            .map(UnknownDependenciesException.class, e -> Problem.of(422, "unknown-dependencies",
+                    "Unknown dependencies", e.unknown().size() + " dependencies are not nodes of the graph"
+                            + " (strict mode)").with("unknown", e.unknown()))
+            .map(CycleDetectedException.class, e -> Problem.of(422, "cycle", "Dependency cycle",
+                    "nodes are in a cycle: " + String.join(" -> ", e.cycle()))
+                    .with("cycle", e.cycle()).with("cycles", e.cycles()))
+            .map(UnknownPackagesException.class, e -> Problem.of(422, "unknown-packages", "Unknown packages",
+                    e.missing().size() + " requirements name packages that are not in the list")
+                    .with("missing", e.missing()))
+            .map(VersionConflictException.class, e -> Problem.of(422, "version-conflict", "Version conflict",
+                    String.join("\n", e.explanation())).with("explanation", e.explanation())
+                    .with("constraints", e.constraints()))
+            .map(ResolutionTooComplexException.class, e -> Problem.of(422, "resolution-too-complex",
+                    "Resolution too complex", "no answer within " + e.steps() + " steps; pin more versions")
+                    .with("steps", e.steps()))
+            .map(NodeNotReadyException.class, e -> Problem.of(409, "node-not-ready", "Node not ready",
+                    "only dispatched nodes that are not done yet can be marked done").with("rejected", e.rejected()))
+            .map(UnknownRunNodeException.class, e -> Problem.of(422, "unknown-nodes", "Unknown nodes",
+                    "the run has no nodes named " + String.join(", ", e.nodes())).with("nodes", e.nodes()))
+            .map(RunNotFoundException.class, e -> ProblemException.notFound("no run " + e.runId()).problem())
+            .build();
+
+    private OrdersProblems() {
+    }
+
+    private static Problem invalid(List<FieldViolation> violations) {
+        return ProblemException.invalid(violations.stream()
+                .map(v -> new FieldError(v.field(), v.detail())).toList()).problem();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.fnbundle.orders.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GraphJsonReaderTest {
+    private final GraphJsonReader reader = new GraphJsonReader();
+
+    @Test
+    void nodes_are_numbered_in_graphlib_insertion_order() {
+        // when
+        DependencyGraph graph = reader.readGraph("{\"b\": [\"z\", \"a\"], \"a\": [], \"c\": [\"z\"]}");
+
+        // then
+        assertThat(graph.names()).containsExactly("b", "z", "a", "c");
+        assertThat(graph.successors(graph.idOf("z"))).containsExactly(graph.idOf("b"), graph.idOf("c"));
+        assertThat(graph.isDeclared(graph.idOf("z"))).isFalse();
+    }
+
+    @Test
+    void a_repeated_key_keeps_its_first_position_and_its_last_value_like_json_loads() {
+        // when
+        DependencyGraph graph = reader.readGraph("{\"a\": [\"x\"], \"b\": [], \"a\": [\"y\"]}");
+
+        // then: python3 gives {'a': ['y'], 'b': []}, so nodes a, y, b and no x
+        assertThat(graph.names()).containsExactly("a", "y", "b");
+        assertThat(new OrderResolver().resolve(graph).order()).containsExactly("y", "b", "a");
+    }
+
+    @Test
+    void a_body_that_is_not_an_object_is_a_violation_of_graph() {
+        // when
+        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+                () -> reader.readGraph("[1, 2]"));
+
+        // then
+        assertThat(error.violations()).containsExactly(new FieldViolation("graph",
+                "must be a JSON object mapping each node to the array of nodes it depends on"));
+    }
+
+    @Test
+    void every_invalid_entry_is_reported_with_its_path() {
+        // when
+        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+                () -> reader.readGraph("""
+                        {"myapp": ["requests", 3, ""], "": [], "web": "flask", "my.app": [null], "ok": ["x"]}"""));
+
+        // then
+        assertThat(error.violations()).containsExactly(
+                new FieldViolation("graph.myapp[1]", "must be a string naming a node"),
+                new FieldViolation("graph.myapp[2]", "node name must not be empty"),
+                new FieldViolation("graph[\"\"]", "node name must not be empty"),
+                new FieldViolation("graph.web", "must be an array of the names of the nodes it depends on"),
+                new FieldViolation("graph[\"my.app\"][0]", "must be a string naming a node"));
+        assertThat(error.truncated()).isFalse();
+        assertThat(error.getMessage()).doesNotContain("myapp");
+    }
+
+    @Test
+    void nested_values_inside_a_dependency_list_are_skipped_and_reported() {
+        // when
+        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+                () -> reader.readGraph("{\"a\": [[\"b\"], {\"c\": 1}, \"d\"]}"));
+
+        // then
+        assertThat(error.violations()).extracting(FieldViolation::field).containsExactly("graph.a[0]", "graph.a[1]");
+    }
+
+    @Test
+    void violations_stop_at_the_cap_and_say_so() {
+        // given
+        GraphJsonReader capped = new GraphJsonReader(new GraphLimits(100, 100, 10, 2));
+
+        // when
+        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+                () -> capped.readGraph("{\"a\": [1, 2, 3, 4]}"));
+
+        // then
+        assertThat(error.violations()).hasSize(2);
+        assertThat(error.truncated()).isTrue();
+    }
+
+    @Test
+    void too_many_nodes_is_a_size_error_not_a_violation() {
+        // given
+        GraphJsonReader small = new GraphJsonReader(GraphLimits.DEFAULT.withMaxNodes(3));
+
+        // when
+        GraphTooLargeException error = catchThrowableOfType(GraphTooLargeException.class,
+                () -> small.readGraph("{\"a\": [\"b\", \"c\"], \"d\": []}"));
+
+        // then
+        assertThat(error.limitName()).isEqualTo("nodes");
+        assertThat(error.limit()).isEqualTo(3);
+        assertThat(small.readGraph("{\"a\": [\"b\", \"c\"], \"b\": []}").nodeCount()).isEqualTo(3);
+    }
+
+    @Test
+    void too_many_dependency_entries_is_a_size_error() {
+        // given
+        GraphJsonReader small = new GraphJsonReader(GraphLimits.DEFAULT.withMaxDependencies(2));
+
+        // when / then
+        assertThatThrownBy(() -> small.readGraph("{\"a\": [\"b\", \"b\", \"b\"]}"))
+                .isInstanceOfSatisfying(GraphTooLargeException.class,
+                        e -> assertThat(e.limitName()).isEqualTo("dependencies"));
+    }
+
+    @Test
+    void over_long_names_are_violations_with_a_shortened_path() {
+        // given
+        String longName = "x".repeat(1001);
+
+        // when
+        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+                () -> reader.readGraph("{\"" + longName + "\": []}"));
+
+        // then
+        assertThat(error.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).startsWith("graph[\"xxxx").endsWith("...\"]").hasSizeLessThan(80);
+            assertThat(v.detail()).isEqualTo("node name must be at most 1000 characters");
+        });
+    }
+
+    @Test
+    void malformed_json_reports_line_and_column() {
+        // when
+        GraphJsonSyntaxException error = catchThrowableOfType(GraphJsonSyntaxException.class,
+                () -> reader.readGraph("{\"a\": [\"b\",\n  ]}"));
+
+        // then
+        assertThat(error.line()).isEqualTo(2);
+        assertThat(error.column()).isPositive();
+    }
+
+    @Test
+    void content_after_the_document_is_malformed_like_python_extra_data() {
+        assertThatThrownBy(() -> reader.readGraph("{} {}")).isInstanceOf(GraphJsonSyntaxException.class);
+        assertThatThrownBy(() -> reader.readGraph("  ")).isInstanceOf(GraphJsonSyntaxException.class);
+    }
+
+    @Test
+    void a_request_body_carries_graph_and_strict() {
+        // given
+        byte[] body = "{\"strict\": true, \"graph\": {\"a\": [\"b\"]}}".getBytes(StandardCharsets.UTF_8);
+
+        // when
+        GraphRequest request = reader.readRequest(new ByteArrayInputStream(body));
+
+        // then
+        assertThat(request.strict()).isTrue();
+        assertThat(request.graph().names()).containsExactly("a", "b");
+    }
+
+    @Test
+    void a_request_reports_missing_graph_bad_strict_and_unknown_fields_together() {
+        // when
+        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+                () -> reader.readRequest("{\"strict\": \"yes\", \"grpah\": {}}"));
+
+        // then
+        assertThat(error.violations()).containsExactly(
+                new FieldViolation("strict", "must be true or false"),
+                new FieldViolation("grpah", "is not a known field; expected graph and strict"),
+                new FieldViolation("graph", "is required"));
+    }
+
+    @Test
+    void a_request_whose_graph_is_null_or_an_array_says_graph_must_be_an_object() {
+        for (String body : List.of("{\"graph\": null}", "{\"graph\": [\"a\"]}")) {
+            GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+                    () -> reader.readRequest(body));
+            assertThat(error.violations()).extracting(FieldViolation::field).containsExactly("graph");
+        }
+    }
+
+    @Test
+    void a_request_body_that_is_not_an_object_is_a_violation_of_body() {
+        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+                () -> reader.readRequest("\"graph\""));
+        assertThat(error.violations()).containsExactly(
+                new FieldViolation("body", "must be a JSON object with a graph field"));
+    }
+}
