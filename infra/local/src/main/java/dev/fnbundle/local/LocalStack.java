@@ -42,10 +42,14 @@ import java.util.concurrent.Semaphore;
  * event source mappings and the schedules. {@link #close()} stops everything, function JVMs included.
  */
 public final class LocalStack implements AutoCloseable {
-    /** Values for parameters that have no default, so the stack starts without any flags. */
+    /**
+     * Local values of template parameters (when the template has them): the JWT parameters have no default,
+     * and inline mailbox passwords are for local use only, so AWS deployments keep them off.
+     */
     static final Map<String, String> LOCAL_PARAMETERS = Map.of(
             "JwtIssuer", "https://fnbundle.local/dev",
-            "JwtAudience", "fnbundle-local");
+            "JwtAudience", "fnbundle-local",
+            "AllowInlineMailboxPasswords", "true");
     private static final long INIT_LIMIT_MILLIS = 120_000;
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -133,6 +137,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (mail != null && template.parameters().has("ImapTrustStore")) {
             parameters.put("ImapTrustStore", mail.trustStore().toString());
+        }
+        if (mail != null && template.parameters().has("ImapTrustStorePassword")) {
+            parameters.put("ImapTrustStorePassword", LocalMailServer.trustStorePassword());
         }
         parameters.putAll(options.parameters());
         return parameters;
