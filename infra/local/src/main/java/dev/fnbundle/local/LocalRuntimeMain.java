@@ -50,6 +50,9 @@ public final class LocalRuntimeMain {
             stack.close();
             stopped.countDown();
         }, "local-runtime-stop"));
+        // Started by Maven, the runtime must not outlive it: when Maven is killed, the shutdown hook stops the
+        // stack (the function JVMs end by themselves once their Runtime API is gone).
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         printSummary(stack, options, console, started);
         stopped.await();
     }
