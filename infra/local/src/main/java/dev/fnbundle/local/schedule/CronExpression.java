@@ -90,8 +90,8 @@ record CronExpression(BitSet minutes, BitSet hours, DayRule days, BitSet months,
                 String[] parts = field.split("#");
                 DayOfWeek day = dayOfWeek(Field.number(parts[0], 1, 7, DAYS));
                 int nth = Field.number(parts[1], 1, 5, List.of());
-                return date -> date.equals(date.with(TemporalAdjusters.dayOfWeekInMonth(nth, day)))
-                        && date.with(TemporalAdjusters.dayOfWeekInMonth(nth, day)).getMonth() == date.getMonth();
+                // A fifth weekday that a month lacks rolls into the next month, so it never equals a date here.
+                return date -> date.equals(date.with(TemporalAdjusters.dayOfWeekInMonth(nth, day)));
             }
             BitSet set = Field.parse(field, 1, 7, DAYS);
             return date -> set.get(date.getDayOfWeek().getValue() % 7 + 1);

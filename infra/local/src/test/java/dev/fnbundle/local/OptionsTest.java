@@ -1,0 +1,55 @@
+package dev.fnbundle.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+    private static final Path ROOT = Path.of("/repo");
+
+    @Test
+    void defaults_start_the_stack_on_the_usual_ports() {
+        var options = Options.parse(List.of(), ROOT);
+
+        assertThat(options.command()).isEqualTo("start");
+        assertThat(options.port()).isEqualTo(3000);
+        assertThat(options.template()).isEqualTo(ROOT.resolve("template.yaml"));
+        assertThat(options.ports()).isEqualTo(Options.Ports.DEFAULT);
+        assertThat(options.mail()).isTrue();
+        assertThat(options.allowLoopbackFetch()).isFalse();
+    }
+
+    @Test
+    void parameters_and_fires_accumulate() {
+        var options = Options.parse(List.of("start", "--parameter", "A=1", "--parameter-overrides", "B=2 C=x=y",
+                "--fire", "Nightly", "--persist", "data"), ROOT);
+
+        assertThat(options.parameters()).containsEntry("A", "1").containsEntry("B", "2").containsEntry("C", "x=y");
+        assertThat(options.fire()).containsExactly("Nightly");
+        assertThat(options.persist()).isEqualTo(ROOT.resolve("data"));
+    }
+
+    @Test
+    void invoke_needs_a_function_and_an_event() {
+        var options = Options.parse(List.of("invoke", "OrdersApiFunction", "-e", "events/x.json"), ROOT);
+
+        assertThat(options.function()).isEqualTo("OrdersApiFunction");
+        assertThat(options.event()).isEqualTo(ROOT.resolve("events/x.json"));
+        assertThatThrownBy(() -> Options.parse(List.of("invoke"), ROOT)).hasMessageContaining("function name");
+        assertThatThrownBy(() -> Options.parse(List.of("invoke", "F"), ROOT)).hasMessageContaining("--event");
+    }
+
+    @Test
+    void mistakes_are_named() {
+        assertThatThrownBy(() -> Options.parse(List.of("--prot", "1"), ROOT))
+                .hasMessageContaining("unknown option --prot");
+        assertThatThrownBy(() -> Options.parse(List.of("--port", "http"), ROOT)).hasMessageContaining("needs a number");
+        assertThatThrownBy(() -> Options.parse(List.of("--port"), ROOT)).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> Options.parse(List.of("--parameter", "novalue"), ROOT))
+                .hasMessageContaining("KEY=VALUE");
+        assertThatThrownBy(() -> Options.parse(List.of("deploy"), ROOT)).hasMessageContaining("unknown command");
+    }
+}
