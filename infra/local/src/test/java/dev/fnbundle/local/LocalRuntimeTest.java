@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fnbundle.local.console.Console;
+import dev.fnbundle.local.schedule.ScheduleExpression;
+import dev.fnbundle.local.schedule.Scheduler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,11 +16,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +139,20 @@ class LocalRuntimeTest {
         var item = stack.aws().dynamoDb().getItem(b -> b.tableName(stack.model().table("FixtureTable").name())
                 .key(Map.of("pk", AttributeValue.fromS("tick#Scheduled Event")))).item();
         assertThat(item.get("text").s()).contains("arn:aws:events:us-east-1:000000000000:rule/Nightly");
+    }
+
+    @Test
+    void a_schedule_fires_by_itself_when_its_time_comes() throws Exception {
+        long before = hits("ticks");
+        // Every 300 ms: EventBridge's minimum is a minute, too slow for a test of the timer itself.
+        ScheduleExpression everyFewMoments = (start, after) -> Optional.of(after.plus(Duration.ofMillis(300)));
+        var rule = new Scheduler.Rule("Fast", stack.pools().get("TickFunction"), everyFewMoments, null, true,
+                "every 300 ms");
+
+        try (var scheduler = new Scheduler(List.of(rule), Clock.systemUTC(), "000000000000", "us-east-1")) {
+            scheduler.start();
+            await(() -> hits("ticks") >= before + 2);
+        }
     }
 
     @Test
