@@ -125,13 +125,19 @@ public final class LocalStack implements AutoCloseable {
         this.awsClients = aws;
     }
 
-    private Map<String, String> parameters(Template template, Options options) {
+    /** The {@link #LOCAL_PARAMETERS} this template declares. */
+    static Map<String, String> localParameters(Template template) {
         var parameters = new LinkedHashMap<String, String>();
         LOCAL_PARAMETERS.forEach((name, value) -> {
             if (template.parameters().has(name)) {
                 parameters.put(name, value);
             }
         });
+        return parameters;
+    }
+
+    private Map<String, String> parameters(Template template, Options options) {
+        var parameters = localParameters(template);
         if (options.allowLoopbackFetch() && template.parameters().has("AllowLoopbackFetch")) {
             parameters.put("AllowLoopbackFetch", "true");
         }
