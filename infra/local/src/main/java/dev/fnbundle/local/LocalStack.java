@@ -17,6 +17,7 @@ import dev.fnbundle.local.api.RouteTable;
 import dev.fnbundle.local.console.Console;
 import dev.fnbundle.local.function.FunctionLauncher;
 import dev.fnbundle.local.function.FunctionPool;
+import dev.fnbundle.local.function.RuntimeClient;
 import dev.fnbundle.local.mail.LocalMailServer;
 import dev.fnbundle.local.schedule.ScheduleExpression;
 import dev.fnbundle.local.schedule.Scheduler;
@@ -152,7 +153,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startFunctions(Options options, String only) throws InterruptedException {
-        var launcher = new FunctionLauncher(options.workDirectory(), ricDirectory(),
+        var client = RuntimeClient.choose(options.runtimeClient(), directory("fnbundle.ric"),
+                directory("fnbundle.portable.client"));
+        var launcher = new FunctionLauncher(options.workDirectory(), client,
                 LocalAws.awsEnvironment(dynamo.endpoint(), sqs.endpoint()), "000000000000");
         for (FunctionSpec function : model.functions().values()) {
             if (only == null || only.equals(function.logicalId())) {
@@ -281,8 +284,9 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static Path ricDirectory() {
-        String configured = System.getProperty("fnbundle.ric");
+    /** A directory the build passes as a system property (see infra/local/pom.xml). */
+    private static Path directory(String property) {
+        String configured = System.getProperty(property);
         return configured == null ? null : Path.of(configured);
     }
 

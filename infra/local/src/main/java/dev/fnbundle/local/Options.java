@@ -13,12 +13,14 @@ import java.util.Map;
  * start  [--template FILE] [--port 3000] [--persist DIR] [--parameter KEY=VALUE]... [--fire RULE]...
  *        [--max-instances 3] [--no-mail] [--allow-loopback-fetch] [--verbose]
  *        [--dynamodb-port 8000] [--sqs-port 9324] [--smtp-port 3025] [--imap-port 3143] [--imaps-port 3993]
+ *        [--runtime-client auto|ric|portable]
  * invoke FUNCTION --event FILE [--template FILE] [--parameter KEY=VALUE]...
  * </pre>
  */
 public record Options(String command, Path template, int port, Path persist, Map<String, String> parameters,
                       List<String> fire, int maxInstances, boolean mail, boolean allowLoopbackFetch,
-                      boolean verbose, Ports ports, Path workDirectory, String function, Path event) {
+                      boolean verbose, Ports ports, Path workDirectory, String function, Path event,
+                      String runtimeClient) {
 
     /** Ports of the embedded services; 0 picks a free one. */
     public record Ports(int dynamodb, int sqs, int smtp, int imap, int imaps) {
@@ -30,6 +32,7 @@ public record Options(String command, Path template, int port, Path persist, Map
             usage: start  [--template FILE] [--port 3000] [--persist DIR] [--parameter KEY=VALUE]...
                           [--fire RULE]... [--max-instances N] [--no-mail] [--allow-loopback-fetch] [--verbose]
                           [--dynamodb-port N] [--sqs-port N] [--smtp-port N] [--imap-port N] [--imaps-port N]
+                          [--runtime-client auto|ric|portable]
                    invoke FUNCTION --event FILE [--template FILE] [--parameter KEY=VALUE]...""";
 
     /**
@@ -74,6 +77,7 @@ public record Options(String command, Path template, int port, Path persist, Map
             boolean mail = true;
             boolean loopback = false;
             boolean verbose = false;
+            String runtimeClient = "auto";
             int[] ports = {8000, 9324, 3025, 3143, 3993};
             while (index < args.size()) {
                 String option = args.get(index++);
@@ -93,6 +97,7 @@ public record Options(String command, Path template, int port, Path persist, Map
                     case "--smtp-port" -> ports[2] = number(option);
                     case "--imap-port" -> ports[3] = number(option);
                     case "--imaps-port" -> ports[4] = number(option);
+                    case "--runtime-client" -> runtimeClient = value(option);
                     default -> throw new UserFacingException("unknown option " + option + "\n" + USAGE);
                 }
             }
@@ -102,7 +107,7 @@ public record Options(String command, Path template, int port, Path persist, Map
             return new Options(command, template, port, persist, Map.copyOf(parameters), List.copyOf(fire),
                     maxInstances, mail, loopback, verbose,
                     new Ports(ports[0], ports[1], ports[2], ports[3], ports[4]),
-                    root.resolve("target").resolve("local"), function, event);
+                    root.resolve("target").resolve("local"), function, event, runtimeClient);
         }
 
         private String value(String option) {

@@ -12,7 +12,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -20,29 +19,27 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Starts function JVMs the way Lambda's Java runtime does: the zip unpacked as the task root
- * ({@code LAMBDA_TASK_ROOT}, classes at the root and jars in {@code lib/}), the Runtime Interface Client on the
- * class path as the main class with the handler as its argument, {@code -Xmx} set to the function's MemorySize,
+ * ({@code LAMBDA_TASK_ROOT}, classes at the root and jars in {@code lib/}), a {@link RuntimeClient} on the class
+ * path as the main class with the handler as its argument, {@code -Xmx} set to the function's MemorySize,
  * and an environment made of Lambda's reserved variables, the template's variables and the local endpoints —
  * nothing inherited from the runtime's own environment.
  */
 public final class FunctionLauncher {
-    private static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-
     private final Path workDirectory;
-    private final List<Path> runtimeClasspath;
+    private final RuntimeClient client;
     private final Map<String, String> localEnvironment;
     private final String accountId;
     private final String region;
 
     /**
      * @param workDirectory    where zips are unpacked and logs written (e.g. target/local)
-     * @param ricDirectory     the directory holding the Runtime Interface Client jars
+     * @param client           the runtime client function JVMs run
      * @param localEnvironment AWS region, credentials and endpoint variables every function gets
      */
-    public FunctionLauncher(Path workDirectory, Path ricDirectory, Map<String, String> localEnvironment,
+    public FunctionLauncher(Path workDirectory, RuntimeClient client, Map<String, String> localEnvironment,
                             String accountId) {
         this.workDirectory = workDirectory;
-        this.runtimeClasspath = ricJars(ricDirectory);
+        this.client = client;
         this.localEnvironment = Map.copyOf(localEnvironment);
         this.accountId = accountId;
         this.region = localEnvironment.getOrDefault("AWS_REGION", "us-east-1");
@@ -98,8 +95,8 @@ public final class FunctionLauncher {
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Djava.net.preferIPv4Stack=true");
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, runtimeClasspath.stream().map(Path::toString).toList()));
-        command.add(MAIN_CLASS);
+        command.add(String.join(java.io.File.pathSeparator, client.classpath().stream().map(Path::toString).toList()));
+        command.add(client.mainClass());
         command.add(spec.handler());
         var builder = new ProcessBuilder(command).directory(taskRoot.toFile());
         builder.environment().clear();
@@ -134,22 +131,6 @@ public final class FunctionLauncher {
     private static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    private static List<Path> ricJars(Path directory) {
-        if (directory == null || !Files.isDirectory(directory)) {
-            throw new UserFacingException("the Lambda Runtime Interface Client is missing from " + directory
-                    + "; build the runtime with ./mvnw -DskipTests package");
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            List<Path> jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
-            if (jars.isEmpty()) {
-                throw new UserFacingException("no Runtime Interface Client jars in " + directory);
-            }
-            return jars;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void unzip(Path zip, Path target) throws IOException {
