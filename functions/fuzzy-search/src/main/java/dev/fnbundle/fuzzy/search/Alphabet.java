@@ -1,0 +1,62 @@
+package dev.fnbundle.fuzzy.search;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Dense ids for the code points of a catalog's lower-cased texts, most frequent first, so that item texts fit in
+ * bytes or chars and character counts fit in small arrays. Code points absent from the catalog get distinct negative
+ * ids in a query: they equal nothing in any item, as they should.
+ */
+final class Alphabet {
+
+    private final int[] sortedCodePoints;
+    private final int[] idOfSorted;
+
+    private Alphabet(int[] sortedCodePoints, int[] idOfSorted) {
+        this.sortedCodePoints = sortedCodePoints;
+        this.idOfSorted = idOfSorted;
+    }
+
+    static Alphabet of(int[][] texts) {
+        Map<Integer, int[]> frequencies = new HashMap<>();
+        for (int[] text : texts) {
+            for (int codePoint : text) {
+                frequencies.computeIfAbsent(codePoint, key -> new int[1])[0]++;
+            }
+        }
+        Integer[] byFrequency = frequencies.keySet().toArray(new Integer[0]);
+        Arrays.sort(byFrequency, (x, y) -> {
+            int order = Integer.compare(frequencies.get(y)[0], frequencies.get(x)[0]);
+            return order != 0 ? order : Integer.compare(x, y);
+        });
+        int[] sorted = frequencies.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] ids = new int[sorted.length];
+        for (int id = 0; id < byFrequency.length; id++) {
+            ids[Arrays.binarySearch(sorted, byFrequency[id])] = id;
+        }
+        return new Alphabet(sorted, ids);
+    }
+
+    int size() {
+        return sortedCodePoints.length;
+    }
+
+    /** @return the dense id, or -1 when the code point never occurs in the catalog */
+    int idOf(int codePoint) {
+        int at = Arrays.binarySearch(sortedCodePoints, codePoint);
+        return at >= 0 ? idOfSorted[at] : -1;
+    }
+
+    /** @return the text with catalog code points replaced by their ids and others by distinct negative ids */
+    int[] encodeQuery(int[] text) {
+        int[] encoded = new int[text.length];
+        Map<Integer, Integer> unknown = new HashMap<>();
+        for (int i = 0; i < text.length; i++) {
+            int id = idOf(text[i]);
+            encoded[i] = id >= 0 ? id : unknown.computeIfAbsent(text[i], key -> -1 - unknown.size());
+        }
+        return encoded;
+    }
+}

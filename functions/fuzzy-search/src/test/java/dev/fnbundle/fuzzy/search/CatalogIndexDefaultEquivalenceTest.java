@@ -1,0 +1,88 @@
+package dev.fnbundle.fuzzy.search;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The index's default-ranker search equals the plain {@link DefaultRanker} scanning every item. */
+class CatalogIndexDefaultEquivalenceTest {
+
+    private static final double[] THRESHOLDS = {0, 0.3, 0.4, 0.6, 0.8, 1};
+
+    @Test
+    void indexed_default_search_equals_a_full_scan_on_random_catalogs() {
+        Random random = new Random(77L);
+        DefaultRanker ranker = new DefaultRanker();
+        for (int round = 0; round < 20; round++) {
+            List<CatalogItem> items = RandomCatalogs.catalog(random, 1 + random.nextInt(150));
+            CatalogIndex index = CatalogIndex.build(items);
+            for (int q = 0; q < 15; q++) {
+                String text = RandomCatalogs.query(random);
+                SearchQuery query = new SearchQuery(text, 1 + random.nextInt(6),
+                        THRESHOLDS[random.nextInt(THRESHOLDS.length)], Ranker.DEFAULT);
+
+                List<SearchHit> indexed = index.search(query).hits();
+                List<RankedText> scanned = ranker.search(text, RandomCatalogs.texts(items), query.threshold(),
+                        query.limit());
+
+                List<RankedText> actual = new ArrayList<>();
+                indexed.forEach(hit -> actual.add(new RankedText(hit.position(), hit.text(), hit.score())));
+                assertThat(actual).as("round %d query %s", round, query).isEqualTo(scanned);
+                assertThat(index.scan(query).hits()).isEqualTo(indexed);
+            }
+        }
+    }
+
+    @Test
+    void queries_with_more_words_than_the_match_masks_hold_still_equal_a_full_scan() {
+        Random random = new Random(78L);
+        List<CatalogItem> items = RandomCatalogs.catalog(random, 200);
+        CatalogIndex index = CatalogIndex.build(items);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 240) {
+            text.append(RandomCatalogs.phrase(random).split(" ")[0].substring(0, 1)).append(' ');
+        }
+        text.append("wireles chargr");
+        SearchQuery query = new SearchQuery(text.toString(), 5, 0.05, Ranker.DEFAULT);
+
+        List<RankedText> expected = new DefaultRanker().search(query.text(), RandomCatalogs.texts(items),
+                query.threshold(), query.limit());
+
+        assertThat(index.search(query).hits()).extracting(SearchHit::position)
+                .containsExactlyElementsOf(expected.stream().map(RankedText::position).toList());
+        assertThat(index.search(query).hits()).extracting(SearchHit::score)
+                .containsExactlyElementsOf(expected.stream().map(RankedText::score).toList());
+        assertThat(expected).isNotEmpty();
+    }
+
+    @Test
+    void when_nothing_passes_the_threshold_a_correction_from_the_vocabulary_is_offered() {
+        List<CatalogItem> items = new ArrayList<>();
+        for (int i = 0; i < SeedRankerTest.CATALOG.size(); i++) {
+            items.add(new CatalogItem("book-" + i, SeedRankerTest.CATALOG.get(i)));
+        }
+        CatalogIndex index = CatalogIndex.build(items);
+
+        SearchResult result = index.search(new SearchQuery("kubernets devosp", 3, 0.99, Ranker.DEFAULT));
+        SearchResult found = index.search(new SearchQuery("kubernets devosp", 3, 0.4, Ranker.DEFAULT));
+
+        assertThat(result.hits()).isEmpty();
+        assertThat(result.didYouMean()).contains("kubernetes devops");
+        assertThat(found.hits()).extracting(SearchHit::id).containsExactly("book-6");
+        assertThat(found.didYouMean()).isEmpty();
+    }
+
+    @Test
+    void no_correction_is_offered_when_every_word_is_already_in_the_vocabulary_or_unknown() {
+        CatalogIndex index = CatalogIndex.build(List.of(new CatalogItem("1", "usb cable")));
+
+        SearchResult result = index.search(new SearchQuery("zzzz qqqq", 3, 0.4, Ranker.SEED));
+
+        assertThat(result.hits()).isEmpty();
+        assertThat(result.didYouMean()).isEmpty();
+    }
+}
