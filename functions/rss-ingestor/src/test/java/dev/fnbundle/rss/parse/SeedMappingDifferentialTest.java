@@ -1,0 +1,100 @@
+package dev.fnbundle.rss.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fnbundle.rss.model.Entry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ours against the seed tutorial's parser (xmltodict with force_list={"item"} and its item mapping) on a
+ * generated feed whose descriptions are inline HTML with single spaces, where the seed's rule (strip tags with a
+ * regex, keep the first 200 characters, strip) and ours (HTML to text, collapse whitespace, first 200 code points)
+ * must agree exactly. Dates: the seed keeps the raw string; Python's email.utils reads it for the comparison.
+ */
+class SeedMappingDifferentialTest {
+    private static final String SEED_SCRIPT = """
+            import json, re, sys
+            from email.utils import parsedate_to_datetime
+            try:
+                import xmltodict
+            except ImportError:
+                sys.exit(3)
+
+            feed = xmltodict.parse(open(sys.argv[1], 'rb'), force_list={"item"})
+            channel = feed["rss"]["channel"]
+            articles = []
+            for item in channel.get("item") or []:
+                title = item.get("title", "Untitled")
+                link = item.get("link", "")
+                description = item.get("description", "")
+                pub_date_raw = item.get("pubDate", "")
+                clean_desc = re.sub(r"<[^>]+>", "", description)[:200]
+                articles.append({"title": title, "link": link, "summary": clean_desc.strip(),
+                                 "published": pub_date_raw})
+            for a in articles:
+                a["published"] = parsedate_to_datetime(a["published"]).strftime("%Y-%m-%dT%H:%M:%SZ")
+            json.dump(articles, sys.stdout)
+            """;
+
+    @Test
+    void titles_links_summaries_and_dates_equal_the_seed_mapping(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        Path feed = dir.resolve("feed.xml");
+        try (InputStream in = new GeneratedFeedStream(3000, 7)) {
+            Files.write(feed, in.readAllBytes());
+        }
+        Path script = dir.resolve("seed.py");
+        Files.writeString(script, SEED_SCRIPT);
+
+        JsonNode seed = runPython(script, feed, dir.resolve("seed.json"));
+        List<Entry> ours = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(feed)) {
+            new FeedParser().parse(in, null, null, ours::add);
+        }
+
+        assertThat(ours).hasSize(seed.size()).hasSize(3000);
+        int capped = 0;
+        for (int i = 0; i < ours.size(); i++) {
+            Entry entry = ours.get(i);
+            JsonNode expected = seed.get(i);
+            assertThat(entry.title()).as("title %d", i).isEqualTo(expected.get("title").asText());
+            assertThat(entry.link()).as("link %d", i).isEqualTo(expected.get("link").asText());
+            assertThat(entry.summary()).as("summary %d", i).isEqualTo(expected.get("summary").asText());
+            assertThat(entry.published()).as("published %d", i).hasToString(expected.get("published").asText());
+            capped += entry.summary().codePointCount(0, entry.summary().length()) >= 199 ? 1 : 0;
+        }
+        assertThat(capped).as("items whose summary reached the 200 cap").isGreaterThan(100);
+    }
+
+    private static JsonNode runPython(Path script, Path feed, Path output) throws IOException, InterruptedException {
+        Process python;
+        try {
+            python = new ProcessBuilder("python3", script.toString(), feed.toString())
+                    .redirectOutput(output.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            Assumptions.assumeTrue(false, "python3 not found: differential test skipped");
+            throw e;
+        }
+        if (!python.waitFor(120, TimeUnit.SECONDS)) {
+            python.destroyForcibly();
+            throw new IllegalStateException("python3 did not finish");
+        }
+        Assumptions.assumeTrue(python.exitValue() != 3, "xmltodict not installed: differential test skipped");
+        assertThat(python.exitValue()).as("python3 exit code").isZero();
+        return new ObjectMapper().readTree(Files.readString(output, StandardCharsets.UTF_8));
+    }
+}
