@@ -15,6 +15,10 @@ final class AuditRequestValidator {
     private AuditRequestValidator() {
     }
 
+    static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     static ValidatedAudit validate(AuditRequest request, AuditLimits limits) {
         List<FieldError> errors = new ArrayList<>();
         if (request == null) {
@@ -40,6 +44,8 @@ final class AuditRequestValidator {
         }
         TextBodyCheck.check("baseline", request.baseline(), limits.maxBytesPerSide());
         TextBodyCheck.check("current", request.current(), limits.maxBytesPerSide());
+        TextBodyCheck.checkLines("baseline", request.baseline(), limits.maxLinesPerSide());
+        TextBodyCheck.checkLines("current", request.current(), limits.maxLinesPerSide());
         boolean autojunk = request.autojunk() == null || request.autojunk();
         return new ValidatedAudit(request.name(), request.baseline(), request.current(), format, globs, context,
                 autojunk);

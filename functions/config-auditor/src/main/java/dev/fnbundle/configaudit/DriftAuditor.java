@@ -2,6 +2,7 @@ package dev.fnbundle.configaudit;
 
 import dev.fnbundle.configaudit.audit.ConfigAudit;
 import dev.fnbundle.configaudit.audit.ConfigAuditResult;
+import dev.fnbundle.configaudit.difflib.MatchWorkExceededException;
 import dev.fnbundle.configaudit.difflib.Opcode;
 import dev.fnbundle.configaudit.difflib.PythonText;
 import dev.fnbundle.configaudit.difflib.SequenceMatcher;
@@ -49,6 +50,8 @@ public final class DriftAuditor {
      *
      * @throws InvalidAuditRequestException (400) for missing or malformed fields, all reported at once
      * @throws PayloadRejectedException     (413) for a side over the size limit or not text
+     * @throws TooManyLinesException        (413) for a side over the line limit
+     * @throws AuditTooComplexException     (422) when matching the lines needs more than the work limit
      * @throws ConfigParseException         (422) for a side that does not parse in the given or detected format;
      *                                      {@link ConfigParseException#document()} says which side
      */
@@ -61,7 +64,12 @@ public final class DriftAuditor {
 
         List<String> from = PythonText.splitLinesKeepEnds(v.baseline());
         List<String> to = PythonText.splitLinesKeepEnds(v.current());
-        SequenceMatcher<String> matcher = SequenceMatcher.of(from, to, v.autojunk());
+        SequenceMatcher<String> matcher = SequenceMatcher.of(from, to, v.autojunk()).limitWork(limits.maxMatchWork());
+        try {
+            matcher.matchingBlocks();
+        } catch (MatchWorkExceededException e) {
+            throw new AuditTooComplexException(e.maxWork(), e);
+        }
         List<String> maskedFrom = LineMasker.maskLines(from);
         List<String> maskedTo = LineMasker.maskLines(to);
         // The matcher ran on the real lines; the masked copies only supply the text that is shown.
@@ -72,6 +80,49 @@ public final class DriftAuditor {
         return new AuditReport(v.name(), format, seed.similarity(), seed.hasDrift(), keyDrift.severity(),
                 seed.summary(), seed.addedLines(), seed.removedLines(), seed.changedSections(), keyDrift,
                 unifiedDiff, SideBySide.hunks(maskedFrom, maskedTo, groups));
+    }
+
+    /**
+     * Checks a baseline on its own as {@link #audit} checks each side: name, format, critical keys, size, text,
+     * lines, and that it parses. Errors about the text name the field {@code content} (and the document
+     * {@code content} for a parse error).
+     *
+     * @param format a format label, or null to detect one from the content
+     * @return the format the content parses in: the given one, else the detected one
+     * @throws InvalidAuditRequestException (400), PayloadRejectedException or TooManyLinesException (413),
+     *                                      ConfigParseException (422)
+     */
+    public ConfigFormat checkBaseline(String name, String content, String format, List<String> criticalKeys) {
+        ValidatedAudit v;
+        try {
+            v = AuditRequestValidator.validate(new AuditRequest(name, content, "", format, criticalKeys, null, null),
+                    limits);
+        } catch (InvalidAuditRequestException e) {
+            throw new InvalidAuditRequestException(e.errors().stream().map(f -> f.field().equals("baseline")
+                    ? new FieldError("content", f.message()) : f).toList());
+        } catch (PayloadRejectedException e) {
+            throw new PayloadRejectedException("content", e.reason(), e.limitBytes(), e.actualBytes());
+        } catch (TooManyLinesException e) {
+            throw new TooManyLinesException("content", e.limit(), e.actual());
+        }
+        ConfigFormat resolved = v.format().orElseGet(() -> FormatDetector.detect(content));
+        parse(resolved, content, "content");
+        return resolved;
+    }
+
+    /** Whether {@code name} is a valid baseline name: 1-128 of {@code [A-Za-z0-9._-]}, first a letter or digit. */
+    public static boolean isValidName(String name) {
+        return AuditRequestValidator.isValidName(name);
+    }
+
+    /** The number of lines Python's {@code text.splitlines()} gives, without splitting; O(n). */
+    public static long lineCount(String text) {
+        return TextBodyCheck.lineCount(text);
+    }
+
+    /** The limits this auditor enforces. */
+    public AuditLimits limits() {
+        return limits;
     }
 
     /** The side-by-side HTML page of a report (already masked); never null. */

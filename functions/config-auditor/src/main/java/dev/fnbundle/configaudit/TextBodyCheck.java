@@ -1,5 +1,7 @@
 package dev.fnbundle.configaudit;
 
+import dev.fnbundle.configaudit.difflib.PythonText;
+
 /**
  * Decides whether a config body is acceptable text of acceptable size, in one pass without encoding it.
  *
@@ -36,5 +38,30 @@ final class TextBodyCheck {
         if (!text) {
             throw new PayloadRejectedException(field, PayloadRejectedException.Reason.NOT_TEXT, maxBytes, bytes);
         }
+    }
+
+    /** @throws TooManyLinesException when the body has more lines than Python's {@code splitlines} would give */
+    static void checkLines(String field, String body, int maxLines) {
+        long lines = lineCount(body);
+        if (lines > maxLines) {
+            throw new TooManyLinesException(field, maxLines, lines);
+        }
+    }
+
+    /** {@code len(body.splitlines())} without building the list. */
+    static long lineCount(String body) {
+        long breaks = 0;
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
+            char c = body.charAt(i);
+            if (PythonText.isLineBreak(c)) {
+                breaks++;
+                if (c == '\r' && i + 1 < n && body.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            }
+        }
+        boolean unterminated = n > 0 && !PythonText.isLineBreak(body.charAt(n - 1));
+        return breaks + (unterminated ? 1 : 0);
     }
 }

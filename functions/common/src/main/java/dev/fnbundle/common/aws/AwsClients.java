@@ -58,7 +58,14 @@ public final class AwsClients {
                 .map(URI::create);
     }
 
-    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+    /**
+     * Configures any other SDK client builder the same way (region, credentials, HTTP client, endpoint override),
+     * for a function that needs a service this class has no factory for, e.g.
+     * {@code configure(SecretsManagerClient.builder(), env, "SECRETS_MANAGER").build()}.
+     *
+     * @param serviceId the service's id in {@code AWS_ENDPOINT_URL_<SERVICE>}, e.g. "SECRETS_MANAGER"
+     */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
             B builder, Env env, String serviceId) {
         builder.region(region(env)).credentialsProvider(credentials(env)).httpClient(httpClient());
         endpointOverride(env, serviceId).ifPresent(builder::endpointOverride);

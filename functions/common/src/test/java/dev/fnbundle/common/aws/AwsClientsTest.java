@@ -9,6 +9,7 @@ import dev.fnbundle.embedded.EmbeddedSqs;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class AwsClientsTest {
     private static Env local(String service, URI endpoint) {
@@ -36,6 +37,16 @@ class AwsClientsTest {
     void an_sqs_client_built_from_the_environment_talks_to_the_endpoint_it_names() {
         try (var client = AwsClients.sqs(local("SQS", EmbeddedSqs.shared().endpoint()))) {
             assertThat(client.createQueue(b -> b.queueName("clients-test")).queueUrl()).endsWith("/clients-test");
+        }
+    }
+
+    @Test
+    void configure_gives_any_other_client_builder_the_region_credentials_and_endpoint_of_the_environment() {
+        var env = local("DYNAMODB", EmbeddedDynamo.shared().endpoint());
+
+        try (var client = AwsClients.configure(DynamoDbClient.builder(), env, "DYNAMODB").build()) {
+            assertThat(client.listTables().tableNames()).isNotNull();
+            assertThat(client.serviceClientConfiguration().region().id()).isEqualTo("us-east-1");
         }
     }
 

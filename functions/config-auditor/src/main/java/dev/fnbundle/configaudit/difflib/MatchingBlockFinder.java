@@ -25,12 +25,19 @@ final class MatchingBlockFinder {
     private final SecondSequenceIndex index;
     private final boolean[] indexed;
     private final SegmentHeap.Pool pool = new SegmentHeap.Pool();
+    private final long maxWork;
+    private long work;
 
     /** A range still to search, with the heap it inherited (null: scan it). */
     private record Range(int alo, int ahi, int blo, int bhi, SegmentHeap heap) {
     }
 
-    MatchingBlockFinder(int[] a, int[] b, SecondSequenceIndex index) {
+    /**
+     * @param maxWork most index pairs scanned plus segments re-clipped before giving up with
+     *                {@link MatchWorkExceededException}; both bound time and the memory of the segment pool
+     */
+    MatchingBlockFinder(int[] a, int[] b, SecondSequenceIndex index, long maxWork) {
+        this.maxWork = maxWork;
         this.a = a;
         this.b = b;
         this.index = index;
@@ -82,6 +89,7 @@ final class MatchingBlockFinder {
             if (start == si && end - start == pool.len[s]) {
                 return LongestMatchFinder.extend(a, b, index.junk, si, si + d, end - start, alo, ahi, blo, bhi);
             }
+            count(1);
             heap.push(pool.add(start, start + d, end - start));
         }
         return LongestMatchFinder.extend(a, b, index.junk, alo, blo, 0, alo, ahi, blo, bhi);
@@ -96,7 +104,9 @@ final class MatchingBlockFinder {
                 continue;
             }
             int end = LongestMatchFinder.lowerBound(js, bhi);
-            for (int p = LongestMatchFinder.lowerBound(js, blo); p < end; p++) {
+            int begin = LongestMatchFinder.lowerBound(js, blo);
+            count(end - begin);
+            for (int p = begin; p < end; p++) {
                 int j = js[p];
                 boolean continues = i > alo && j > blo && a[i - 1] == b[j - 1] && indexed[b[j - 1]];
                 if (!continues) {
@@ -105,6 +115,13 @@ final class MatchingBlockFinder {
             }
         }
         return heap;
+    }
+
+    private void count(long steps) {
+        work += steps;
+        if (work > maxWork) {
+            throw new MatchWorkExceededException(maxWork);
+        }
     }
 
     private int runLength(int i, int j, int ahi, int bhi) {

@@ -31,6 +31,7 @@ public final class SequenceMatcher<T> {
     private final SecondSequenceIndex index;
     private List<Match> matchingBlocks;
     private List<Opcode> opcodes;
+    private long maxWork = Long.MAX_VALUE;
 
     private SequenceMatcher(InternedSequences<T> seqs, Predicate<? super T> isJunk, boolean autojunk) {
         this.a = seqs.a();
@@ -78,6 +79,22 @@ public final class SequenceMatcher<T> {
         return Objects.requireNonNull(s, "string").codePoints().boxed().toList();
     }
 
+    /**
+     * Bounds the work of {@link #matchingBlocks()} (and so of everything derived from it): index pairs scanned
+     * plus runs re-clipped, each roughly a few nanoseconds and a few bytes of the run pool. Python has no such
+     * bound; without one (the default) the work is unlimited. Call before the first result is computed.
+     *
+     * @return this matcher
+     * @throws IllegalArgumentException if maxWork is negative
+     */
+    public SequenceMatcher<T> limitWork(long maxWork) {
+        if (maxWork < 0) {
+            throw new IllegalArgumentException("maxWork must be >= 0, was " + maxWork);
+        }
+        this.maxWork = maxWork;
+        return this;
+    }
+
     /** Python's {@code find_longest_match(alo, ahi, blo, bhi)}; bounds must satisfy 0 <= lo <= hi <= len. */
     public Match findLongestMatch(int alo, int ahi, int blo, int bhi) {
         if (alo < 0 || alo > ahi || ahi > a.length || blo < 0 || blo > bhi || bhi > b.length) {
@@ -86,7 +103,11 @@ public final class SequenceMatcher<T> {
         return new LongestMatchFinder(a, b, index).find(alo, ahi, blo, bhi);
     }
 
-    /** Python's {@code get_matching_blocks()}: non-adjacent blocks ending with the {@code (la, lb, 0)} sentinel. */
+    /**
+     * Python's {@code get_matching_blocks()}: non-adjacent blocks ending with the {@code (la, lb, 0)} sentinel.
+     *
+     * @throws MatchWorkExceededException when the work passes the {@link #limitWork} bound
+     */
     public List<Match> matchingBlocks() {
         if (matchingBlocks == null) {
             matchingBlocks = List.copyOf(mergeAdjacent(findBlocks()));
@@ -95,7 +116,7 @@ public final class SequenceMatcher<T> {
     }
 
     private List<Match> findBlocks() {
-        List<Match> found = new MatchingBlockFinder(a, b, index).blocks();
+        List<Match> found = new MatchingBlockFinder(a, b, index, maxWork).blocks();
         found.sort(Comparator.comparingInt(Match::a).thenComparingInt(Match::b).thenComparingInt(Match::size));
         return found;
     }

@@ -31,7 +31,7 @@ class MatchingBlockFinderTest {
             IntPredicate junkById = junk == null ? null : id -> junk.test(seqs.elements().get(id));
             SecondSequenceIndex index = new SecondSequenceIndex(seqs.b(), seqs.elements().size(), junkById, autojunk);
             // when
-            List<Match> fast = new MatchingBlockFinder(seqs.a(), seqs.b(), index).blocks();
+            List<Match> fast = new MatchingBlockFinder(seqs.a(), seqs.b(), index, Long.MAX_VALUE).blocks();
             List<Match> literal = literalPythonLoop(seqs.a(), seqs.b(), index);
             // then
             assertThat(fast).as("round %d", round).isEqualTo(literal);

@@ -1,0 +1,198 @@
+package dev.fnbundle.configaudit;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fnbundle.common.http.ApiRequest;
+import dev.fnbundle.common.http.ApiResponse;
+import dev.fnbundle.common.http.Router;
+import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.problem.Problem;
+import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.configaudit.api.AuditRequests;
+import dev.fnbundle.configaudit.api.AuditView;
+import dev.fnbundle.configaudit.api.BaselineView;
+import dev.fnbundle.configaudit.api.DiffMediaType;
+import dev.fnbundle.configaudit.api.EntityTags;
+import dev.fnbundle.configaudit.api.ResponseBudget;
+import dev.fnbundle.configaudit.service.AuditSource;
+import dev.fnbundle.configaudit.service.IdempotentAudits;
+import dev.fnbundle.configaudit.service.StoredAudit;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The config auditor's HTTP API: ad-hoc audits, approved baselines (versioned, optimistic locking with ETags),
+ * audits against them and their drift history, and each audit's diff as a page or as text. Thin: parse, call the
+ * services, map the result; errors become problem+json through {@link ConfigAuditProblems}.
+ */
+public final class ConfigAuditApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Lambda's own request limit; each config side is further limited to 5 MiB by the auditor. */
+    static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
+    /** The page runs nothing and loads nothing: inline styles only. */
+    static final String HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+            + "form-action 'none'; frame-ancestors 'none'; sandbox";
+    private static final int MAX_KEY_LENGTH = 256;
+
+    private final ConfigAuditWiring wiring;
+    private final ResponseBudget budget;
+    private final Router router;
+
+    public ConfigAuditApiHandler() {
+        this(ConfigAuditWiring.fromEnv(), new ResponseBudget(ResponseBudget.DEFAULT_BYTES));
+    }
+
+    ConfigAuditApiHandler(ConfigAuditWiring wiring, ResponseBudget budget) {
+        this.wiring = wiring;
+        this.budget = budget;
+        this.router = Router.builder()
+                .route("POST /audits", this::createAudit)
+                .route("GET /audits/{id}", this::getAudit)
+                .route("GET /audits/{id}/diff", this::getDiff)
+                .route("PUT /baselines/{name}", this::putBaseline)
+                .route("GET /baselines/{name}", this::getBaseline)
+                .route("POST /baselines/{name}/audit", this::auditBaseline)
+                .route("GET /baselines/{name}/audits", this::history)
+                .problems(ConfigAuditProblems.MAPPER)
+                .build();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event, context);
+    }
+
+    Router router() {
+        return router;
+    }
+
+    private APIGatewayV2HTTPResponse createAudit(ApiRequest request) {
+        String body = text(request);
+        var audit = AuditRequests.audit(parse(body));
+        return created(request, body, () -> wiring.audits().adHoc(audit, AuditSource.API));
+    }
+
+    private APIGatewayV2HTTPResponse auditBaseline(ApiRequest request) {
+        String name = request.pathParameter("name");
+        String body = text(request);
+        var current = AuditRequests.current(parse(body));
+        return created(request, body, () -> wiring.audits().againstBaseline(name, current.current(),
+                current.context(), current.autojunk(), AuditSource.API));
+    }
+
+    private APIGatewayV2HTTPResponse getAudit(ApiRequest request) {
+        return ApiResponse.ok(budget.fit(AuditView.of(wiring.audits().find(request.pathParameter("id")))));
+    }
+
+    private APIGatewayV2HTTPResponse getDiff(ApiRequest request) {
+        StoredAudit audit = wiring.audits().find(request.pathParameter("id"));
+        var type = DiffMediaType.choose(request.header("accept").orElse(null)).orElseThrow(() ->
+                new ProblemException(Problem.of(406, "not-acceptable", "Not acceptable", "the diff is available"
+                        + " as text/html (side-by-side page) or text/plain (unified diff)")
+                        .with("available", List.of("text/html", "text/plain"))));
+        var response = type == DiffMediaType.HTML
+                ? ApiResponse.withHeader(ApiResponse.text(200, "text/html", budget.fitHtml(audit)),
+                        "content-security-policy", HTML_POLICY)
+                : ApiResponse.text(200, "text/plain", budget.fitText(audit.report().unifiedDiff()));
+        ApiResponse.withHeader(response, "x-content-type-options", "nosniff");
+        ApiResponse.withHeader(response, "referrer-policy", "no-referrer");
+        return ApiResponse.withHeader(response, "vary", "accept");
+    }
+
+    private APIGatewayV2HTTPResponse putBaseline(ApiRequest request) {
+        String name = request.pathParameter("name");
+        var input = AuditRequests.baseline(parse(text(request)));
+        var precondition = EntityTags.precondition(request.header("if-match"), request.header("if-none-match"));
+        var result = wiring.baselines().put(name, input, precondition, request.claims().get("sub"));
+        var view = BaselineView.of(result.head());
+        var response = result.created() ? ApiResponse.created("/baselines/" + name, view) : ApiResponse.ok(view);
+        return ApiResponse.withHeader(response, "etag", EntityTags.of(result.head().version()));
+    }
+
+    private APIGatewayV2HTTPResponse getBaseline(ApiRequest request) {
+        var head = wiring.baselines().get(request.pathParameter("name"));
+        return ApiResponse.withHeader(ApiResponse.ok(BaselineView.of(head)), "etag", EntityTags.of(head.version()));
+    }
+
+    private APIGatewayV2HTTPResponse history(ApiRequest request) {
+        String name = request.pathParameter("name");
+        int limit = limit(request.query("limit"));
+        var page = wiring.audits().history(name, limit, request.query("nextToken").orElse(null));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("name", name);
+        body.put("items", page.items());
+        body.put("nextToken", page.nextToken());
+        return ApiResponse.ok(body);
+    }
+
+    /**
+     * Runs an audit and answers 201. With an {@code Idempotency-Key} header a retried request gets the first
+     * audit back (marked {@code idempotent-replayed}) instead of a second one; reusing a key for another body is
+     * refused.
+     */
+    private APIGatewayV2HTTPResponse created(ApiRequest request, String body, Supplier<StoredAudit> run) {
+        Optional<String> key = request.header("idempotency-key");
+        StoredAudit audit;
+        boolean replayed = false;
+        if (key.isEmpty()) {
+            audit = run.get();
+        } else {
+            if (key.get().isBlank() || key.get().length() > MAX_KEY_LENGTH
+                    || key.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw ProblemException.invalid("Idempotency-Key", "must be 1-" + MAX_KEY_LENGTH
+                        + " visible characters");
+            }
+            var outcome = wiring.idempotent().run("audits#" + key.get(), IdempotentAudits.digest(body),
+                    () -> Optional.of(run.get()));
+            replayed = outcome.replayed();
+            audit = replayed ? wiring.audits().find(outcome.auditId()) : outcome.fresh();
+        }
+        var response = ApiResponse.created("/audits/" + audit.id(), budget.fit(AuditView.of(audit)));
+        return replayed ? ApiResponse.withHeader(response, "idempotent-replayed", "true") : response;
+    }
+
+    private static int limit(Optional<String> value) {
+        if (value.isEmpty()) {
+            return 20;
+        }
+        try {
+            int limit = Integer.parseInt(value.get().strip());
+            if (limit >= 1 && limit <= 100) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid("limit", "must be an integer between 1 and 100");
+    }
+
+    /** The body as text: a base64 body (what API Gateway does with binary content types) must be valid UTF-8. */
+    private static String text(ApiRequest request) {
+        if (!request.event().getIsBase64Encoded()) {
+            return request.text(MAX_BODY_BYTES);
+        }
+        byte[] bytes = request.body(MAX_BODY_BYTES);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new PayloadRejectedException("body", PayloadRejectedException.Reason.NOT_TEXT, MAX_BODY_BYTES,
+                    bytes.length);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        if (body.isBlank()) {
+            throw ProblemException.invalid("body", "is required");
+        }
+        return Json.parse(body);
+    }
+}

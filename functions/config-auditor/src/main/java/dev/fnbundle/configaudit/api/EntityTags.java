@@ -1,0 +1,84 @@
+package dev.fnbundle.configaudit.api;
+
+import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.configaudit.service.Precondition;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Baseline versions as HTTP entity tags: version 3 is the strong ETag {@code "3"}. Reads the preconditions of a
+ * baseline write: {@code If-Match: "3"} (or a list, or {@code *}) to replace, {@code If-None-Match: *} to create
+ * only. Comparison is strong, as RFC 9110 requires for If-Match: a weak tag never matches.
+ */
+public final class EntityTags {
+    private EntityTags() {
+    }
+
+    /** The ETag header value of a version. */
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * The precondition the headers state.
+     *
+     * @throws ProblemException 400 naming the header when it is malformed, or when both are given
+     */
+    public static Precondition precondition(Optional<String> ifMatch, Optional<String> ifNoneMatch) {
+        if (ifMatch.isPresent() && ifNoneMatch.isPresent()) {
+            throw ProblemException.invalid("If-None-Match", "give either If-Match (to replace a version) or"
+                    + " If-None-Match: * (to create), not both");
+        }
+        if (ifNoneMatch.isPresent()) {
+            if (!ifNoneMatch.get().strip().equals("*")) {
+                throw ProblemException.invalid("If-None-Match", "only * (create if absent) is supported here");
+            }
+            return new Precondition.CreateOnly();
+        }
+        if (ifMatch.isEmpty()) {
+            return new Precondition.None();
+        }
+        String value = ifMatch.get().strip();
+        if (value.equals("*")) {
+            return new Precondition.IfMatch(true, Set.of());
+        }
+        return new Precondition.IfMatch(false, versions(value));
+    }
+
+    /** The versions named by strong tags of an entity-tag list; other tags cannot match and are skipped. */
+    private static Set<Long> versions(String list) {
+        Set<Long> versions = new HashSet<>();
+        int i = 0;
+        while (i < list.length()) {
+            char c = list.charAt(i);
+            if (c == ' ' || c == '\t' || c == ',') {
+                i++;
+                continue;
+            }
+            boolean weak = list.startsWith("W/", i);
+            int open = weak ? i + 2 : i;
+            if (open >= list.length() || list.charAt(open) != '"') {
+                throw malformed();
+            }
+            int close = list.indexOf('"', open + 1);
+            if (close < 0) {
+                throw malformed();
+            }
+            String tag = list.substring(open + 1, close);
+            if (!weak && tag.matches("[1-9][0-9]{0,17}")) {
+                versions.add(Long.parseLong(tag));
+            }
+            i = close + 1;
+        }
+        if (i == 0) {
+            throw malformed();
+        }
+        return versions;
+    }
+
+    private static ProblemException malformed() {
+        return ProblemException.invalid("If-Match", "must be * or quoted entity tags, e.g. \"3\" (the ETag of the"
+                + " version being replaced)");
+    }
+}

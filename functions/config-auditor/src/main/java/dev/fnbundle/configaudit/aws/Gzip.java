@@ -1,0 +1,99 @@
+package dev.fnbundle.configaudit.aws;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/** gzip for stored payloads, with a cap on the compressed size checked while writing. */
+final class Gzip {
+    private Gzip() {
+    }
+
+    /** A sink for compressed bytes that throws {@link TooLargeException} once it passes {@code maxBytes}. */
+    static final class CappedOutput extends ByteArrayOutputStream {
+        private final long maxBytes;
+
+        CappedOutput(long maxBytes) {
+            super(8192);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            if (count + (long) len > maxBytes) {
+                throw new TooLargeException(maxBytes);
+            }
+            super.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (count + 1L > maxBytes) {
+                throw new TooLargeException(maxBytes);
+            }
+            super.write(b);
+        }
+    }
+
+    /** The compressed payload passed its cap. */
+    static final class TooLargeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long maxBytes;
+
+        TooLargeException(long maxBytes) {
+            super("compressed payload larger than " + maxBytes + " bytes", null, false, false);
+            this.maxBytes = maxBytes;
+        }
+
+        long maxBytes() {
+            return maxBytes;
+        }
+    }
+
+    /** What writes the uncompressed content into the compressing stream. */
+    @FunctionalInterface
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Compresses what {@code writer} writes.
+     *
+     * @throws TooLargeException when the compressed form passes {@code maxBytes}
+     */
+    static byte[] compress(Writer writer, long maxBytes) {
+        var sink = new CappedOutput(maxBytes);
+        try (var gzip = new GZIPOutputStream(sink, 65536)) {
+            writer.write(gzip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sink.toByteArray();
+    }
+
+    static byte[] compress(String text) {
+        return compress(out -> out.write(text.getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE);
+    }
+
+    static InputStream open(byte[] compressed) {
+        try {
+            return new GZIPInputStream(new ByteArrayInputStream(compressed), 65536);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored payload is not gzip", e);
+        }
+    }
+
+    static String text(byte[] compressed) {
+        try (InputStream in = open(compressed)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored payload is not gzip", e);
+        }
+    }
+}

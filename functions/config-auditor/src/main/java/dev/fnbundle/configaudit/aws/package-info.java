@@ -1,0 +1,2 @@
+/** The AWS adapters: DynamoDB storage (conditional writes, gzip and chunking for large items) and the SQS queue. */
+package dev.fnbundle.configaudit.aws;

@@ -1,0 +1,76 @@
+package dev.fnbundle.configaudit.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.fnbundle.common.idempotency.IdempotencyStore;
+import dev.fnbundle.common.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs an audit at most once per key (an {@code Idempotency-Key} header, a queue message's {@code requestId}):
+ * a repeated key with the same body replays the first audit's id instead of storing a second audit; a repeated
+ * key with a different body is refused. Only the body's SHA-256 and the audit id are kept with the key.
+ */
+public final class IdempotentAudits {
+    private final IdempotencyStore store;
+
+    public IdempotentAudits(IdempotencyStore store) {
+        this.store = Objects.requireNonNull(store);
+    }
+
+    /**
+     * What one keyed run gave.
+     *
+     * @param auditId  the audit stored under the key, or null when the operation stored none
+     * @param fresh    the audit this call stored, or null when replayed (or none)
+     * @param replayed whether an earlier run's result was replayed
+     */
+    public record Outcome(String auditId, StoredAudit fresh, boolean replayed) {
+    }
+
+    /**
+     * Runs {@code operation} unless {@code key} already ran.
+     *
+     * @param digest the request body's digest ({@link #digest})
+     * @throws RequestReusedException when the key ran for another body
+     * @throws dev.fnbundle.common.idempotency.IdempotencyInProgressException when another attempt holds the key
+     */
+    public Outcome run(String key, String digest, Supplier<Optional<StoredAudit>> operation) {
+        StoredAudit[] fresh = new StoredAudit[1];
+        var outcome = store.execute(key, () -> {
+            fresh[0] = operation.get().orElse(null);
+            return Json.write(new Receipt(digest, fresh[0] == null ? null : fresh[0].id()));
+        });
+        Receipt receipt = Receipt.read(outcome.result());
+        if (!digest.equals(receipt.bodySha256())) {
+            throw new RequestReusedException(key);
+        }
+        return new Outcome(receipt.auditId(), outcome.replayed() ? null : fresh[0], outcome.replayed());
+    }
+
+    /** The SHA-256 of a request body, in hex. */
+    public static String digest(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** What is stored with a key. */
+    record Receipt(String bodySha256, String auditId) {
+        static Receipt read(String json) {
+            try {
+                return Json.mapper().readValue(json, Receipt.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable idempotency receipt", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Stored audits, approved baselines with optimistic locking, drift history and scheduled re-audits. */
+package dev.fnbundle.configaudit.service;
