@@ -18,6 +18,7 @@ import dev.fnbundle.local.console.Console;
 import dev.fnbundle.local.function.FunctionLauncher;
 import dev.fnbundle.local.function.FunctionPool;
 import dev.fnbundle.local.function.RuntimeClient;
+import dev.fnbundle.local.mail.DemoMailbox;
 import dev.fnbundle.local.mail.LocalMailServer;
 import dev.fnbundle.local.schedule.ScheduleExpression;
 import dev.fnbundle.local.schedule.Scheduler;
@@ -215,6 +216,7 @@ public final class LocalStack implements AutoCloseable {
         scheduler = track(new Scheduler(rules(), Clock.systemUTC(), "000000000000", "us-east-1"));
         scheduler.start();
         devToken = mintDevToken(authority, options.workDirectory());
+        DemoMailbox.registerIfServed(model, mail, gateway.port(), devToken, console);
         for (String rule : options.fire()) {
             if (!scheduler.fire(rule)) {
                 throw new UserFacingException("--fire " + rule + ": no schedule rule of that name; rules: "

@@ -45,6 +45,35 @@ public final class CsvExporter {
     }
 
     /**
+     * Writes only the header row, for output built row by row.
+     *
+     * @param out never null
+     * @throws UncheckedIOException when {@code out} fails
+     */
+    public void writeHeader(Appendable out) {
+        try {
+            writeRow(COLUMNS, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("CSV output failed", e);
+        }
+    }
+
+    /**
+     * Writes one record's row, CRLF included.
+     *
+     * @param record never null
+     * @param out    never null
+     * @throws UncheckedIOException when {@code out} fails
+     */
+    public void writeRecord(InvoiceRecord record, Appendable out) {
+        try {
+            writeRow(row(record), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("CSV output failed", e);
+        }
+    }
+
+    /**
      * The whole CSV as a string.
      *
      * @param records never null

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
@@ -25,6 +26,7 @@ import org.eclipse.angus.mail.imap.protocol.UID;
 
 /** A {@link MailboxSession} on an open, read-write IMAP folder. Not thread-safe. */
 final class ImapMailboxSession implements MailboxSession {
+    private static final int MAX_ARCHIVE_ATTEMPTS = 3;
     private static final DateTimeFormatter IMAP_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ROOT);
     private final Store store;
     private final IMAPFolder folder;
@@ -137,14 +139,46 @@ final class ImapMailboxSession implements MailboxSession {
             return;
         }
         try {
-            if (preferMove && commands.hasCapability("MOVE")) {
-                commands.run("UID MOVE", UidCommands.mailbox(UidCommands.withUids(uids), archiveFolder), r -> { });
-            } else {
-                copyDeleteExpunge(uids);
+            List<Long> remaining = uids;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    move(remaining);
+                    return;
+                } catch (MessagingException e) {
+                    // A server may refuse the whole command when one UID is gone or going, e.g. moved by an
+                    // overlapping poll after a lease expired: move what is still here, and nothing twice.
+                    if (!(e.getCause() instanceof CommandFailedException) || attempt == MAX_ARCHIVE_ATTEMPTS) {
+                        throw e;
+                    }
+                    remaining = present(remaining);
+                    if (remaining.isEmpty()) {
+                        return;
+                    }
+                }
             }
         } catch (MessagingException | RuntimeException e) {
             throw failures.onSession(e, "archive");
         }
+    }
+
+    private void move(List<Long> uids) throws MessagingException {
+        if (preferMove && commands.hasCapability("MOVE")) {
+            commands.run("UID MOVE", UidCommands.mailbox(UidCommands.withUids(uids), archiveFolder), r -> { });
+        } else {
+            copyDeleteExpunge(uids);
+        }
+    }
+
+    /** The UIDs of {@code uids} the folder still holds. */
+    private List<Long> present(List<Long> uids) throws MessagingException {
+        List<Long> present = new ArrayList<>();
+        commands.run("UID FETCH", UidCommands.withUids(uids).writeAtom("(UID)"), response -> {
+            if (response instanceof FetchResponse f && f.getItem(UID.class) != null
+                    && uids.contains(f.getItem(UID.class).uid)) {
+                present.add(f.getItem(UID.class).uid);
+            }
+        });
+        return present;
     }
 
     private void copyDeleteExpunge(List<Long> uids) throws MessagingException {

@@ -12,6 +12,16 @@ public final class UnresolvablePasswordException extends RuntimeException {
         this.secretId = secretId;
     }
 
+    /**
+     * @param secretId the reference that could not be resolved
+     * @param reason   why, e.g. {@code secret not found}; never a secret value
+     * @param cause    the underlying failure, or null
+     */
+    public UnresolvablePasswordException(String secretId, String reason, Throwable cause) {
+        super("password reference " + secretId + " cannot be resolved: " + reason, cause);
+        this.secretId = secretId;
+    }
+
     /** @return the unresolved reference */
     public String secretId() {
         return secretId;

@@ -46,4 +46,17 @@ public record InvoiceRecord(RecordKey key, RecordKind kind, String messageId, St
         return new InvoiceRecord(key, kind, messageId, dedupeKey, duplicateOf, date, from, subject, fields,
                 attachments, reason, true, recordedAt);
     }
+
+    /**
+     * This message recorded as a copy of an earlier record with the same dedupe key: kind
+     * {@link RecordKind#DUPLICATE}, no extracted fields, not published.
+     *
+     * @param original the key of the first record of this message; never null
+     * @return a copy; never null
+     */
+    public InvoiceRecord asDuplicateOf(RecordKey original) {
+        Objects.requireNonNull(original, "original");
+        return new InvoiceRecord(key, RecordKind.DUPLICATE, messageId, dedupeKey, original, date, from, subject,
+                InvoiceFields.NONE, attachments, "copy of " + original.asString(), false, recordedAt);
+    }
 }

@@ -45,9 +45,7 @@ final class RecordFactory {
      * The same message recorded as a copy of an earlier record.
      */
     static InvoiceRecord duplicateOf(InvoiceRecord record, RecordKey original) {
-        return new InvoiceRecord(record.key(), RecordKind.DUPLICATE, record.messageId(), record.dedupeKey(),
-                original, record.date(), record.from(), record.subject(), InvoiceFields.NONE, record.attachments(),
-                "copy of " + original.asString(), false, record.recordedAt());
+        return record.asDuplicateOf(original);
     }
 
     private static InvoiceRecord record(RecordKey key, RecordKind kind, ParseOutcome.Parsed parsed, String dedupeKey,

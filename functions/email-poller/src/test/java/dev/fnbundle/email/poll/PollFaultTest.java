@@ -213,7 +213,8 @@ class PollFaultTest {
             List<Future<PollResult>> futures = List.of(pool.submit(poll), pool.submit(poll));
             start.countDown();
             for (Future<PollResult> future : futures) {
-                assertThat(future.get().status()).isIn(PollStatus.OK, PollStatus.BUSY);
+                PollResult result = future.get();
+                assertThat(result.status()).as(result.error()).isIn(PollStatus.OK, PollStatus.BUSY);
             }
         } finally {
             pool.shutdownNow();

@@ -20,16 +20,23 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 
-/** Test access to the GreenMail account {@code alice}: append, inspect and recreate folders. */
+/** Test access to a GreenMail account ({@code alice} by default): append, inspect and recreate folders. */
 public final class GreenMailBox {
     public static final String LOGIN = "alice";
     public static final String PASSWORD = "alice-secret";
     public static final String EMAIL = "alice@example.com";
     private static final Session SESSION = Session.getInstance(new Properties());
     private final GreenMailOperations greenMail;
+    private final String login;
 
     public GreenMailBox(GreenMailOperations greenMail) {
+        this(greenMail, LOGIN);
+    }
+
+    /** Access to another account's folders. */
+    public GreenMailBox(GreenMailOperations greenMail, String login) {
         this.greenMail = greenMail;
+        this.login = login;
     }
 
     /** A mailbox registration for alice on the given port, searching subjects for "invoice". */
@@ -39,7 +46,7 @@ public final class GreenMailBox {
     }
 
     private GreenMailUser user() {
-        return greenMail.getUserManager().getUser(LOGIN);
+        return greenMail.getUserManager().getUser(login);
     }
 
     private ImapHostManager manager() {

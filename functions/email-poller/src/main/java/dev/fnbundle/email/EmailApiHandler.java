@@ -1,0 +1,138 @@
+package dev.fnbundle.email;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.fnbundle.common.http.ApiRequest;
+import dev.fnbundle.common.http.ApiResponse;
+import dev.fnbundle.common.http.Router;
+import dev.fnbundle.common.page.PageToken;
+import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.email.listing.InvoiceView;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+
+/**
+ * The email poller's HTTP API: mailbox registration, status and manual polls; invoices as JSON pages and as CSV.
+ * Thin: parse, call the registry or the listing, map the result; errors become problem+json through
+ * {@link EmailProblems}. No answer ever carries a password.
+ */
+public final class EmailApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final int MAX_MAILBOX_PAGE = 100;
+
+    private final EmailWiring wiring;
+    private final Router router;
+
+    public EmailApiHandler() {
+        this(EmailWiring.fromEnv());
+    }
+
+    EmailApiHandler(EmailWiring wiring) {
+        this.wiring = wiring;
+        this.router = Router.builder()
+                .route("POST /mailboxes", this::register)
+                .route("GET /mailboxes", this::listMailboxes)
+                .route("GET /mailboxes/{id}", this::mailbox)
+                .route("DELETE /mailboxes/{id}", this::delete)
+                .route("POST /mailboxes/{id}/poll", this::pollNow)
+                .route("GET /invoices", this::invoices)
+                .route("GET /invoices.csv", this::csv)
+                .problems(EmailProblems.MAPPER)
+                .build();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event, context);
+    }
+
+    Router router() {
+        return router;
+    }
+
+    private APIGatewayV2HTTPResponse register(ApiRequest request) {
+        var mailbox = wiring.mailboxes().register(MailboxRequestReader.read(request.json(MAX_BODY_BYTES)));
+        return ApiResponse.created("/mailboxes/" + mailbox.mailbox().id(), mailbox);
+    }
+
+    private APIGatewayV2HTTPResponse listMailboxes(ApiRequest request) {
+        var page = wiring.mailboxes().list(limit(request), request.query(PageToken.FIELD).filter(t -> !t.isEmpty())
+                .orElse(null));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("mailboxes", page.items());
+        body.put(PageToken.FIELD, page.nextToken());
+        return ApiResponse.ok(body);
+    }
+
+    private APIGatewayV2HTTPResponse mailbox(ApiRequest request) {
+        return ApiResponse.ok(wiring.mailboxes().get(request.pathParameter("id")));
+    }
+
+    private APIGatewayV2HTTPResponse delete(ApiRequest request) {
+        wiring.mailboxes().delete(request.pathParameter("id"));
+        return ApiResponse.noContent();
+    }
+
+    private APIGatewayV2HTTPResponse pollNow(ApiRequest request) {
+        var task = wiring.mailboxes().requestPoll(request.pathParameter("id"));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("mailboxId", task.mailboxId());
+        body.put("status", "queued");
+        body.put("requestedAt", task.requestedAt());
+        return ApiResponse.withHeader(ApiResponse.json(202, body), "location", "/mailboxes/" + task.mailboxId());
+    }
+
+    private APIGatewayV2HTTPResponse invoices(ApiRequest request) {
+        var page = wiring.invoices().page(InvoiceQueryReader.read(request));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("invoices", page.records().stream().map(r -> InvoiceView.of(r.record())).toList());
+        body.put(PageToken.FIELD, page.nextToken());
+        return ApiResponse.ok(body);
+    }
+
+    /**
+     * At most {@link dev.fnbundle.email.listing.CsvDownload#MAX_ROWS} rows and 5 MiB per download (Lambda answers
+     * at most 6 MB); when more remain, {@code x-next-token} (and a {@code link} with {@code rel="next"}) say where
+     * the next download starts.
+     */
+    private APIGatewayV2HTTPResponse csv(ApiRequest request) {
+        var query = InvoiceQueryReader.read(request);
+        var csv = wiring.csv().export(query);
+        var response = ApiResponse.text(200, "text/csv", csv.body());
+        ApiResponse.withHeader(response, "content-disposition", "attachment; filename=\"invoices.csv\"");
+        ApiResponse.withHeader(response, "x-row-count", Integer.toString(csv.rows()));
+        if (csv.nextToken() != null) {
+            ApiResponse.withHeader(response, "x-next-token", csv.nextToken());
+            ApiResponse.withHeader(response, "link", "<" + nextLink(request, csv.nextToken()) + ">; rel=\"next\"");
+        }
+        return response;
+    }
+
+    private static String nextLink(ApiRequest request, String token) {
+        var link = new StringBuilder("/invoices.csv?");
+        for (String name : new String[] {"mailbox", "from", "to"}) {
+            request.query(name).filter(v -> !v.isEmpty()).ifPresent(v -> link.append(name).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        }
+        return link.append(PageToken.FIELD).append('=').append(token).toString();
+    }
+
+    private static int limit(ApiRequest request) {
+        String value = request.query("limit").filter(v -> !v.isEmpty()).orElse(null);
+        if (value == null) {
+            return MAX_MAILBOX_PAGE;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_MAILBOX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid("limit", "must be an integer from 1 to " + MAX_MAILBOX_PAGE);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.fnbundle.email;
+
+import dev.fnbundle.common.aws.AwsClients;
+import dev.fnbundle.common.config.Env;
+import dev.fnbundle.email.aws.DynamoCheckpointStore;
+import dev.fnbundle.email.aws.DynamoInvoiceStore;
+import dev.fnbundle.email.aws.DynamoMailboxLease;
+import dev.fnbundle.email.aws.DynamoMailboxRepository;
+import dev.fnbundle.email.aws.SecretsManagerPasswordResolver;
+import dev.fnbundle.email.aws.SqsInvoicePublisher;
+import dev.fnbundle.email.aws.SqsPollTaskQueue;
+import dev.fnbundle.email.aws.SqsRetryBackoff;
+import dev.fnbundle.email.imap.ImapMailboxClient;
+import dev.fnbundle.email.imap.ImapSettings;
+import dev.fnbundle.email.imap.PublicHostConnector;
+import dev.fnbundle.email.mailbox.RoutingPasswordResolver;
+import dev.fnbundle.email.poll.MailboxConnector;
+import dev.fnbundle.email.poll.PollPorts;
+import dev.fnbundle.email.poll.PollService;
+import dev.fnbundle.email.registry.MailboxService;
+import dev.fnbundle.email.registry.RegistrationPolicy;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * What the poller uses, built once per execution environment: the IMAP client (IMAPS, certificate and host-name
+ * checks, timeouts from {@code IMAP_*}), Secrets Manager for passwords, the DynamoDB stores, the invoice events
+ * queue ({@code INVOICE_EVENTS_QUEUE_URL}) and the poll task queue for backoff and follow-up polls.
+ */
+public record PollerWiring(MailboxService mailboxes, PollService polls, RetryBackoff backoff) {
+
+    /** The production wiring from the function's environment. */
+    public static PollerWiring fromEnv() {
+        return from(System.getenv());
+    }
+
+    /**
+     * @param variables the function's environment: its configuration, the {@code IMAP_*} settings and, in local
+     *                  mode, the variables {@code env:NAME} passwords name
+     */
+    public static PollerWiring from(Map<String, String> variables) {
+        var env = Env.of(variables);
+        var config = EmailConfig.from(env);
+        var dynamo = AwsClients.dynamoDb(env);
+        var sqs = AwsClients.sqs(env);
+        var secrets = AwsClients.configure(SecretsManagerClient.builder(), env, "SECRETS_MANAGER").build();
+        var passwords = new RoutingPasswordResolver(config.localMode(), variables,
+                new SecretsManagerPasswordResolver(secrets));
+        MailboxConnector connector = new ImapMailboxClient(ImapSettings.fromEnvironment(variables), passwords);
+        if (!config.localMode()) {
+            connector = new PublicHostConnector(connector, InetAddress::getAllByName);
+        }
+        var ports = new PollPorts(connector, new DynamoInvoiceStore(dynamo, config.table()),
+                new SqsInvoicePublisher(sqs, env.required("INVOICE_EVENTS_QUEUE_URL")),
+                new DynamoCheckpointStore(dynamo, config.table()), new DynamoMailboxLease(dynamo, config.table()));
+        var queue = new SqsPollTaskQueue(sqs, config.pollTaskQueueUrl());
+        var mailboxes = new MailboxService(new DynamoMailboxRepository(dynamo, config.table()), queue,
+                new RegistrationPolicy(config.localMode(), config.secretPrefix()), () -> "mb-" + UUID.randomUUID(),
+                Clock.systemUTC());
+        return new PollerWiring(mailboxes, new PollService(ports, config.pollSettings(), Clock.systemUTC()),
+                new SqsRetryBackoff(sqs, config.pollTaskQueueUrl(), config.retryBaseSeconds()));
+    }
+}
