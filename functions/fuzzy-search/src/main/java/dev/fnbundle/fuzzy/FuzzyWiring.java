@@ -1,0 +1,33 @@
+package dev.fnbundle.fuzzy;
+
+import dev.fnbundle.common.aws.AwsClients;
+import dev.fnbundle.common.config.Env;
+import dev.fnbundle.fuzzy.aws.DynamoCatalogRepository;
+import dev.fnbundle.fuzzy.aws.SqsImportQueue;
+import dev.fnbundle.fuzzy.catalog.CatalogService;
+import dev.fnbundle.fuzzy.catalog.IndexCache;
+import dev.fnbundle.fuzzy.distance.SimilarityService;
+import dev.fnbundle.fuzzy.phonetic.PhoneticService;
+import java.time.Clock;
+
+/**
+ * Everything the fuzzy-search handlers use, built once per execution environment: clients, the catalog store, the
+ * index cache and the plain-Java services.
+ */
+public record FuzzyWiring(SimilarityService similarity, PhoneticService phonetic, CatalogService catalogs,
+                          CatalogImports imports, ImportQueue importQueue) {
+
+    /** The production wiring from the function's environment. */
+    public static FuzzyWiring fromEnv() {
+        return from(Env.system());
+    }
+
+    public static FuzzyWiring from(Env env) {
+        var config = FuzzyConfig.from(env);
+        var repository = new DynamoCatalogRepository(AwsClients.dynamoDb(env), config.table());
+        var catalogs = new CatalogService(repository, new IndexCache(config.cacheMaxItems()), Clock.systemUTC());
+        var queue = new SqsImportQueue(AwsClients.sqs(env), config.importQueueUrl());
+        return new FuzzyWiring(new SimilarityService(), new PhoneticService(), catalogs,
+                new CatalogImports(catalogs, queue), queue);
+    }
+}

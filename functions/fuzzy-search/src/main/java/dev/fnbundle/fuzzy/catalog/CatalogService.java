@@ -1,0 +1,169 @@
+package dev.fnbundle.fuzzy.catalog;
+
+import dev.fnbundle.fuzzy.DuplicateItemIdException;
+import dev.fnbundle.fuzzy.InvalidParameterException;
+import dev.fnbundle.fuzzy.search.CatalogIndex;
+import dev.fnbundle.fuzzy.search.CatalogItem;
+import dev.fnbundle.fuzzy.search.DuplicateQuery;
+import dev.fnbundle.fuzzy.search.DuplicateReport;
+import dev.fnbundle.fuzzy.search.SearchQuery;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Catalogs: creation and settings, item writes, and searches over an index cached per catalog version.
+ *
+ * <p>Consistency: every item write bumps the catalog's version atomically with the write, and every search reads the
+ * header consistently before it picks an index; a cached index answers only for the version it was loaded at, and a
+ * new one is loaded with consistent reads. So a search that starts after a write returned sees that write.
+ */
+public final class CatalogService {
+
+    /** The most items one synchronous write takes; the importer takes more. */
+    public static final int MAX_BATCH_ITEMS = 1_000;
+    /** The most items a catalog holds. */
+    public static final long MAX_CATALOG_ITEMS = CatalogIndex.MAX_ITEMS;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogService.class);
+    private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,64}");
+
+    private final CatalogRepository repository;
+    private final IndexCache cache;
+    private final Clock clock;
+
+    public CatalogService(CatalogRepository repository, IndexCache cache, Clock clock) {
+        this.repository = Objects.requireNonNull(repository);
+        this.cache = Objects.requireNonNull(cache);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** What a PUT did: created the catalog, or replaced the settings of an existing one. */
+    public record PutOutcome(boolean created, CatalogHeader header) {
+    }
+
+    /**
+     * Creates the catalog, or replaces its settings when it exists.
+     *
+     * @throws InvalidParameterException for an invalid name (field "name")
+     */
+    public PutOutcome put(String name, CatalogSettings settings) {
+        validName(name);
+        var now = clock.instant();
+        var created = repository.create(name, settings, now);
+        if (created.isPresent()) {
+            return new PutOutcome(true, created.get());
+        }
+        return new PutOutcome(false, repository.updateSettings(name, settings, now)
+                .orElseThrow(() -> new CatalogNotFoundException(name)));
+    }
+
+    /** @throws CatalogNotFoundException when there is no such catalog */
+    public CatalogHeader header(String name) {
+        validName(name);
+        return repository.header(name).orElseThrow(() -> new CatalogNotFoundException(name));
+    }
+
+    /**
+     * Adds or replaces up to {@link #MAX_BATCH_ITEMS} items.
+     *
+     * @param entries validated entries (see the item limits of {@link CatalogIndex})
+     * @throws BatchTooLargeException   over {@link #MAX_BATCH_ITEMS} entries
+     * @throws DuplicateItemIdException when two entries share an id
+     * @throws CatalogNotFoundException when there is no such catalog
+     * @throws CatalogFullException     when the catalog would exceed {@link #MAX_CATALOG_ITEMS}
+     */
+    public UpsertResult addItems(String name, List<CatalogEntry> entries) {
+        validName(name);
+        if (entries.size() > MAX_BATCH_ITEMS) {
+            throw new BatchTooLargeException(entries.size(), MAX_BATCH_ITEMS);
+        }
+        requireDistinctIds(entries);
+        return repository.upsert(name, entries, MAX_CATALOG_ITEMS, clock.instant());
+    }
+
+    /**
+     * Deletes one item.
+     *
+     * @throws CatalogNotFoundException or {@link ItemNotFoundException}
+     */
+    public void deleteItem(String name, String id) {
+        validName(name);
+        if (id == null || id.isBlank() || id.length() > CatalogIndex.MAX_ID_LENGTH) {
+            throw new InvalidParameterException("id", "must be 1 to " + CatalogIndex.MAX_ID_LENGTH
+                    + " characters, not blank");
+        }
+        repository.delete(name, id, clock.instant());
+    }
+
+    /**
+     * Ranks the catalog's items for a query; parameters the request leaves out take the catalog's settings.
+     *
+     * @throws CatalogNotFoundException when there is no such catalog
+     * @throws dev.fnbundle.fuzzy.FuzzyException for an invalid query (see {@link SearchQuery#of})
+     */
+    public CatalogSearch search(String name, SearchRequest request) {
+        CatalogHeader header = header(name);
+        CatalogSettings settings = header.settings();
+        SearchQuery query = SearchQuery.of(request.text(),
+                request.limit() != null ? request.limit() : settings.limit(),
+                request.threshold() != null ? request.threshold() : settings.threshold(),
+                request.ranker() != null ? request.ranker() : settings.ranker().apiName());
+        LoadedCatalog catalog = load(header);
+        return new CatalogSearch(header, query, catalog.index().search(query), catalog);
+    }
+
+    /** Likely duplicate pairs and the catalog they point into. */
+    public record Duplicates(CatalogHeader header, DuplicateReport report, LoadedCatalog catalog) {
+    }
+
+    /**
+     * Pairs of items whose texts reach the query's jaccard threshold.
+     *
+     * @throws CatalogNotFoundException when there is no such catalog
+     */
+    public Duplicates duplicates(String name, DuplicateQuery query) {
+        CatalogHeader header = header(name);
+        LoadedCatalog catalog = load(header);
+        return new Duplicates(header, catalog.index().duplicates(query), catalog);
+    }
+
+    /** The catalog's index at the header's version: from the cache, or loaded, built and cached. */
+    LoadedCatalog load(CatalogHeader header) {
+        return cache.get(header.name(), header.version()).orElseGet(() -> {
+            long started = System.nanoTime();
+            List<CatalogEntry> entries = repository.items(header.name());
+            var index = CatalogIndex.build(entries.stream().map(e -> new CatalogItem(e.id(), e.text())).toList());
+            var loaded = new LoadedCatalog(header.version(), entries, index);
+            cache.put(header.name(), loaded);
+            LOG.info("index built catalog={} version={} items={} durationMs={}", header.name(), header.version(),
+                    entries.size(), (System.nanoTime() - started) / 1_000_000);
+            return loaded;
+        });
+    }
+
+    /**
+     * @throws InvalidParameterException (field "name") unless the name is 1 to 64 characters of a-z, 0-9 and '-'
+     */
+    public static String validName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidParameterException("name", "must be 1 to 64 characters from a-z, 0-9 and '-'");
+        }
+        return name;
+    }
+
+    private static void requireDistinctIds(List<CatalogEntry> entries) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Integer first = seen.putIfAbsent(entries.get(i).id(), i);
+            if (first != null) {
+                throw new DuplicateItemIdException(entries.get(i).id(), first, i);
+            }
+        }
+    }
+}
