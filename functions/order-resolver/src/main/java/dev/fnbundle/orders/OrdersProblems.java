@@ -30,13 +30,14 @@ final class OrdersProblems {
                     + e.limitName() + " than the " + e.limit() + " this endpoint accepts", e.limit()).problem()
                     .with("limitName", e.limitName()))
             .map(UnknownDependenciesException.class, e -> Problem.of(422, "unknown-dependencies",
-                    "Unknown dependencies", e.unknown().size() + " dependencies are not nodes of the graph"
-                            + " (strict mode)").with("unknown", e.unknown()))
+                    "Unknown dependencies", count(e.unknown().size(), "dependency is not a node",
+                            "dependencies are not nodes") + " of the graph (strict mode)").with("unknown", e.unknown()))
             .map(CycleDetectedException.class, e -> Problem.of(422, "cycle", "Dependency cycle",
                     "nodes are in a cycle: " + String.join(" -> ", e.cycle()))
                     .with("cycle", e.cycle()).with("cycles", e.cycles()))
             .map(UnknownPackagesException.class, e -> Problem.of(422, "unknown-packages", "Unknown packages",
-                    e.missing().size() + " requirements name packages that are not in the list")
+                    count(e.missing().size(), "requirement names a package", "requirements name packages")
+                            + " that the list does not have")
                     .with("missing", e.missing()))
             .map(VersionConflictException.class, e -> Problem.of(422, "version-conflict", "Version conflict",
                     String.join("\n", e.explanation())).with("explanation", e.explanation())
@@ -52,6 +53,10 @@ final class OrdersProblems {
             .build();
 
     private OrdersProblems() {
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private static Problem invalid(List<FieldViolation> violations) {
