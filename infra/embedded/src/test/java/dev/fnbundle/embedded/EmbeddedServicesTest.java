@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -41,6 +43,29 @@ class EmbeddedServicesTest {
 
             assertThat(item.get("v").n()).isEqualTo("1");
         }
+    }
+
+    @Test
+    void with_a_data_directory_dynamodb_local_keeps_its_tables_and_items_across_restarts(@TempDir Path data) {
+        try (var first = EmbeddedDynamo.start(0, data); var client = client(first)) {
+            client.createTable(b -> b.tableName("kept").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
+            client.putItem(b -> b.tableName("kept").item(Map.of("pk", AttributeValue.fromS("a"),
+                    "v", AttributeValue.fromS("survives"))));
+        }
+
+        try (var second = EmbeddedDynamo.start(0, data); var client = client(second)) {
+            var item = client.getItem(b -> b.tableName("kept").key(Map.of("pk", AttributeValue.fromS("a")))).item();
+
+            assertThat(item.get("v").s()).isEqualTo("survives");
+        }
+    }
+
+    private static DynamoDbClient client(EmbeddedDynamo dynamo) {
+        return DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(LOCAL).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     @Test
