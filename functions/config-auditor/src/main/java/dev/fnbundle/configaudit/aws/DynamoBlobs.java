@@ -70,20 +70,13 @@ final class DynamoBlobs {
         int bytes = Integer.parseInt(owner.get("blobBytes").n());
         var out = new ByteArrayOutputStream(bytes);
         int seen = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var page = dynamo.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition(blobId))))
-                    .exclusiveStartKey(from));
-            for (var item : page.items()) {
-                out.writeBytes(item.get("data").b().asByteArray());
-                seen++;
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+        var items = dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition(blobId))))).items();
+        for (var item : items) {
+            out.writeBytes(item.get("data").b().asByteArray());
+            seen++;
+        }
         if (seen != chunks || out.size() != bytes) {
             throw new MissingBlobException(blobId);
         }

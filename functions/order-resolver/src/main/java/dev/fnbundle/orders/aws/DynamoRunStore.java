@@ -1,5 +1,6 @@
 package dev.fnbundle.orders.aws;
 
+import dev.fnbundle.common.aws.DynamoBatches;
 import dev.fnbundle.orders.runs.NodeNotReadyException;
 import dev.fnbundle.orders.runs.NodePlan;
 import dev.fnbundle.orders.runs.NodeStatus;
@@ -12,6 +13,7 @@ import dev.fnbundle.orders.runs.UnknownRunNodeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Durable runs in the orders table: a header item per run ({@code RUN#id} / {@code #RUN}) and one item per node
@@ -39,6 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoRunStore implements RunStore {
     private final DynamoDbClient dynamo;
+    private final DynamoBatches batches;
     private final String table;
     private final Duration retention;
     private final Duration dispatchLease;
@@ -50,6 +54,7 @@ public final class DynamoRunStore implements RunStore {
      */
     public DynamoRunStore(DynamoDbClient dynamo, String table, Duration retention, Duration dispatchLease) {
         this.dynamo = dynamo;
+        this.batches = new DynamoBatches(dynamo);
         this.table = table;
         this.retention = retention;
         this.dispatchLease = dispatchLease;
@@ -58,12 +63,13 @@ public final class DynamoRunStore implements RunStore {
     @Override
     public void create(String runId, RunPlan plan, boolean autoComplete, Instant now) {
         long ttl = now.plus(retention).getEpochSecond();
-        var nodes = new ArrayList<Map<String, AttributeValue>>(plan.nodeCount());
+        var puts = new ArrayList<WriteRequest>(plan.nodeCount());
         int position = 0;
         for (NodePlan node : plan.nodes()) {
-            nodes.add(items.node(runId, node, position++, now, dispatchLease, ttl));
+            var item = items.node(runId, node, position++, now, dispatchLease, ttl);
+            puts.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
         }
-        new BatchWriter(dynamo, table).putAll(nodes);
+        batches.writeAll(table, puts);
         // The header goes last: a run is visible only once all its nodes are stored.
         dynamo.putItem(b -> b.tableName(table).item(items.header(runId, plan.nodeCount(), autoComplete, now, ttl))
                 .conditionExpression("attribute_not_exists(pk)"));
@@ -129,18 +135,10 @@ public final class DynamoRunStore implements RunStore {
 
     @Override
     public Optional<RunSnapshot> find(String runId) {
-        var all = new ArrayList<Map<String, AttributeValue>>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var page = dynamo.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RunItems.partition(runId))))
-                    .exclusiveStartKey(from));
-            all.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+        var all = dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RunItems.partition(runId)))))
+                .items().stream().toList();
         return items.snapshot(runId, all);
     }
 
@@ -155,7 +153,9 @@ public final class DynamoRunStore implements RunStore {
 
     /** Reads the named nodes and refuses the whole call, changing nothing, if any cannot be completed. */
     private Map<String, Map<String, AttributeValue>> loadAndCheck(String runId, List<String> nodes) {
-        Map<String, Map<String, AttributeValue>> found = new BatchReader(dynamo, table).get(runId, nodes, items);
+        var keys = nodes.stream().distinct().map(node -> items.nodeKey(runId, node)).toList();
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        batches.getAll(table, keys, true).forEach(item -> found.put(item.get("node").s(), item));
         var unknown = nodes.stream().filter(n -> !found.containsKey(n)).distinct().toList();
         if (!unknown.isEmpty()) {
             throw new UnknownRunNodeException(unknown);

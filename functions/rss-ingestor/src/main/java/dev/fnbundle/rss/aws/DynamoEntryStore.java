@@ -2,6 +2,7 @@ package dev.fnbundle.rss.aws;
 
 import static dev.fnbundle.rss.aws.Keys.s;
 
+import dev.fnbundle.common.aws.DynamoBatches;
 import dev.fnbundle.rss.entries.EntryStore;
 import dev.fnbundle.rss.entries.StoredEntry;
 import dev.fnbundle.rss.feeds.Page;
@@ -17,7 +18,6 @@ import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -31,11 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * one batch read first, so a feed re-fetched with nothing new costs reads, not cancelled transactions.
  */
 public final class DynamoEntryStore implements EntryStore {
-    private static final int READ_BATCH = 100;
-    private static final int WRITE_BATCH = 25;
+    /** Four batch writes' worth of keys per page of a purge. */
+    private static final int PURGE_PAGE = DynamoBatches.WRITE_CHUNK * 4;
     private static final int CONFLICT_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
+    private final DynamoBatches batches;
     private final String table;
     private final String feedsTable;
     private final EntryPages pages;
@@ -46,6 +47,7 @@ public final class DynamoEntryStore implements EntryStore {
      */
     public DynamoEntryStore(DynamoDbClient dynamo, String table, String feedsTable) {
         this.dynamo = dynamo;
+        this.batches = new DynamoBatches(dynamo);
         this.table = table;
         this.feedsTable = feedsTable;
         this.pages = new EntryPages(dynamo, table);
@@ -78,26 +80,16 @@ public final class DynamoEntryStore implements EntryStore {
 
     /** The dedupe keys among {@code keys} that already have a claim. */
     private Set<String> claimed(String feedId, List<String> keys) {
-        var found = new HashSet<String>();
-        for (int from = 0; from < keys.size(); from += READ_BATCH) {
-            var byKey = new HashMap<String, String>();
-            var requestKeys = new ArrayList<Map<String, AttributeValue>>();
-            for (String key : keys.subList(from, Math.min(keys.size(), from + READ_BATCH))) {
-                var claimKey = EntryItems.claimKey(feedId, key);
-                byKey.put(claimKey.get(Keys.SK).s(), key);
-                requestKeys.add(claimKey);
-            }
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(requestKeys)
-                    .projectionExpression("sk").consistentRead(true).build());
-            while (!pending.isEmpty()) {
-                Map<String, KeysAndAttributes> request = pending;
-                var response = dynamo.batchGetItem(b -> b.requestItems(request));
-                response.responses().getOrDefault(table, List.of())
-                        .forEach(item -> found.add(byKey.get(item.get(Keys.SK).s())));
-                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                pauseIfThrottled(pending.isEmpty());
-            }
+        var byKey = new HashMap<String, String>();
+        var requestKeys = new ArrayList<Map<String, AttributeValue>>(keys.size());
+        for (String key : keys) {
+            var claimKey = EntryItems.claimKey(feedId, key);
+            byKey.put(claimKey.get(Keys.SK).s(), key);
+            requestKeys.add(claimKey);
         }
+        var found = new HashSet<String>();
+        batches.getAll(table, requestKeys, b -> b.projectionExpression("sk").consistentRead(true))
+                .forEach(item -> found.add(byKey.get(item.get(Keys.SK).s())));
         return found;
     }
 
@@ -148,39 +140,13 @@ public final class DynamoEntryStore implements EntryStore {
             var page = dynamo.query(b -> b.tableName(table).consistentRead(true)
                     .keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", s(Keys.feedPartition(feedId))))
-                    .projectionExpression("pk, sk").limit(WRITE_BATCH * 4));
-            deleteAll(page.items());
+                    .projectionExpression("pk, sk").limit(PURGE_PAGE));
+            batches.writeAll(table, page.items().stream()
+                    .map(key -> WriteRequest.builder().deleteRequest(d -> d.key(key)).build()).toList());
             if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
                 return true;
             }
         } while (hasTime.getAsBoolean());
         return false;
-    }
-
-    private void deleteAll(List<Map<String, AttributeValue>> keys) {
-        for (int from = 0; from < keys.size(); from += WRITE_BATCH) {
-            List<WriteRequest> requests = keys.subList(from, Math.min(keys.size(), from + WRITE_BATCH)).stream()
-                    .map(key -> WriteRequest.builder().deleteRequest(d -> d.key(key)).build()).toList();
-            Map<String, List<WriteRequest>> pending = Map.of(table, requests);
-            while (!pending.isEmpty()) {
-                Map<String, List<WriteRequest>> request = pending;
-                var response = dynamo.batchWriteItem(b -> b.requestItems(request));
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                pauseIfThrottled(pending.isEmpty());
-            }
-        }
-    }
-
-    /** Unprocessed items mean the table is throttling: give it a moment before asking again. */
-    private static void pauseIfThrottled(boolean done) {
-        if (done) {
-            return;
-        }
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the table was throttling", e);
-        }
     }
 }

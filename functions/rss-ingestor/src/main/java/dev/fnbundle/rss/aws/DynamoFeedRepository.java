@@ -66,22 +66,19 @@ public final class DynamoFeedRepository implements FeedRepository {
 
     @Override
     public void forEachDue(Instant now, int pageSize, Consumer<List<String>> batch) {
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var page = dynamo.query(b -> b.tableName(table).indexName(FeedItems.DUE)
-                    .keyConditionExpression("gsi2pk = :p AND gsi2sk < :upper")
-                    .expressionAttributeValues(Map.of(":p", s(FeedItems.DUE_PARTITION),
-                            ":upper", s(Keys.time(now) + "~")))
-                    .limit(pageSize).exclusiveStartKey(from));
+        // Page by page, not item by item: each page of up to pageSize ids is one batch.
+        var pages = dynamo.queryPaginator(b -> b.tableName(table).indexName(FeedItems.DUE)
+                .keyConditionExpression("gsi2pk = :p AND gsi2sk < :upper")
+                .expressionAttributeValues(Map.of(":p", s(FeedItems.DUE_PARTITION),
+                        ":upper", s(Keys.time(now) + "~")))
+                .limit(pageSize));
+        for (var page : pages) {
             var ids = new ArrayList<String>(page.items().size());
             page.items().forEach(item -> ids.add(item.get(Keys.PK).s().substring("FEED#".length())));
             if (!ids.isEmpty()) {
                 batch.accept(ids);
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+        }
     }
 
     @Override
