@@ -85,18 +85,7 @@ final class JaccardSelfJoin {
 
     /** textdistance's {@code normalized_similarity}: {@code 1 - (1 - I / (|x| + |y| - I))}. */
     private static double score(int[] x, int[] y) {
-        int intersection = 0;
-        for (int i = 0, j = 0; i < x.length && j < y.length;) {
-            if (x[i] == y[j]) {
-                intersection++;
-                i++;
-                j++;
-            } else if (x[i] < y[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
+        int intersection = SortedMultisets.intersectionSize(x, y);
         double jaccard = (double) intersection / (x.length + y.length - intersection);
         return 1 - (1 - jaccard);
     }

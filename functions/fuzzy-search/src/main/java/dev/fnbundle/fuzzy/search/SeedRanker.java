@@ -83,18 +83,7 @@ public final class SeedRanker {
         int[] y = b.clone();
         Arrays.sort(x);
         Arrays.sort(y);
-        int intersection = 0;
-        for (int i = 0, j = 0; i < x.length && j < y.length;) {
-            if (x[i] == y[j]) {
-                intersection++;
-                i++;
-                j++;
-            } else if (x[i] < y[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
+        int intersection = SortedMultisets.intersectionSize(x, y);
         return (double) intersection / (a.length + b.length - intersection);
     }
 }

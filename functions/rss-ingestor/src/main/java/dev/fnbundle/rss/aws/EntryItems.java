@@ -1,11 +1,13 @@
 package dev.fnbundle.rss.aws;
 
+import static dev.fnbundle.rss.aws.Keys.instant;
 import static dev.fnbundle.rss.aws.Keys.n;
+import static dev.fnbundle.rss.aws.Keys.put;
 import static dev.fnbundle.rss.aws.Keys.s;
+import static dev.fnbundle.rss.aws.Keys.text;
 
 import dev.fnbundle.rss.entries.StoredEntry;
 import dev.fnbundle.rss.model.Enclosure;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,21 +103,5 @@ final class EntryItems {
     private static Enclosure enclosure(Map<String, AttributeValue> map) {
         return new Enclosure(map.get("url").s(), text(map, "type"),
                 map.containsKey("length") ? Long.valueOf(map.get("length").n()) : null);
-    }
-
-    private static void put(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null) {
-            item.put(name, s(value));
-        }
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private static Instant instant(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : Instant.parse(value.s());
     }
 }

@@ -1,7 +1,10 @@
 package dev.fnbundle.rss.aws;
 
+import static dev.fnbundle.rss.aws.Keys.instant;
 import static dev.fnbundle.rss.aws.Keys.n;
+import static dev.fnbundle.rss.aws.Keys.put;
 import static dev.fnbundle.rss.aws.Keys.s;
+import static dev.fnbundle.rss.aws.Keys.text;
 
 import dev.fnbundle.rss.feeds.FetchState;
 import dev.fnbundle.rss.feeds.FetchStatus;
@@ -57,21 +60,5 @@ final class FeedItems {
         return new Subscription(item.get("feedId").s(), item.get("url").s(), text(item, "title"),
                 instant(item, "createdAt"), text(item, "feedTitle"), text(item, "feedLink"), fetch,
                 item.containsKey("deleting") && Boolean.TRUE.equals(item.get("deleting").bool()));
-    }
-
-    private static void put(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null) {
-            item.put(name, s(value));
-        }
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private static Instant instant(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : Instant.parse(value.s());
     }
 }

@@ -6,7 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Key shapes shared by the adapters. Times in keys are fixed-width UTC with milliseconds, so they sort as text. */
+/**
+ * Key shapes and attribute conversions shared by the adapters. Times in keys are fixed-width UTC with
+ * milliseconds, so they sort as text.
+ */
 final class Keys {
     static final String PK = "pk";
     static final String SK = "sk";
@@ -44,5 +47,24 @@ final class Keys {
 
     static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** Sets a string attribute; a null value leaves the attribute out, so absent fields stay absent. */
+    static void put(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    /** A string attribute, or null when the item lacks it. */
+    static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    /** An ISO-8601 instant attribute, or null when the item lacks it. */
+    static Instant instant(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : Instant.parse(value.s());
     }
 }
