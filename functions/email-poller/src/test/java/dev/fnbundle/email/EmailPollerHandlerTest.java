@@ -148,6 +148,22 @@ class EmailPollerHandlerTest {
     }
 
     @Test
+    void a_subject_with_a_character_sqs_refuses_is_still_published_and_archived_not_retried_forever() {
+        String id = register();
+        // The encoded word is "Invoice \uFFFF 7" in UTF-8: a noncharacter SQS does not accept in a message body.
+        box.append("INBOX", ("Subject: =?UTF-8?B?SW52b2ljZSDvv78gNw==?=\r\nMessage-ID: <noncharacter@x>\r\n\r\n"
+                + "Amount due: $99.00\r\n").getBytes(StandardCharsets.UTF_8));
+
+        SQSBatchResponse response = poll(new EmailPollerHandler(wiring), task(id));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        List<Message> published = publishedFor(id);
+        assertThat(published).hasSize(1);
+        assertThat(Json.parse(published.getFirst().body()).get("subject").asText()).isEqualTo("Invoice \uFFFF 7");
+        assertThat(box.messageIds("Archive")).containsExactly("<noncharacter@x>");
+    }
+
+    @Test
     void wrong_credentials_show_auth_failed_and_the_task_is_retried_with_backoff_then_dead_lettered() {
         String id = register("localhost", GREEN_MAIL.getImaps().getPort(), "wrong-password");
         var template = LocalAws.shared().model().queue("PollTaskQueue");

@@ -3,6 +3,7 @@ package dev.fnbundle.fuzzy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.sqs.QueueSender;
 import dev.fnbundle.common.validation.Validation;
 import dev.fnbundle.fuzzy.catalog.CatalogEntry;
 import dev.fnbundle.fuzzy.catalog.CatalogService;
@@ -38,7 +39,8 @@ final class ImportMessages {
         int bytes = 0;
         for (CatalogEntry entry : entries) {
             ObjectNode item = item(entry);
-            int size = Json.write(item).getBytes(StandardCharsets.UTF_8).length + 1;
+            // Measured as sent: characters SQS refuses go out as six-byte escapes.
+            int size = QueueSender.sqsSafe(Json.write(item)).getBytes(StandardCharsets.UTF_8).length + 1;
             if (!items.isEmpty() && (items.size() == CatalogService.MAX_BATCH_ITEMS
                     || bytes + size > MAX_MESSAGE_BYTES)) {
                 bodies.add(body(catalog, importId, bodies.size(), items));

@@ -1,2 +1,2 @@
-/** SQS batch processing with partial batch failures. */
+/** SQS on both sides: batch processing with partial batch failures, and sending messages SQS will accept. */
 package dev.fnbundle.common.sqs;

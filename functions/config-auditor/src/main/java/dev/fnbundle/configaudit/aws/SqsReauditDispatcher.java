@@ -1,23 +1,18 @@
 package dev.fnbundle.configaudit.aws;
 
 import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.sqs.QueueSender;
 import dev.fnbundle.configaudit.service.ReauditDispatcher;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /** Sends re-audit requests to the re-audit queue, ten per SendMessageBatch call. */
 public final class SqsReauditDispatcher implements ReauditDispatcher {
-    private static final int BATCH = 10;
-
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final QueueSender queue;
 
     public SqsReauditDispatcher(SqsClient sqs, String queueUrl) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.queue = new QueueSender(sqs, queueUrl);
     }
 
     /** The message body: {@code {"requestId": ..., "reaudit": <name>}}. */
@@ -30,18 +25,6 @@ public final class SqsReauditDispatcher implements ReauditDispatcher {
 
     @Override
     public void dispatch(List<ReauditRequest> requests) {
-        for (int from = 0; from < requests.size(); from += BATCH) {
-            var entries = new ArrayList<SendMessageBatchRequestEntry>();
-            List<ReauditRequest> batch = requests.subList(from, Math.min(requests.size(), from + BATCH));
-            for (int i = 0; i < batch.size(); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .messageBody(body(batch.get(i))).build());
-            }
-            var response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-            if (response.hasFailed() && !response.failed().isEmpty()) {
-                throw new IllegalStateException(response.failed().size() + " re-audit messages were not queued,"
-                        + " first: " + response.failed().get(0).code());
-            }
-        }
+        queue.sendAll(requests.stream().map(SqsReauditDispatcher::body).toList());
     }
 }

@@ -1,11 +1,11 @@
 package dev.fnbundle.email.aws;
 
 import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.sqs.QueueSender;
 import dev.fnbundle.email.poll.InvoiceExtractedEvent;
 import dev.fnbundle.email.poll.InvoicePublisher;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * Publishes {@code invoice.extracted} events on the invoice events queue, for downstream systems (the template
@@ -13,22 +13,14 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * {@code idempotencyKey} let consumers filter and dedupe without parsing it. Delivery is at least once.
  */
 public final class SqsInvoicePublisher implements InvoicePublisher {
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final QueueSender queue;
 
     public SqsInvoicePublisher(SqsClient sqs, String queueUrl) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.queue = new QueueSender(sqs, queueUrl);
     }
 
     @Override
     public void publish(InvoiceExtractedEvent event) {
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(event)).messageAttributes(Map.of(
-                "type", text(event.type()),
-                "idempotencyKey", text(event.idempotencyKey()))));
-    }
-
-    private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        queue.send(Json.write(event), Map.of("type", event.type(), "idempotencyKey", event.idempotencyKey()));
     }
 }

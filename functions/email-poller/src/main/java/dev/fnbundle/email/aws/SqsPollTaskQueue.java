@@ -1,13 +1,12 @@
 package dev.fnbundle.email.aws;
 
 import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.sqs.QueueSender;
 import dev.fnbundle.email.registry.PollTask;
 import dev.fnbundle.email.registry.PollTaskQueue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Poll tasks on the poll task queue, ten per request: {@code {"mailboxId", "reason", "requestedAt"}}. Throws
@@ -15,32 +14,15 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * POST answers 500 rather than a 202 for nothing).
  */
 public final class SqsPollTaskQueue implements PollTaskQueue {
-    private static final int BATCH = 10;
-
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final QueueSender queue;
 
     public SqsPollTaskQueue(SqsClient sqs, String queueUrl) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.queue = new QueueSender(sqs, queueUrl);
     }
 
     @Override
     public void enqueue(List<PollTask> tasks) {
-        for (int start = 0; start < tasks.size(); start += BATCH) {
-            var entries = new ArrayList<SendMessageBatchRequestEntry>();
-            for (int i = start; i < Math.min(tasks.size(), start + BATCH); i++) {
-                PollTask task = tasks.get(i);
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i - start))
-                        .messageBody(Json.write(Map.of("mailboxId", task.mailboxId(), "reason", task.reason(),
-                                "requestedAt", task.requestedAt().toString())))
-                        .build());
-            }
-            var result = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-            if (!result.failed().isEmpty()) {
-                throw new IllegalStateException(result.failed().size() + " poll tasks could not be queued: "
-                        + result.failed().get(0).code());
-            }
-        }
+        queue.sendAll(tasks.stream().map(task -> Json.write(Map.of("mailboxId", task.mailboxId(),
+                "reason", task.reason(), "requestedAt", task.requestedAt().toString()))).toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.fnbundle.fuzzy.aws;
 
+import dev.fnbundle.common.sqs.QueueSender;
 import dev.fnbundle.fuzzy.ImportQueue;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -9,23 +10,21 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * SQS's 256 KiB limit, which a batch of them would exceed.
  */
 public final class SqsImportQueue implements ImportQueue {
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final QueueSender queue;
 
     public SqsImportQueue(SqsClient sqs, String queueUrl) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.queue = new QueueSender(sqs, queueUrl);
     }
 
     @Override
     public void send(List<String> bodies) {
         for (String body : bodies) {
-            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+            queue.send(body);
         }
     }
 
     @Override
     public String url() {
-        return queueUrl;
+        return queue.queueUrl();
     }
 }
