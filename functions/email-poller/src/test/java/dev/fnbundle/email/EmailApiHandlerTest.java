@@ -198,6 +198,15 @@ class EmailApiHandlerTest {
         call(event, 404);
     }
 
+    @Test
+    void a_mailbox_id_that_cannot_be_one_is_a_404_without_a_lookup() {
+        for (String id : List.of("m".repeat(3000), "not an id!")) {
+            call(onMailbox("GET /mailboxes/{id}", id), 404);
+            call(onMailbox("DELETE /mailboxes/{id}", id), 404);
+            call(onMailbox("POST /mailboxes/{id}/poll", id), 404);
+        }
+    }
+
     @ParameterizedTest
     @Event(value = "email-poller/mailboxes-delete.json", type = APIGatewayV2HTTPEvent.class)
     void deleting_an_unknown_mailbox_is_a_404(APIGatewayV2HTTPEvent event) {

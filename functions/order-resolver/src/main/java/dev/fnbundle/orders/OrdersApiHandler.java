@@ -66,7 +66,7 @@ public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEv
      */
     private APIGatewayV2HTTPResponse startRun(ApiRequest request) {
         String body = request.text(MAX_BODY_BYTES);
-        var key = request.header("idempotency-key");
+        var key = request.idempotencyKey();
         if (key.isEmpty()) {
             var run = start(body);
             return ApiResponse.created("/runs/" + run.runId(), run);

@@ -12,6 +12,7 @@ import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.embedded.template.EventSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,14 @@ import org.junit.jupiter.params.ParameterizedTest;
  */
 class OrdersApiHandlerTest {
     private static OrdersApiHandler handler;
+    private static String taskQueueUrl;
     private final FakeLambdaContext context = new FakeLambdaContext("orders-api");
 
     @BeforeAll
     static void wire() {
         var aws = LocalAws.shared();
         aws.provisionTable("OrdersTable");
-        aws.provisionQueue("RunTaskQueue");
+        taskQueueUrl = aws.provisionQueue("RunTaskQueue");
         handler = new OrdersApiHandler(OrdersWiring.from(Env.of(aws.functionEnvironment("OrdersApiFunction"))));
     }
 
@@ -225,6 +227,35 @@ class OrdersApiHandlerTest {
     }
 
     @Test
+    void a_run_id_that_cannot_be_one_is_a_404_without_a_lookup() {
+        String tooLong = "r".repeat(3000);
+
+        assertThat(call(get(tooLong), 404).get("detail").asText()).startsWith("no run ");
+        assertThat(call(get("not an id!"), 404)).isNotNull();
+        assertThat(done(tooLong, "[\"a\"]", 404)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @Event(value = "order-resolver/runs-start-manual.json", type = APIGatewayV2HTTPEvent.class)
+    void an_idempotency_key_too_long_to_store_is_a_400_naming_the_header(APIGatewayV2HTTPEvent event) {
+        event.setHeaders(Map.of("content-type", "application/json", "idempotency-key", "k".repeat(5000)));
+
+        JsonNode problem = call(event, 400);
+
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void node_names_with_characters_sqs_refuses_are_dispatched_as_they_are() {
+        var event = ApiEvents.request("POST /runs", "/runs", "{\"graph\": {\"b\uFFFF\": [\"a\\ud800\"]}}");
+
+        JsonNode run = call(event, 201);
+
+        assertThat(texts(run.get("ready"))).containsExactly("a\ud800");
+        assertThat(dispatchedNodes(run.get("runId").asText(), 1)).containsExactly("a\ud800");
+    }
+
+    @Test
     void the_handler_answers_exactly_the_routes_the_template_gives_it() {
         var templateRoutes = LocalAws.shared().model().functions().get("OrdersApiFunction")
                 .events(EventSpec.HttpApiRoute.class).stream().map(EventSpec.HttpApiRoute::routeKey).sorted().toList();
@@ -236,6 +267,22 @@ class OrdersApiHandlerTest {
         var event = ApiEvents.request("POST /runs/{id}/done", "/runs/" + runId + "/done", "{\"nodes\": " + nodes + "}");
         event.setPathParameters(Map.of("id", runId));
         return call(event, status);
+    }
+
+    /** The nodes of the run's task messages on the queue, waiting for up to {@code expected} of them. */
+    private static List<String> dispatchedNodes(String runId, int expected) {
+        var nodes = new ArrayList<String>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (nodes.size() < expected && System.nanoTime() < deadline) {
+            for (var message : LocalAws.shared().sqs().receiveMessage(b -> b.queueUrl(taskQueueUrl)
+                    .maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
+                JsonNode task = Json.parse(message.body());
+                if (task.get("runId").asText().equals(runId)) {
+                    nodes.add(task.get("node").asText());
+                }
+            }
+        }
+        return nodes;
     }
 
     private static APIGatewayV2HTTPEvent get(String runId) {

@@ -16,6 +16,9 @@ import java.util.Optional;
  * case-insensitive name, a size-limited body, and the JWT claims the authorizer verified.
  */
 public final class ApiRequest {
+    /** Longest {@code Idempotency-Key} accepted; a UUID needs 36. */
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 256;
+
     private final APIGatewayV2HTTPEvent event;
     private final String routeKey;
     private final Map<String, String> pathParameters;
@@ -50,6 +53,22 @@ public final class ApiRequest {
             throw ProblemException.invalid(name, "is required in the path");
         }
         return value;
+    }
+
+    /**
+     * The {@code Idempotency-Key} header, when the client sent one.
+     *
+     * @throws ProblemException 400 when it is blank, longer than {@value #MAX_IDEMPOTENCY_KEY_LENGTH} characters
+     *                          or holds control characters
+     */
+    public Optional<String> idempotencyKey() {
+        Optional<String> key = header("idempotency-key");
+        if (key.isPresent() && (key.get().isBlank() || key.get().length() > MAX_IDEMPOTENCY_KEY_LENGTH
+                || key.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
+            throw ProblemException.invalid("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY_LENGTH
+                    + " visible characters");
+        }
+        return key;
     }
 
     /** A query-string parameter; API Gateway joins repeated ones with commas. */

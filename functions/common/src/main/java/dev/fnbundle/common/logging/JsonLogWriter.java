@@ -14,6 +14,14 @@ import org.slf4j.event.KeyValuePair;
  * concurrent threads never interleave inside a line.
  */
 final class JsonLogWriter {
+    /**
+     * Longest value written for one field; the rest is cut and counted. A log line carries request data (paths,
+     * ids, error messages quoting them), so it is bounded like everything else a client controls; stack traces get
+     * more room.
+     */
+    static final int MAX_FIELD_CHARS = 4 * 1024;
+    static final int MAX_STACK_TRACE_CHARS = 32 * 1024;
+
     private final PrintStream out;
     private final Clock clock;
     private final String functionName;
@@ -54,7 +62,7 @@ final class JsonLogWriter {
         if (record.error() != null) {
             field(line, "errorType", record.error().getClass().getName());
             field(line, "errorMessage", String.valueOf(record.error().getMessage()));
-            field(line, "stackTrace", stackTrace(record.error()));
+            field(line, "stackTrace", stackTrace(record.error()), MAX_STACK_TRACE_CHARS);
         }
         line.setLength(line.length() - 1);
         line.append('}');
@@ -62,14 +70,27 @@ final class JsonLogWriter {
     }
 
     private static void field(StringBuilder line, String key, String value) {
+        field(line, key, value, MAX_FIELD_CHARS);
+    }
+
+    private static void field(StringBuilder line, String key, String value, int maxChars) {
         quote(line, key);
         line.append(':');
         if (value == null) {
             line.append("null");
         } else {
-            quote(line, value);
+            quote(line, capped(value, maxChars));
         }
         line.append(',');
+    }
+
+    /** The value, or its first {@code maxChars} characters (never half a surrogate pair) and how many were cut. */
+    static String capped(String value, int maxChars) {
+        if (value.length() <= maxChars) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return value.substring(0, end) + "...[" + (value.length() - end) + " more characters]";
     }
 
     static void quote(StringBuilder out, String text) {

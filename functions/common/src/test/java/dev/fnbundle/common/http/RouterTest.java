@@ -22,6 +22,7 @@ class RouterTest {
             .route("DELETE /runs/{id}", request -> {
                 throw ProblemException.conflict("run " + request.pathParameter("id") + " is still active");
             })
+            .route("POST /keyed", request -> ApiResponse.ok(Map.of("key", request.idempotencyKey().orElse("none"))))
             .route("GET /boom", request -> {
                 throw new IllegalStateException("connection to db-internal.local refused");
             })
@@ -112,6 +113,26 @@ class RouterTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).get("errors").get(0).get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void an_idempotency_key_is_optional_but_must_be_short_and_visible() {
+        var none = router.handle(ApiEvents.request("POST /keyed", "/keyed", "{}"), context);
+        var uuid = router.handle(keyed("0f8e7c1a-6d52-4b0e-9a8d-1c2b3a4d5e6f"), context);
+
+        assertThat(body(none).get("key").asText()).isEqualTo("none");
+        assertThat(body(uuid).get("key").asText()).isEqualTo("0f8e7c1a-6d52-4b0e-9a8d-1c2b3a4d5e6f");
+        for (String bad : new String[] {"", " ", "k".repeat(257), "a\u0000b", "tab\tkey"}) {
+            var response = router.handle(keyed(bad), context);
+            assertThat(response.getStatusCode()).as("key %s", bad).isEqualTo(400);
+            assertThat(body(response).get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent keyed(String key) {
+        var event = ApiEvents.request("POST /keyed", "/keyed", "{}");
+        event.setHeaders(Map.of("idempotency-key", key));
+        return event;
     }
 
     private static APIGatewayV2HTTPEvent defaultRoute(String method, String path) {

@@ -57,6 +57,26 @@ class JsonLogWriterTest {
     }
 
     @Test
+    void a_field_longer_than_the_cap_is_cut_and_says_how_much_was_cut() {
+        var logger = new JsonLogger("dev.fnbundle.x", levels, writer);
+        String path = "/runs/" + "x".repeat(10_000);
+
+        logger.info("request path={}", path);
+
+        String message = Json.parse(output()).get("message").asText();
+        assertThat(message).hasSize(JsonLogWriter.MAX_FIELD_CHARS + "...[5923 more characters]".length())
+                .startsWith("request path=/runs/xxx").endsWith("...[5923 more characters]");
+    }
+
+    @Test
+    void a_cut_never_splits_a_surrogate_pair() {
+        String value = "a".repeat(JsonLogWriter.MAX_FIELD_CHARS - 1) + "\uD83D\uDE00" + "tail";
+
+        assertThat(JsonLogWriter.capped(value, JsonLogWriter.MAX_FIELD_CHARS))
+                .isEqualTo("a".repeat(JsonLogWriter.MAX_FIELD_CHARS - 1) + "...[6 more characters]");
+    }
+
+    @Test
     void key_value_pairs_from_the_fluent_api_become_fields() {
         var logger = new JsonLogger("dev.fnbundle.x", levels, writer);
 

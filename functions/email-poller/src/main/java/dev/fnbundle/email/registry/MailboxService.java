@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Registers, lists and deletes mailboxes, queues poll tasks for them and records what each poll said. Plain Java
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
  */
 public final class MailboxService {
     private static final int ENQUEUE_PAGE = 100;
+    /** Ids are "mb-" plus a UUID; anything else cannot be one (and must not reach a DynamoDB key, limited to 2 KB). */
+    private static final Pattern MAILBOX_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final MailboxRepository repository;
     private final PollTaskQueue queue;
@@ -66,7 +69,7 @@ public final class MailboxService {
 
     /** @throws MailboxNotFoundException when there is no such mailbox */
     public StoredMailbox get(String id) {
-        return repository.find(id).orElseThrow(() -> new MailboxNotFoundException(id));
+        return find(id).orElseThrow(() -> new MailboxNotFoundException(id));
     }
 
     /**
@@ -75,7 +78,7 @@ public final class MailboxService {
      * @return the mailbox, or empty when it was deleted
      */
     public Optional<Mailbox> loadForPoll(String id) {
-        return repository.loadForPoll(id);
+        return wellFormed(id) ? repository.loadForPoll(id) : Optional.empty();
     }
 
     public Page<StoredMailbox> list(int limit, String nextToken) {
@@ -84,7 +87,7 @@ public final class MailboxService {
 
     /** @throws MailboxNotFoundException when there is no such mailbox */
     public void delete(String id) {
-        if (!repository.delete(id)) {
+        if (!wellFormed(id) || !repository.delete(id)) {
             throw new MailboxNotFoundException(id);
         }
     }
@@ -96,7 +99,7 @@ public final class MailboxService {
      * @throws MailboxNotFoundException when there is no such mailbox
      */
     public PollTask requestPoll(String id) {
-        if (repository.find(id).isEmpty()) {
+        if (find(id).isEmpty()) {
             throw new MailboxNotFoundException(id);
         }
         var task = new PollTask(id, PollTask.MANUAL, clock.instant());
@@ -140,5 +143,13 @@ public final class MailboxService {
     /** Records a poll that failed for a reason of our own. */
     public void recordError(String mailboxId, String error) {
         repository.recordError(mailboxId, error, clock.instant());
+    }
+
+    private Optional<StoredMailbox> find(String id) {
+        return wellFormed(id) ? repository.find(id) : Optional.empty();
+    }
+
+    private static boolean wellFormed(String id) {
+        return MAILBOX_ID.matcher(id).matches();
     }
 }

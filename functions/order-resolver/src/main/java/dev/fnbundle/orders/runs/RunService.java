@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Durable runs: graphlib's prepare / get_ready / done for work that outlives one invocation. Starting a run
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 public final class RunService {
     /** The option of a run body that makes the demo worker complete tasks by itself. */
     public static final String AUTO_COMPLETE = "autoComplete";
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final RunStore store;
     private final TaskDispatcher dispatcher;
@@ -58,6 +60,9 @@ public final class RunService {
 
     /** Marks nodes done and dispatches the nodes that became ready (see {@link RunStore#complete}). */
     public Completion complete(String runId, List<String> nodes) {
+        if (!wellFormed(runId)) {
+            throw new RunNotFoundException(runId);
+        }
         RunStore.Progress progress = store.complete(runId, nodes, clock.instant());
         if (!progress.ready().isEmpty()) {
             dispatcher.dispatch(runId, progress.ready(), progress.autoComplete());
@@ -68,6 +73,14 @@ public final class RunService {
 
     /** The run with every node's status. */
     public RunSnapshot status(String runId) {
+        if (!wellFormed(runId)) {
+            throw new RunNotFoundException(runId);
+        }
         return store.find(runId).orElseThrow(() -> new RunNotFoundException(runId));
+    }
+
+    /** Run ids are UUIDs; anything else cannot be one (and must not reach a DynamoDB key, limited to 2 KB). */
+    private static boolean wellFormed(String runId) {
+        return RUN_ID.matcher(runId).matches();
     }
 }
