@@ -123,7 +123,7 @@ public final class ConfigAuditApiHandler implements RequestHandler<APIGatewayV2H
 
     private APIGatewayV2HTTPResponse history(ApiRequest request) {
         String name = request.pathParameter("name");
-        int limit = limit(request.query("limit"));
+        int limit = request.limit(20, 100);
         var page = wiring.audits().history(name, limit, request.query("nextToken").orElse(null));
         var body = new LinkedHashMap<String, Object>();
         body.put("name", name);
@@ -151,21 +151,6 @@ public final class ConfigAuditApiHandler implements RequestHandler<APIGatewayV2H
         }
         var response = ApiResponse.created("/audits/" + audit.id(), budget.fit(AuditView.of(audit)));
         return replayed ? ApiResponse.withHeader(response, "idempotent-replayed", "true") : response;
-    }
-
-    private static int limit(Optional<String> value) {
-        if (value.isEmpty()) {
-            return 20;
-        }
-        try {
-            int limit = Integer.parseInt(value.get().strip());
-            if (limit >= 1 && limit <= 100) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.invalid("limit", "must be an integer between 1 and 100");
     }
 
     /** The body as text: a base64 body (what API Gateway does with binary content types) must be valid UTF-8. */

@@ -8,7 +8,6 @@ import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
 import dev.fnbundle.common.http.Router;
 import dev.fnbundle.common.page.PageToken;
-import dev.fnbundle.common.problem.ProblemException;
 import dev.fnbundle.email.listing.InvoiceView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +58,8 @@ public final class EmailApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private APIGatewayV2HTTPResponse listMailboxes(ApiRequest request) {
-        var page = wiring.mailboxes().list(limit(request), request.query(PageToken.FIELD).filter(t -> !t.isEmpty())
-                .orElse(null));
+        var page = wiring.mailboxes().list(request.limit(MAX_MAILBOX_PAGE, MAX_MAILBOX_PAGE),
+                request.query(PageToken.FIELD).filter(t -> !t.isEmpty()).orElse(null));
         var body = new LinkedHashMap<String, Object>();
         body.put("mailboxes", page.items());
         body.put(PageToken.FIELD, page.nextToken());
@@ -118,21 +117,5 @@ public final class EmailApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
         }
         return link.append(PageToken.FIELD).append('=').append(token).toString();
-    }
-
-    private static int limit(ApiRequest request) {
-        String value = request.query("limit").filter(v -> !v.isEmpty()).orElse(null);
-        if (value == null) {
-            return MAX_MAILBOX_PAGE;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_MAILBOX_PAGE) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.invalid("limit", "must be an integer from 1 to " + MAX_MAILBOX_PAGE);
     }
 }

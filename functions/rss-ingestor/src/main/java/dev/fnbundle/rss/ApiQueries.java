@@ -18,23 +18,6 @@ final class ApiQueries {
     private ApiQueries() {
     }
 
-    /** {@code limit}: an integer in [1, max], or {@code fallback}. */
-    static int limit(ApiRequest request, int fallback, int max) {
-        Optional<String> raw = request.query("limit");
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int limit = Integer.parseInt(raw.get().strip());
-            if (limit >= 1 && limit <= max) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw ProblemException.invalid("limit", "must be an integer between 1 and " + max);
-    }
-
     /** {@code since}: an ISO-8601 instant, date-time with offset or date (midnight UTC); default a day ago. */
     static Instant since(ApiRequest request, Instant now) {
         Optional<String> raw = request.query("since");

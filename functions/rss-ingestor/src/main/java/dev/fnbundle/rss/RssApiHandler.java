@@ -76,7 +76,7 @@ public final class RssApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (body.length == 0) {
             throw ProblemException.invalid("body", "is required: the feed document (RSS or Atom XML)");
         }
-        int limit = ApiQueries.limit(request, 100, 1000);
+        int limit = request.limit(100, 1000);
         var preview = parser.preview(new ByteArrayInputStream(body), ApiQueries.charset(request),
                 ApiQueries.base(request), limit);
         return ApiResponse.ok(PreviewView.of(preview));
@@ -96,7 +96,7 @@ public final class RssApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private APIGatewayV2HTTPResponse list(ApiRequest request) {
-        var page = feeds.list(ApiQueries.limit(request, 50, 100), request.query(PageToken.FIELD).orElse(null));
+        var page = feeds.list(request.limit(50, 100), request.query(PageToken.FIELD).orElse(null));
         return ApiResponse.ok(body("feeds", page, FeedView::of));
     }
 
@@ -116,14 +116,14 @@ public final class RssApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private APIGatewayV2HTTPResponse feedItems(ApiRequest request) {
         String id = feedId(request);
-        Page<StoredEntry> page = feeds.items(id, ApiQueries.limit(request, 20, 100),
+        Page<StoredEntry> page = feeds.items(id, request.limit(20, 100),
                 request.query(PageToken.FIELD).orElse(null));
         return ApiResponse.ok(body("items", page, EntryView::of));
     }
 
     private APIGatewayV2HTTPResponse items(ApiRequest request) {
         var since = ApiQueries.since(request, clock.instant());
-        Page<StoredEntry> page = feeds.itemsSince(since, ApiQueries.limit(request, 50, 100),
+        Page<StoredEntry> page = feeds.itemsSince(since, request.limit(50, 100),
                 request.query(PageToken.FIELD).orElse(null));
         var body = body("items", page, EntryView::of);
         body.put("since", since);

@@ -77,6 +77,27 @@ public final class ApiRequest {
         return Optional.ofNullable(query == null ? null : query.get(name));
     }
 
+    /**
+     * The {@code limit} query parameter of a paged listing: {@code fallback} when absent or empty.
+     *
+     * @throws ProblemException 400 unless it is an integer from 1 to {@code max}
+     */
+    public int limit(int fallback, int max) {
+        String value = query("limit").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw ProblemException.invalid("limit", "must be an integer between 1 and " + max);
+    }
+
     /** A header by case-insensitive name (API Gateway already lower-cases them; test events may not). */
     public Optional<String> header(String name) {
         Map<String, String> headers = event.getHeaders();

@@ -23,6 +23,7 @@ class RouterTest {
                 throw ProblemException.conflict("run " + request.pathParameter("id") + " is still active");
             })
             .route("POST /keyed", request -> ApiResponse.ok(Map.of("key", request.idempotencyKey().orElse("none"))))
+            .route("GET /page", request -> ApiResponse.ok(Map.of("limit", request.limit(20, 100))))
             .route("GET /boom", request -> {
                 throw new IllegalStateException("connection to db-internal.local refused");
             })
@@ -127,6 +128,24 @@ class RouterTest {
             assertThat(response.getStatusCode()).as("key %s", bad).isEqualTo(400);
             assertThat(body(response).get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
         }
+    }
+
+    @Test
+    void a_page_limit_defaults_when_absent_and_is_checked_against_its_range() {
+        assertThat(body(router.handle(page(null), context)).get("limit").asInt()).isEqualTo(20);
+        assertThat(body(router.handle(page(""), context)).get("limit").asInt()).isEqualTo(20);
+        assertThat(body(router.handle(page(" 100 "), context)).get("limit").asInt()).isEqualTo(100);
+        for (String bad : new String[] {"0", "101", "-1", "abc", "1.5", "99999999999"}) {
+            var response = router.handle(page(bad), context);
+            assertThat(response.getStatusCode()).as("limit %s", bad).isEqualTo(400);
+            assertThat(body(response).get("errors").get(0).get("detail").asText())
+                    .isEqualTo("must be an integer between 1 and 100");
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent page(String limit) {
+        var event = ApiEvents.request("GET /page", "/page", null);
+        return limit == null ? event : ApiEvents.withQuery(event, Map.of("limit", limit));
     }
 
     private static APIGatewayV2HTTPEvent keyed(String key) {
