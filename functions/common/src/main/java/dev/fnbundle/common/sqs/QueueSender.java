@@ -92,23 +92,18 @@ public final class QueueSender {
      * characters), so the result is the same document: it reads back to exactly the same strings.
      */
     public static String sqsSafe(String json) {
-        int first = firstRefused(json, 0);
-        if (first < 0) {
+        int refused = firstRefused(json, 0);
+        if (refused < 0) {
             return json;
         }
-        var out = new StringBuilder(json.length() + 16).append(json, 0, first);
-        int i = first;
-        while (i < json.length()) {
-            int next = firstRefused(json, i);
-            int end = next < 0 ? json.length() : next;
-            out.append(json, i, end);
-            if (next < 0) {
-                break;
-            }
-            out.append(String.format("\\u%04x", (int) json.charAt(next)));
-            i = next + 1;
+        var out = new StringBuilder(json.length() + 16);
+        int copied = 0;
+        while (refused >= 0) {
+            out.append(json, copied, refused).append(String.format("\\u%04x", (int) json.charAt(refused)));
+            copied = refused + 1;
+            refused = firstRefused(json, copied);
         }
-        return out.toString();
+        return out.append(json, copied, json.length()).toString();
     }
 
     /** The index of the first character at or after {@code from} that SQS refuses, or -1. */

@@ -60,10 +60,7 @@ public final class RunService {
 
     /** Marks nodes done and dispatches the nodes that became ready (see {@link RunStore#complete}). */
     public Completion complete(String runId, List<String> nodes) {
-        if (!wellFormed(runId)) {
-            throw new RunNotFoundException(runId);
-        }
-        RunStore.Progress progress = store.complete(runId, nodes, clock.instant());
+        RunStore.Progress progress = store.complete(wellFormed(runId), nodes, clock.instant());
         if (!progress.ready().isEmpty()) {
             dispatcher.dispatch(runId, progress.ready(), progress.autoComplete());
         }
@@ -73,14 +70,19 @@ public final class RunService {
 
     /** The run with every node's status. */
     public RunSnapshot status(String runId) {
-        if (!wellFormed(runId)) {
-            throw new RunNotFoundException(runId);
-        }
-        return store.find(runId).orElseThrow(() -> new RunNotFoundException(runId));
+        return store.find(wellFormed(runId)).orElseThrow(() -> new RunNotFoundException(runId));
     }
 
-    /** Run ids are UUIDs; anything else cannot be one (and must not reach a DynamoDB key, limited to 2 KB). */
-    private static boolean wellFormed(String runId) {
-        return RUN_ID.matcher(runId).matches();
+    /**
+     * The id, when it can be a run's: ids are UUIDs, and anything else must not reach a DynamoDB key (limited to
+     * 2 KB).
+     *
+     * @throws RunNotFoundException otherwise
+     */
+    private static String wellFormed(String runId) {
+        if (!RUN_ID.matcher(runId).matches()) {
+            throw new RunNotFoundException(runId);
+        }
+        return runId;
     }
 }
