@@ -155,7 +155,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void startFunctions(Options options, String only) throws InterruptedException {
         var client = RuntimeClient.choose(options.runtimeClient(), directory("fnbundle.ric"),
-                directory("fnbundle.portable.client"));
+                directory("fnbundle.portable.client"), options.workDirectory());
         var launcher = new FunctionLauncher(options.workDirectory(), client,
                 LocalAws.awsEnvironment(dynamo.endpoint(), sqs.endpoint()), "000000000000");
         for (FunctionSpec function : model.functions().values()) {

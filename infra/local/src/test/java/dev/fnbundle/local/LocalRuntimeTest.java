@@ -196,6 +196,25 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void every_function_jvm_loads_the_ric_library_unpacked_once_in_the_work_directory() throws Exception {
+        // Left to itself each RIC JVM rewrites /tmp/.libaws-lambda-jni.so before loading it, and JVMs starting
+        // together then die of SIGBUS in the dynamic loader.
+        Path unpacked = template.getParent().resolve("target/local/ric-native").toAbsolutePath();
+        String real = unpacked.toRealPath().toString();
+        List<ProcessHandle> functions = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(unpacked.toString()))
+                .toList();
+
+        assertThat(functions).hasSizeGreaterThanOrEqualTo(stack.model().functions().size());
+        for (ProcessHandle function : functions) {
+            List<String> mapped = Files.readAllLines(Path.of("/proc", Long.toString(function.pid()), "maps"))
+                    .stream().filter(line -> line.contains("libaws-lambda-jni")).toList();
+            assertThat(mapped).as("pid %d", function.pid()).isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).contains(real));
+        }
+    }
+
+    @Test
     void the_dev_token_is_written_for_scripts() throws Exception {
         Path file = template.getParent().resolve("target/local/dev-token");
 

@@ -94,6 +94,7 @@ public final class FunctionLauncher {
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Djava.net.preferIPv4Stack=true");
+        command.addAll(client.jvmOptions());
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, client.classpath().stream().map(Path::toString).toList()));
         command.add(client.mainClass());
