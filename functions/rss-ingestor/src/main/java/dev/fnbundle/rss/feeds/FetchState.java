@@ -26,6 +26,16 @@ public record FetchState(FetchStatus status, int httpStatus, String error, int e
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     }
 
+    /**
+     * True while a failing feed waits out its backoff. A feed whose last attempt succeeded never is: its
+     * {@code nextAttemptAt} is the moment of that success, which another instance's clock (or a read that began
+     * just before the success was recorded) can put a little after this one's {@code now}, and a task arriving then
+     * must fetch, not be dropped.
+     */
+    public boolean backingOff(Instant now) {
+        return errorCount > 0 && nextAttemptAt.isAfter(now);
+    }
+
     /** A new subscription: due at once. */
     public static FetchState pending(Instant now) {
         return new FetchState(FetchStatus.PENDING, 0, null, 0, null, null, now, null, null, null);

@@ -33,8 +33,8 @@ import java.util.Optional;
  * up, feed backed off a little) and rethrown as {@link FeedUnavailableException}, so the message fails and SQS
  * redelivers it later. A permanent failure (4xx, SSRF refusal, body too large, not a feed, unknown host) is
  * recorded and the feed backed off for longer, but the message succeeds: retrying cannot help, and a poison feed
- * must not loop through the queue. A task for a feed that is not due (backing off) is dropped; the schedule
- * queues it again once it is.
+ * must not loop through the queue. A task for a feed backing off after failures is dropped; the schedule
+ * queues it again once the backoff is over.
  */
 public final class FeedIngestor {
     /** A slot this close ahead is taken at once instead of re-queueing (SQS delays are whole seconds). */
@@ -72,13 +72,14 @@ public final class FeedIngestor {
      * @throws RuntimeException         when the store fails (the message is retried; nothing is stored twice)
      */
     public IngestResult ingest(FetchTask task) {
-        Instant now = clock.instant();
         Optional<Subscription> found = feeds.find(task.feedId());
         if (found.isEmpty() || found.get().deleting()) {
             return IngestResult.skipped(task.feedId(), Outcome.SKIPPED_GONE);
         }
         Subscription feed = found.get();
-        if (feed.fetch().nextAttemptAt().isAfter(now)) {
+        // Read after the state, so a fetch recorded just before the read is never in this task's future.
+        Instant now = clock.instant();
+        if (feed.fetch().backingOff(now)) {
             return IngestResult.skipped(feed.id(), Outcome.SKIPPED_BACKING_OFF);
         }
         URI url = URI.create(feed.url());

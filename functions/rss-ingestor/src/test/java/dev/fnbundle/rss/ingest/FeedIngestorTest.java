@@ -10,6 +10,7 @@ import dev.fnbundle.common.fetch.TransientFetchException;
 import dev.fnbundle.common.retry.Retry;
 import dev.fnbundle.rss.entries.StoredEntry;
 import dev.fnbundle.rss.feeds.FeedUrl;
+import dev.fnbundle.rss.feeds.FetchRecord;
 import dev.fnbundle.rss.feeds.FetchState;
 import dev.fnbundle.rss.feeds.FetchStatus;
 import dev.fnbundle.rss.feeds.Subscription;
@@ -236,6 +237,22 @@ class FeedIngestorTest {
         assertThat(state.httpStatus()).isEqualTo(404);
         assertThat(state.errorCount()).isEqualTo(2);
         assertThat(state.nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void a_feed_another_delivery_fetched_a_moment_ago_is_fetched_again_not_taken_for_backing_off() {
+        host.feed("/just-fetched.xml", Feeds.rss("Twice", 2, 2), null, null);
+        var feed = subscribe("/just-fetched.xml");
+        // The duplicate's instance recorded its success with a clock a little ahead of this one.
+        Instant otherClock = START.plusMillis(300);
+        feeds.recordFetch(feed.id(), new FetchRecord(FetchStatus.OK, 200, null, 0, otherClock, otherClock, null,
+                null, "Twice", null, 0));
+
+        IngestResult result = ingest(feed);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FETCHED);
+        assertThat(host.requests("/just-fetched.xml")).hasSize(1);
+        assertThat(state(feed).status()).isEqualTo(FetchStatus.OK);
     }
 
     @Test
