@@ -13,9 +13,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * The repository's own template.yaml running on the local runtime, once per test JVM, on free ports: what the
@@ -25,6 +30,8 @@ final class BundleStack {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
+    private static final Path LOGS = LocalAws.repositoryRoot().resolve("target/local/logs");
+    private static final Map<Path, Long> LOG_STARTS = new HashMap<>();
     private static LocalStack stack;
 
     private BundleStack() {
@@ -33,6 +40,7 @@ final class BundleStack {
     /** The running stack, started on first use and stopped when the JVM exits. */
     static synchronized LocalStack shared() {
         if (stack == null) {
+            rememberWhereLogsStart();
             var options = Options.parse(List.of("start", "--port", "0", "--max-instances", "2",
                     "--dynamodb-port", "0", "--sqs-port", "0", "--smtp-port", "0", "--imap-port", "0",
                     "--imaps-port", "0", "--allow-loopback-fetch"), LocalAws.repositoryRoot());
@@ -46,6 +54,38 @@ final class BundleStack {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bundle-stack-stop"));
         }
         return stack;
+    }
+
+    private static void rememberWhereLogsStart() {
+        try (Stream<Path> logs = Files.list(LOGS)) {
+            for (Path log : logs.toList()) {
+                LOG_STARTS.put(log, Files.size(log));
+            }
+        } catch (IOException e) {
+            // no logs yet: every line is this run's
+        }
+    }
+
+    /**
+     * The warnings, errors and JVM messages the functions logged since the stack started: what explains a
+     * message that was retried or an instance that died.
+     */
+    static String functionTrouble() {
+        var trouble = new StringBuilder();
+        try (Stream<Path> logs = Files.list(LOGS)) {
+            for (Path log : logs.sorted().toList()) {
+                byte[] bytes = Files.readAllBytes(log);
+                int from = (int) Math.min(bytes.length, LOG_STARTS.getOrDefault(log, 0L));
+                new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8).lines()
+                        .filter(line -> !line.startsWith("{") || line.contains("\"level\":\"WARN\"")
+                                || line.contains("\"level\":\"ERROR\""))
+                        .filter(line -> !line.startsWith("Picked up JAVA_TOOL_OPTIONS"))
+                        .forEach(line -> trouble.append(log.getFileName()).append(": ").append(line).append('\n'));
+            }
+        } catch (IOException e) {
+            trouble.append("(function logs unreadable: ").append(e).append(")\n");
+        }
+        return trouble.toString();
     }
 
     /** What the runtime printed so far. */
@@ -91,7 +131,8 @@ final class BundleStack {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " did not happen within 60 s; runtime console:\n" + console());
+                throw new AssertionError(what + " did not happen within 60 s; runtime console:\n" + console()
+                        + "\nfunction warnings and errors:\n" + functionTrouble());
             }
             try {
                 Thread.sleep(200);

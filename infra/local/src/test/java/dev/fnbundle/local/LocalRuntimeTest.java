@@ -124,6 +124,8 @@ class LocalRuntimeTest {
         for (String body : List.of("m1", "m2", "m3", "m4", "m5")) {
             assertThat(hits("message#" + body)).as(body).isEqualTo(1);
         }
+        assertThat(CONSOLE.toString(StandardCharsets.UTF_8)).contains("1 of ", " message(s) left on the queue, the"
+                + " function reported them failed; they come back after the ");
     }
 
     @Test

@@ -39,12 +39,12 @@ public final class SqsEventSource implements AutoCloseable {
     private final FunctionPool pool;
     private final String region;
     private final ExecutorService pollers;
-    private final Consumer<String> onDeleteFailed;
+    private final Consumer<String> warnings;
     private volatile boolean running = true;
 
     public SqsEventSource(SqsClient sqs, QueueSpec queue, EventSpec.SqsSource source, FunctionPool pool,
-                          String region, Consumer<String> onDeleteFailed) {
-        this.onDeleteFailed = onDeleteFailed;
+                          String region, Consumer<String> warnings) {
+        this.warnings = warnings;
         this.sqs = sqs;
         this.queue = queue;
         this.source = source;
@@ -99,11 +99,16 @@ public final class SqsEventSource implements AutoCloseable {
     private void deliver(List<Message> batch) throws InterruptedException {
         InvocationResult result = pool.invoke(event(batch), "sqs " + queue.name() + " x" + batch.size());
         if (!result.succeeded()) {
+            warnings.accept(leftOnQueue(queue, batch.size(), batch.size(), "the invocation failed"));
             return;
         }
         Set<String> failed = source.reportBatchItemFailures() ? failedIds(result.payload(), batch) : Set.of();
         if (failed == null) {
+            warnings.accept(leftOnQueue(queue, batch.size(), batch.size(), "the batch item failures cannot be read"));
             return;
+        }
+        if (!failed.isEmpty()) {
+            warnings.accept(leftOnQueue(queue, failed.size(), batch.size(), "the function reported them failed"));
         }
         var entries = new ArrayList<DeleteMessageBatchRequestEntry>();
         for (int i = 0; i < batch.size(); i++) {
@@ -117,10 +122,18 @@ public final class SqsEventSource implements AutoCloseable {
             var deleted = sqs.deleteMessageBatch(b -> b.queueUrl(queue.url()).entries(entries));
             if (!deleted.failed().isEmpty()) {
                 // A message whose visibility timeout ran out meanwhile was received again: it will be redelivered.
-                onDeleteFailed.accept(queue.name() + ": " + deleted.failed().size() + " processed message(s) could"
+                warnings.accept(queue.name() + ": " + deleted.failed().size() + " processed message(s) could"
                         + " not be deleted (visibility timeout shorter than the processing time?)");
             }
         }
+    }
+
+    /** Says that messages stay on the queue, and when they come back: a silent retry looks like a lost message. */
+    static String leftOnQueue(QueueSpec queue, int left, int of, String why) {
+        String next = queue.maxReceiveCount() > 0 ? " (the dead-letter queue after " + queue.maxReceiveCount()
+                + " receives)" : "";
+        return queue.name() + ": " + left + " of " + of + " message(s) left on the queue, " + why
+                + "; they come back after the " + queue.visibilityTimeoutSeconds() + " s visibility timeout" + next;
     }
 
     /**

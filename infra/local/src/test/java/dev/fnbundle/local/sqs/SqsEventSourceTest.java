@@ -2,6 +2,7 @@ package dev.fnbundle.local.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fnbundle.embedded.template.QueueSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,5 +29,17 @@ class SqsEventSourceTest {
         assertThat(failed("{\"batchItemFailures\":[{\"itemIdentifier\":\"nope\"}]}")).isNull();
         assertThat(failed("{\"batchItemFailures\":[{\"itemIdentifier\":\"\"}]}")).isNull();
         assertThat(failed("not json")).isNull();
+    }
+
+    @Test
+    void messages_left_on_the_queue_are_announced_with_when_they_come_back() {
+        var queue = new QueueSpec("FetchQueue", "local-FetchQueue",
+                "arn:aws:sqs:us-east-1:000000000000:local-FetchQueue",
+                "http://127.0.0.1:9324/000000000000/local-FetchQueue", 540, 345600, false,
+                "arn:aws:sqs:us-east-1:000000000000:local-FetchDeadLetterQueue", 5, null);
+
+        assertThat(SqsEventSource.leftOnQueue(queue, 1, 2, "the function reported them failed")).isEqualTo(
+                "local-FetchQueue: 1 of 2 message(s) left on the queue, the function reported them failed; they come"
+                        + " back after the 540 s visibility timeout (the dead-letter queue after 5 receives)");
     }
 }
