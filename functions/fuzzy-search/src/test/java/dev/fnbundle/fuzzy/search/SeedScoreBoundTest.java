@@ -52,19 +52,7 @@ class SeedScoreBoundTest {
         int[] y = b.clone();
         Arrays.sort(x);
         Arrays.sort(y);
-        int count = 0;
-        for (int i = 0, j = 0; i < x.length && j < y.length;) {
-            if (x[i] == y[j]) {
-                count++;
-                i++;
-                j++;
-            } else if (x[i] < y[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return count;
+        return SortedMultisets.intersectionSize(x, y);
     }
 
     private static int prefix(int[] a, int[] b) {
