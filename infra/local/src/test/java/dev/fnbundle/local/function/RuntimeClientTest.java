@@ -31,7 +31,7 @@ class RuntimeClientTest {
         String option = client.jvmOptions().getFirst();
         assertThat(option).startsWith("-D" + RuntimeClient.RIC_LIBRARY_PROPERTY + "=" + work.resolve("ric-native"));
         Path library = Path.of(option.substring(option.indexOf('=') + 1));
-        assertThat(Files.list(library.getParent())).containsExactly(library);
+        assertThat(files(library.getParent())).containsExactly(library);
         assertThat(Files.readAllBytes(library)).isEqualTo(entry(client.classpath(), library.getFileName()));
     }
 
@@ -46,7 +46,7 @@ class RuntimeClientTest {
         assertThat(second).isEqualTo(first);
         // A new inode: a JVM that mapped the old file keeps it intact.
         assertThat(Files.readAttributes(second, "unix:ino").get("ino")).isNotEqualTo(before);
-        assertThat(Files.list(second.getParent())).containsExactly(second);
+        assertThat(files(second.getParent())).containsExactly(second);
     }
 
     @Test
@@ -55,6 +55,12 @@ class RuntimeClientTest {
                 work);
 
         assertThat(client.jvmOptions()).isEmpty();
+    }
+
+    private static List<Path> files(Path directory) throws Exception {
+        try (var files = Files.list(directory)) {
+            return files.toList();
+        }
     }
 
     private static byte[] entry(List<Path> jars, Path name) throws Exception {
