@@ -223,16 +223,21 @@ class LocalRuntimeTest {
         assertThat(Files.readString(file).trim()).isEqualTo(stack.devToken());
     }
 
-    private static String text(String key) {
+    /** The fixture table's item under {@code key}, or an empty map. */
+    private static Map<String, AttributeValue> item(String key) {
         var item = stack.aws().dynamoDb().getItem(b -> b.tableName(stack.model().table("FixtureTable").name())
                 .key(Map.of("pk", AttributeValue.fromS(key))).consistentRead(true)).item();
-        return item == null || item.get("text") == null ? null : item.get("text").s();
+        return item == null ? Map.of() : item;
+    }
+
+    private static String text(String key) {
+        var text = item(key).get("text");
+        return text == null ? null : text.s();
     }
 
     private static long hits(String key) {
-        var item = stack.aws().dynamoDb().getItem(b -> b.tableName(stack.model().table("FixtureTable").name())
-                .key(Map.of("pk", AttributeValue.fromS(key))).consistentRead(true)).item();
-        return item == null || item.get("hits") == null ? 0 : Long.parseLong(item.get("hits").n());
+        var hits = item(key).get("hits");
+        return hits == null ? 0 : Long.parseLong(hits.n());
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
