@@ -1,6 +1,6 @@
 package dev.fnbundle.configaudit.service;
 
-import dev.fnbundle.configaudit.AuditReport;
+import dev.fnbundle.configaudit.audit.AuditReport;
 
 /** How many lines, sections and keys an audit found changed; always complete, even when lists are trimmed. */
 public record AuditCounts(int addedLines, int removedLines, int changedSections, int changedKeys, int addedKeys,

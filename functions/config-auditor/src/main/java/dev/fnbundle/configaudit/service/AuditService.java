@@ -1,8 +1,8 @@
 package dev.fnbundle.configaudit.service;
 
-import dev.fnbundle.configaudit.AuditReport;
-import dev.fnbundle.configaudit.AuditRequest;
-import dev.fnbundle.configaudit.DriftAuditor;
+import dev.fnbundle.configaudit.audit.AuditReport;
+import dev.fnbundle.configaudit.audit.AuditRequest;
+import dev.fnbundle.configaudit.audit.DriftAuditor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.fnbundle.configaudit.service;
 
-import dev.fnbundle.configaudit.DriftAuditor;
+import dev.fnbundle.configaudit.audit.DriftAuditor;
 import dev.fnbundle.configaudit.semantic.ConfigFormat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

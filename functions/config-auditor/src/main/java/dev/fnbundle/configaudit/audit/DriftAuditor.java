@@ -1,7 +1,6 @@
-package dev.fnbundle.configaudit;
+package dev.fnbundle.configaudit.audit;
 
-import dev.fnbundle.configaudit.audit.ConfigAudit;
-import dev.fnbundle.configaudit.audit.ConfigAuditResult;
+import dev.fnbundle.common.problem.FieldError;
 import dev.fnbundle.configaudit.difflib.MatchWorkExceededException;
 import dev.fnbundle.configaudit.difflib.Opcode;
 import dev.fnbundle.configaudit.difflib.PythonText;
@@ -99,7 +98,7 @@ public final class DriftAuditor {
                     limits);
         } catch (InvalidAuditRequestException e) {
             throw new InvalidAuditRequestException(e.errors().stream().map(f -> f.field().equals("baseline")
-                    ? new FieldError("content", f.message()) : f).toList());
+                    ? new FieldError("content", f.detail()) : f).toList());
         } catch (PayloadRejectedException e) {
             throw new PayloadRejectedException("content", e.reason(), e.limitBytes(), e.actualBytes());
         } catch (TooManyLinesException e) {
