@@ -71,7 +71,7 @@ public final class AuditService {
     public StoredAudit againstVersion(BaselineVersion baseline, String current, Integer context, Boolean autojunk,
                                       AuditSource source) {
         AuditReport report = auditor.audit(new AuditRequest(baseline.name(), baseline.content(), current,
-                baseline.format().label(), baseline.criticalKeys(), context, autojunk));
+                baseline.format().label(), baseline.criticalKeys(), context, autojunk), baseline.formatGuessed());
         return store(report, source, new BaselineRef(baseline.name(), baseline.version()));
     }
 
