@@ -29,10 +29,11 @@ import java.util.Objects;
  * removed lines, changed sections, summary), key-level drift with severity, and a unified diff.
  *
  * <p>Secrets: similarity, hasDrift and the diff's shape are computed on the real text, so they equal Python's;
- * every line, key and value placed in the report is masked ({@link MaskedDocument}): secret values where the
- * parser found them, lines by their shape, and the secret values of both sides (at least
- * {@value SecretRedactor#MIN_LENGTH} characters long) wherever else they appear, escaped or not. The unified
- * diff's labels are {@code baseline/<name>} and {@code current/<name>}.
+ * every line placed in the report is masked ({@link MaskedDocument}): secret values where the parser found
+ * them, lines by their shape ({@link LineMasker}), and the secret values of both sides (at least
+ * {@value SecretRedactor#MIN_LENGTH} characters long) wherever else they appear, escaped or not. Key drift
+ * shows secret entries as masks and passes every other key and value through the last two layers. The
+ * unified diff's labels are {@code baseline/<name>} and {@code current/<name>}.
  *
  * <p>Formats: a stated format that does not parse is an error (422). A guessed one that does not parse only
  * costs the key level: the report keeps the whole line-level audit, has no key drift, and carries an
