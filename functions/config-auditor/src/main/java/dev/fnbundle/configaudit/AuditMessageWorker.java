@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *       queues them.</li>
  * </ul>
  * A redelivered message (same requestId and body) stores no second audit. A message that cannot succeed (not
- * JSON, no requestId, invalid fields, unknown baseline, a config that does not parse, a requestId reused for
- * another body) throws, so it is retried and then lands in the dead-letter queue.
+ * JSON, no requestId, invalid fields, unknown baseline, a config that does not parse in its stated format, a
+ * requestId reused for another body) throws, so it is retried and then lands in the dead-letter queue.
  */
 final class AuditMessageWorker {
     private static final Logger LOG = LoggerFactory.getLogger(AuditMessageWorker.class);

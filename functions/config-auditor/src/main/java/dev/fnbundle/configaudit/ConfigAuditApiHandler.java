@@ -17,6 +17,7 @@ import dev.fnbundle.configaudit.api.BaselineView;
 import dev.fnbundle.configaudit.api.DiffMediaType;
 import dev.fnbundle.configaudit.api.EntityTags;
 import dev.fnbundle.configaudit.api.ResponseBudget;
+import dev.fnbundle.configaudit.audit.PayloadRejectedException;
 import dev.fnbundle.configaudit.service.AuditSource;
 import dev.fnbundle.configaudit.service.IdempotentAudits;
 import dev.fnbundle.configaudit.service.StoredAudit;

@@ -4,6 +4,10 @@ import dev.fnbundle.common.idempotency.IdempotencyInProgressException;
 import dev.fnbundle.common.problem.Problem;
 import dev.fnbundle.common.problem.ProblemException;
 import dev.fnbundle.common.problem.ProblemMapper;
+import dev.fnbundle.configaudit.audit.AuditTooComplexException;
+import dev.fnbundle.configaudit.audit.InvalidAuditRequestException;
+import dev.fnbundle.configaudit.audit.PayloadRejectedException;
+import dev.fnbundle.configaudit.audit.TooManyLinesException;
 import dev.fnbundle.configaudit.semantic.ConfigParseException;
 import dev.fnbundle.configaudit.service.AuditNotFoundException;
 import dev.fnbundle.configaudit.service.AuditTooLargeToStoreException;
@@ -19,9 +23,7 @@ import java.util.Locale;
 /** How the config auditor's exceptions become problem+json answers; none of them quotes config content. */
 final class ConfigAuditProblems {
     static final ProblemMapper MAPPER = ProblemMapper.builder()
-            .map(InvalidAuditRequestException.class, e -> ProblemException.invalid(e.errors().stream()
-                    .map(f -> new dev.fnbundle.common.problem.FieldError(f.field(), f.message())).toList())
-                    .problem())
+            .map(InvalidAuditRequestException.class, e -> ProblemException.invalid(e.errors()).problem())
             .map(InvalidSourceUrlException.class, e -> ProblemException.invalid("sourceUrl", e.getMessage())
                     .problem())
             .map(PayloadRejectedException.class, ConfigAuditProblems::rejected)

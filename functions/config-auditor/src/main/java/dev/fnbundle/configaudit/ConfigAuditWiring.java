@@ -8,6 +8,8 @@ import dev.fnbundle.common.fetch.SsrfGuard;
 import dev.fnbundle.common.fetch.TransientFetchException;
 import dev.fnbundle.common.idempotency.IdempotencyStore;
 import dev.fnbundle.common.retry.Retry;
+import dev.fnbundle.configaudit.audit.AuditLimits;
+import dev.fnbundle.configaudit.audit.DriftAuditor;
 import dev.fnbundle.configaudit.aws.DynamoAuditStore;
 import dev.fnbundle.configaudit.aws.DynamoBaselineStore;
 import dev.fnbundle.configaudit.aws.SqsReauditDispatcher;

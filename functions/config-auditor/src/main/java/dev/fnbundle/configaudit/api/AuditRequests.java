@@ -2,7 +2,7 @@ package dev.fnbundle.configaudit.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fnbundle.common.validation.Validation;
-import dev.fnbundle.configaudit.AuditRequest;
+import dev.fnbundle.configaudit.audit.AuditRequest;
 import dev.fnbundle.configaudit.service.BaselineInput;
 
 /**

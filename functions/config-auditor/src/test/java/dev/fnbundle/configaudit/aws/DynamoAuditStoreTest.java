@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fnbundle.common.problem.ProblemException;
-import dev.fnbundle.configaudit.AuditRequest;
-import dev.fnbundle.configaudit.DriftAuditor;
+import dev.fnbundle.configaudit.audit.AuditRequest;
+import dev.fnbundle.configaudit.audit.DriftAuditor;
 import dev.fnbundle.configaudit.service.AuditSource;
 import dev.fnbundle.configaudit.service.AuditTooLargeToStoreException;
 import dev.fnbundle.configaudit.service.BaselineRef;

@@ -1,8 +1,9 @@
-package dev.fnbundle.configaudit;
+package dev.fnbundle.configaudit.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fnbundle.common.problem.FieldError;
 import dev.fnbundle.configaudit.difflib.CpythonCases;
 import dev.fnbundle.configaudit.semantic.ChangedKey;
 import dev.fnbundle.configaudit.semantic.ConfigFormat;

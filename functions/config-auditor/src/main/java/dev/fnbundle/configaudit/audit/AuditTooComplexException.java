@@ -1,4 +1,4 @@
-package dev.fnbundle.configaudit;
+package dev.fnbundle.configaudit.audit;
 
 /**
  * The two configs are within the size limits but matching their lines needs more work than

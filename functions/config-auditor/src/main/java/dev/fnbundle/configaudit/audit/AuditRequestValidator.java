@@ -1,5 +1,6 @@
-package dev.fnbundle.configaudit;
+package dev.fnbundle.configaudit.audit;
 
+import dev.fnbundle.common.problem.FieldError;
 import dev.fnbundle.configaudit.semantic.ConfigFormat;
 import dev.fnbundle.configaudit.semantic.KeyGlob;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.fnbundle.configaudit;
+package dev.fnbundle.configaudit.audit;
 
 /**
  * A config with more lines than {@link AuditLimits#maxLinesPerSide()} (maps to 413): the line matcher's time and

@@ -1,4 +1,4 @@
-package dev.fnbundle.configaudit;
+package dev.fnbundle.configaudit.audit;
 
 /**
  * A config body the service will not process (maps to 413): larger than the limit, or not text.

@@ -1,4 +1,4 @@
-package dev.fnbundle.configaudit;
+package dev.fnbundle.configaudit.audit;
 
 /**
  * Bounds on what one audit accepts.

@@ -1,5 +1,6 @@
-package dev.fnbundle.configaudit;
+package dev.fnbundle.configaudit.audit;
 
+import dev.fnbundle.common.problem.FieldError;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,7 +12,7 @@ public final class InvalidAuditRequestException extends RuntimeException {
 
     /** @param errors at least one error */
     public InvalidAuditRequestException(List<FieldError> errors) {
-        super(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")),
+        super(errors.stream().map(e -> e.field() + ": " + e.detail()).collect(Collectors.joining("; ")),
                 null, false, false);
         this.errors = List.copyOf(errors);
     }
