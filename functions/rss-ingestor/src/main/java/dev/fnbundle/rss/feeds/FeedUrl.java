@@ -1,11 +1,8 @@
 package dev.fnbundle.rss.feeds;
 
+import dev.fnbundle.common.crypto.Digests;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -74,11 +71,6 @@ public record FeedUrl(URI uri, String id) {
     }
 
     private static String idOf(String normal) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 24);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
+        return Digests.sha256Hex(normal).substring(0, 24);
     }
 }
