@@ -6,7 +6,6 @@ import dev.fnbundle.configaudit.semantic.ConfigParseException;
 import dev.fnbundle.configaudit.service.AuditNotFoundException;
 import dev.fnbundle.configaudit.service.AuditTooLargeToStoreException;
 import dev.fnbundle.configaudit.service.BaselineNotFoundException;
-import dev.fnbundle.configaudit.service.InvalidSourceUrlException;
 import dev.fnbundle.configaudit.service.PreconditionFailedException;
 import dev.fnbundle.configaudit.service.PreconditionRequiredException;
 import java.util.Locale;
@@ -14,7 +13,6 @@ import java.util.Locale;
 /** How the config auditor's exceptions become problem+json answers; none of them quotes config content. */
 final class ConfigAuditProblems {
     static final ProblemMapper MAPPER = ProblemMapper.builder()
-            .map(InvalidSourceUrlException.class, e -> Problem.invalid("sourceUrl", e.getMessage()))
             .map(PayloadRejectedException.class, ConfigAuditProblems::rejected)
             .map(TooManyLinesException.class, e -> Problem.tooLarge(e.field() + " has " + e.actual()
                     + " lines, over the limit of " + e.limit(), e.limit())

@@ -6,7 +6,6 @@ import dev.fnbundle.common.problem.Problem;
 import dev.fnbundle.common.problem.ProblemMapper;
 import dev.fnbundle.rss.feeds.FeedBeingDeletedException;
 import dev.fnbundle.rss.feeds.FeedNotFoundException;
-import dev.fnbundle.rss.feeds.InvalidFeedUrlException;
 import dev.fnbundle.rss.feeds.SinceOutOfRangeException;
 import dev.fnbundle.rss.parse.FeedParseException;
 import dev.fnbundle.rss.parse.FeedParseReason;
@@ -21,7 +20,6 @@ import java.util.Locale;
 final class RssProblems {
     static final ProblemMapper MAPPER = ProblemMapper.builder()
             .map(FeedParseException.class, RssProblems::unreadable)
-            .map(InvalidFeedUrlException.class, e -> Problem.invalid("url", e.getMessage()))
             .map(SsrfRefusedException.class, RssProblems::refused)
             .map(PermanentFetchException.class, e -> Problem.invalid("url", e.getMessage())
                     .with("why", e.reason().name().toLowerCase(Locale.ROOT)))
