@@ -43,7 +43,7 @@ public final class LocalRuntimeMain {
     private static void start(Options options, Console console) throws InterruptedException {
         long started = System.nanoTime();
         console.info("fnbundle local runtime: starting " + options.template().getFileName() + " ...");
-        LocalStack stack = LocalStack.start(options, console);
+        BundleRuntime stack = BundleRuntime.start(options, console);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.info("stopping ...");
@@ -64,14 +64,14 @@ public final class LocalRuntimeMain {
         } catch (IOException e) {
             throw new UserFacingException("cannot read event file " + options.event());
         }
-        try (LocalStack stack = LocalStack.forInvoke(options, console)) {
+        try (BundleRuntime stack = BundleRuntime.forInvoke(options, console)) {
             InvocationResult result = stack.pools().get(options.function()).invoke(event, "invoke");
             console.info(pretty(result.payloadText()));
             return result.succeeded() ? 0 : 1;
         }
     }
 
-    private static void printSummary(LocalStack stack, Options options, Console console, long started) {
+    private static void printSummary(BundleRuntime stack, Options options, Console console, long started) {
         long readyMillis = (System.nanoTime() - started) / 1_000_000;
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         console.heading("Routes  http://localhost:" + stack.port());

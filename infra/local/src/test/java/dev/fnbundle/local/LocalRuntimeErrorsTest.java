@@ -29,10 +29,10 @@ class LocalRuntimeErrorsTest {
         return new Console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
     }
 
-    private LocalStack start(Path template, String extra) throws InterruptedException {
+    private BundleRuntime start(Path template, String extra) throws InterruptedException {
         var args = new ArrayList<>(List.of("start", "--template", template.toString()));
         args.addAll(List.of((FREE_PORTS + " " + extra).trim().split("\\s+")));
-        return LocalStack.start(Options.parse(args, directory), quiet());
+        return BundleRuntime.start(Options.parse(args, directory), quiet());
     }
 
     private Path template(String yaml) throws IOException {
@@ -83,7 +83,7 @@ class LocalRuntimeErrorsTest {
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var args = List.of("start", "--template", template.toString(), "--dynamodb-port", "0", "--sqs-port",
                     "0", "--no-mail", "--port", Integer.toString(taken.getLocalPort()));
-            assertThatThrownBy(() -> LocalStack.start(Options.parse(args, template.getParent()), quiet()))
+            assertThatThrownBy(() -> BundleRuntime.start(Options.parse(args, template.getParent()), quiet()))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessage("port " + taken.getLocalPort() + " is in use; stop what is using it or pass --port N");
         }
@@ -112,7 +112,7 @@ class LocalRuntimeErrorsTest {
         var options = Options.parse(List.of("invoke", "CrashFunction", "--event", event.toString(), "--template",
                 template.toString()), template.getParent());
 
-        try (var stack = LocalStack.forInvoke(options, quiet())) {
+        try (var stack = BundleRuntime.forInvoke(options, quiet())) {
             var result = stack.pools().get("CrashFunction").invoke(Files.readAllBytes(event), "invoke");
 
             assertThat(result.payloadText()).isEqualTo("\"alive\"");

@@ -19,14 +19,14 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Starts function JVMs the way Lambda's Java runtime does: the zip unpacked as the task root
- * ({@code LAMBDA_TASK_ROOT}, classes at the root and jars in {@code lib/}), a {@link RuntimeClient} on the class
- * path as the main class with the handler as its argument, {@code -Xmx} set to the function's MemorySize,
- * and an environment made of Lambda's reserved variables, the template's variables and the local endpoints —
- * nothing inherited from the runtime's own environment.
+ * ({@code LAMBDA_TASK_ROOT}, classes at the root and jars in {@code lib/}), the chosen Runtime API client
+ * ({@link RuntimeClientChoice}) on the class path as the main class with the handler as its argument,
+ * {@code -Xmx} set to the function's MemorySize, and an environment made of Lambda's reserved variables, the
+ * template's variables and the local endpoints — nothing inherited from the runtime's own environment.
  */
 public final class FunctionLauncher {
     private final Path workDirectory;
-    private final RuntimeClient client;
+    private final RuntimeClientChoice client;
     private final Map<String, String> localEnvironment;
     private final String accountId;
     private final String region;
@@ -36,7 +36,7 @@ public final class FunctionLauncher {
      * @param client           the runtime client function JVMs run
      * @param localEnvironment AWS region, credentials and endpoint variables every function gets
      */
-    public FunctionLauncher(Path workDirectory, RuntimeClient client, Map<String, String> localEnvironment,
+    public FunctionLauncher(Path workDirectory, RuntimeClientChoice client, Map<String, String> localEnvironment,
                             String accountId) {
         this.workDirectory = workDirectory;
         this.client = client;

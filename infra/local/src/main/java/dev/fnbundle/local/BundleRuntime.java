@@ -17,7 +17,7 @@ import dev.fnbundle.local.api.RouteTable;
 import dev.fnbundle.local.console.Console;
 import dev.fnbundle.local.function.FunctionLauncher;
 import dev.fnbundle.local.function.FunctionPool;
-import dev.fnbundle.local.function.RuntimeClient;
+import dev.fnbundle.local.function.RuntimeClientChoice;
 import dev.fnbundle.local.mail.DemoMailbox;
 import dev.fnbundle.local.mail.LocalMailServer;
 import dev.fnbundle.local.schedule.ScheduleExpression;
@@ -43,7 +43,7 @@ import java.util.concurrent.Semaphore;
  * and queue the template declares, a pool of JVMs per function, the HTTP API with its JWT authorizer, the SQS
  * event source mappings and the schedules. {@link #close()} stops everything, function JVMs included.
  */
-public final class LocalStack implements AutoCloseable {
+public final class BundleRuntime implements AutoCloseable {
     /**
      * Local values of template parameters (when the template has them): the JWT parameters have no default,
      * and inline mailbox passwords are for local use only, so AWS deployments keep them off.
@@ -67,13 +67,13 @@ public final class LocalStack implements AutoCloseable {
     private final List<SqsEventSource> sources = new ArrayList<>();
     private String devToken;
 
-    private LocalStack(Console console) {
+    private BundleRuntime(Console console) {
         this.console = console;
     }
 
     /** Starts everything and warms one instance of every function. */
-    public static LocalStack start(Options options, Console console) throws InterruptedException {
-        var stack = new LocalStack(console);
+    public static BundleRuntime start(Options options, Console console) throws InterruptedException {
+        var stack = new BundleRuntime(console);
         try {
             stack.startServices(options, options.ports());
             stack.startFunctions(options, null);
@@ -86,8 +86,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts the services and one function, on free ports, for a single {@code invoke}. */
-    public static LocalStack forInvoke(Options options, Console console) throws InterruptedException {
-        var stack = new LocalStack(console);
+    public static BundleRuntime forInvoke(Options options, Console console) throws InterruptedException {
+        var stack = new BundleRuntime(console);
         try {
             stack.startServices(options, Options.Ports.FREE);
             if (!stack.model.functions().containsKey(options.function())) {
@@ -154,7 +154,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startFunctions(Options options, String only) throws InterruptedException {
-        var client = RuntimeClient.choose(options.runtimeClient(), directory("fnbundle.ric"),
+        var client = RuntimeClientChoice.choose(options.runtimeClient(), directory("fnbundle.ric"),
                 directory("fnbundle.portable.client"), options.workDirectory());
         var launcher = new FunctionLauncher(options.workDirectory(), client,
                 LocalAws.awsEnvironment(dynamo.endpoint(), sqs.endpoint()), "000000000000");
@@ -194,7 +194,7 @@ public final class LocalStack implements AutoCloseable {
                 new HttpApiGateway.LocalEndpoints() {
                     @Override
                     public Map.Entry<Boolean, Object> health() {
-                        return LocalStack.this.health();
+                        return BundleRuntime.this.health();
                     }
 
                     @Override
