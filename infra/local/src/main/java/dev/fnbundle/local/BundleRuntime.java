@@ -1,5 +1,6 @@
 package dev.fnbundle.local;
 
+import com.sun.net.httpserver.HttpExchange;
 import dev.fnbundle.embedded.EmbeddedDynamo;
 import dev.fnbundle.embedded.EmbeddedSqs;
 import dev.fnbundle.embedded.LocalAws;
@@ -11,7 +12,9 @@ import dev.fnbundle.embedded.template.LocalAccount;
 import dev.fnbundle.embedded.template.StackModel;
 import dev.fnbundle.embedded.template.Template;
 import dev.fnbundle.embedded.template.UnsupportedTemplateException;
+import dev.fnbundle.local.api.DevTokenFile;
 import dev.fnbundle.local.api.HttpApiGateway;
+import dev.fnbundle.local.api.HttpExchanges;
 import dev.fnbundle.local.api.JwtAuthority;
 import dev.fnbundle.local.api.RouteTable;
 import dev.fnbundle.local.console.Console;
@@ -24,7 +27,6 @@ import dev.fnbundle.local.schedule.ScheduleExpression;
 import dev.fnbundle.local.schedule.Scheduler;
 import dev.fnbundle.local.sqs.SqsEventSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -191,17 +193,9 @@ public final class BundleRuntime implements AutoCloseable {
     private void startTriggers(Options options) {
         var authority = new JwtAuthority(Clock.systemUTC(), System.getenv("LOCAL_DEV_TOKEN"));
         gateway = track(new HttpApiGateway(options.port(), RouteTable.from(model), pools, authority,
-                new HttpApiGateway.LocalEndpoints() {
-                    @Override
-                    public Map.Entry<Boolean, Object> health() {
-                        return BundleRuntime.this.health();
-                    }
-
-                    @Override
-                    public boolean fire(String rule) {
-                        return scheduler.fire(rule);
-                    }
-                }, "000000000000"));
+                "000000000000"));
+        gateway.local("/_local/health", this::serveHealth);
+        gateway.local("/_local/schedules/", this::serveFire);
         for (FunctionSpec function : model.functions().values()) {
             for (var source : function.events(EventSpec.SqsSource.class)) {
                 if (source.enabled()) {
@@ -250,16 +244,32 @@ public final class BundleRuntime implements AutoCloseable {
         var authorizer = api.get().authorizers().get(api.get().defaultAuthorizer());
         String token = authority.mint(authorizer.issuer(), authorizer.audiences().isEmpty() ? ""
                 : authorizer.audiences().get(0), "local-dev", Duration.ofHours(24));
-        try {
-            Files.createDirectories(workDirectory);
-            Path file = workDirectory.resolve("dev-token");
-            Files.writeString(file, token + System.lineSeparator());
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the dev token", e);
-        }
+        DevTokenFile.write(workDirectory, token);
         return token;
+    }
+
+    private void serveHealth(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("GET")) {
+            HttpExchanges.problem(exchange, 405, "Method Not Allowed", "GET /_local/health");
+            return;
+        }
+        var health = health();
+        HttpExchanges.json(exchange, health.getKey() ? 200 : 503, health.getValue());
+    }
+
+    /** {@code POST /_local/schedules/RULE/fire} fires a schedule rule now. */
+    private void serveFire(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        if (!path.endsWith("/fire") || !exchange.getRequestMethod().equals("POST")) {
+            HttpExchanges.problem(exchange, 404, "Not Found", "fire a rule with POST /_local/schedules/RULE/fire");
+            return;
+        }
+        String rule = path.substring("/_local/schedules/".length(), path.length() - "/fire".length());
+        if (scheduler.fire(rule)) {
+            HttpExchanges.json(exchange, 202, Map.of("fired", rule));
+        } else {
+            HttpExchanges.json(exchange, 404, Map.of("message", "no schedule rule named " + rule));
+        }
     }
 
     /** Ready when every function has a warm instance; the body lists each function's state. */

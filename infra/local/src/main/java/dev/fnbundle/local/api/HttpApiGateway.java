@@ -16,13 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
  * The HTTP API on localhost: matches routes, enforces each route's JWT authorizer (401 like API Gateway),
  * invokes the function with a payload 2.0 event and turns its answer into the HTTP response. Also serves the
- * runtime's own endpoints under {@code /_local/} and Lambda's Invoke API at
- * {@code /2015-03-31/functions/{name}/invocations}, neither of which needs a token.
+ * runtime's own endpoints under {@code /_local/} (registered with {@link #local}) and Lambda's Invoke API at
+ * {@code /2015-03-31/functions/{name}/invocations}, neither of which needs a token, so both are behind the
+ * {@link BrowserGuard}.
  */
 public final class HttpApiGateway implements AutoCloseable {
     /** API Gateway's payload limit for HTTP APIs. */
@@ -33,16 +35,17 @@ public final class HttpApiGateway implements AutoCloseable {
     private final RouteTable routes;
     private final Map<String, FunctionPool> pools;
     private final JwtAuthority authority;
-    private final LocalEndpoints local;
+    private final LambdaInvokeApi invokeApi;
     private final String accountId;
+    private final Map<String, LocalRoute> localRoutes = new ConcurrentHashMap<>();
 
-    /** The runtime's own routes, served by the stack. */
-    public interface LocalEndpoints {
-        /** The health document, and whether every function is ready. */
-        Map.Entry<Boolean, Object> health();
-
-        /** Fires a schedule rule now; false when there is no such rule. */
-        boolean fire(String rule);
+    /**
+     * One of the runtime's own endpoints under {@code /_local/}. It runs after the {@link BrowserGuard}, on a
+     * virtual thread, and answers every request it is given (404/405 included).
+     */
+    @FunctionalInterface
+    public interface LocalRoute {
+        void handle(HttpExchange exchange) throws IOException;
     }
 
     /**
@@ -51,11 +54,11 @@ public final class HttpApiGateway implements AutoCloseable {
      * @throws UserFacingException when the port is in use
      */
     public HttpApiGateway(int port, RouteTable routes, Map<String, FunctionPool> pools, JwtAuthority authority,
-                          LocalEndpoints local, String accountId) {
+                          String accountId) {
         this.routes = routes;
         this.pools = pools;
         this.authority = authority;
-        this.local = local;
+        this.invokeApi = new LambdaInvokeApi(pools);
         this.accountId = accountId;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
@@ -73,13 +76,30 @@ public final class HttpApiGateway implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Serves {@code prefix} (e.g. {@code /_local/health}, or {@code /_local/console/} for a tree) with
+     * {@code route}; the longest registered prefix of a path wins.
+     *
+     * @throws IllegalArgumentException when the prefix is not under {@code /_local/}
+     */
+    public void local(String prefix, LocalRoute route) {
+        if (!prefix.startsWith("/_local/")) {
+            throw new IllegalArgumentException("local routes live under /_local/, not " + prefix);
+        }
+        localRoutes.put(prefix, route);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             if (path.startsWith("/_local/")) {
-                localRoute(exchange, path);
-            } else if (path.startsWith("/2015-03-31/functions/")) {
-                lambdaInvoke(exchange, path);
+                if (!BrowserGuard.refuses(exchange, port())) {
+                    localRoute(exchange, path);
+                }
+            } else if (path.startsWith(LambdaInvokeApi.PREFIX)) {
+                if (!BrowserGuard.refuses(exchange, port())) {
+                    invokeApi.handle(exchange, path);
+                }
             } else {
                 apiRoute(exchange, path);
             }
@@ -138,44 +158,18 @@ public final class HttpApiGateway implements AutoCloseable {
     }
 
     private void localRoute(HttpExchange exchange, String path) throws IOException {
-        if (path.equals("/_local/health") && exchange.getRequestMethod().equals("GET")) {
-            var health = local.health();
-            send(exchange, health.getKey() ? 200 : 503, "application/json",
-                    MAPPER.writeValueAsString(health.getValue()));
-        } else if (path.startsWith("/_local/schedules/") && path.endsWith("/fire")
-                && exchange.getRequestMethod().equals("POST")) {
-            String rule = path.substring("/_local/schedules/".length(), path.length() - "/fire".length());
-            if (local.fire(rule)) {
-                send(exchange, 202, "application/json", MAPPER.writeValueAsString(Map.of("fired", rule)));
-            } else {
-                send(exchange, 404, "application/json", MAPPER.writeValueAsString(
-                        Map.of("message", "no schedule rule named " + rule)));
+        String best = null;
+        for (String prefix : localRoutes.keySet()) {
+            boolean matches = prefix.endsWith("/") ? path.startsWith(prefix) : path.equals(prefix);
+            if (matches && (best == null || prefix.length() > best.length())) {
+                best = prefix;
             }
+        }
+        if (best == null) {
+            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
         } else {
-            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
+            localRoutes.get(best).handle(exchange);
         }
-    }
-
-    private void lambdaInvoke(HttpExchange exchange, String path) throws IOException, InterruptedException {
-        String[] parts = path.split("/");
-        if (parts.length != 5 || !parts[4].equals("invocations") || !exchange.getRequestMethod().equals("POST")) {
-            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
-            return;
-        }
-        FunctionPool pool = pools.values().stream().filter(p -> p.spec().logicalId().equals(parts[3])
-                || p.spec().name().equals(parts[3])).findFirst().orElse(null);
-        if (pool == null) {
-            send(exchange, 404, "application/json", "{\"Type\":\"User\",\"message\":\"Function not found: "
-                    + parts[3].replace("\"", "") + "\"}");
-            return;
-        }
-        byte[] event = exchange.getRequestBody().readNBytes(6 * 1024 * 1024);
-        InvocationResult result = pool.invoke(event.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : event,
-                "invoke");
-        if (!result.succeeded()) {
-            exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
-        }
-        send(exchange, 200, "application/json", result.payloadText());
     }
 
     static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {

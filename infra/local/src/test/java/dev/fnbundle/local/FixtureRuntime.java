@@ -1,0 +1,56 @@
+package dev.fnbundle.local;
+
+import dev.fnbundle.local.console.Console;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fixture template running once per test JVM with every service on a free port (GreenMail included) and the
+ * options the inner-loop tests need: what the tests of the runtime's own behaviours (loopback binding, REPORT
+ * lines, CORS, scopes, the Invoke API...) drive. Started on first use, stopped when the JVM exits.
+ */
+final class FixtureRuntime {
+    private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
+    private static BundleRuntime runtime;
+    private static Path template;
+
+    private FixtureRuntime() {
+    }
+
+    static synchronized BundleRuntime shared() {
+        if (runtime == null) {
+            template = FixtureStack.create();
+            var args = new ArrayList<>(List.of("start", "--template", template.toString(), "--port", "0",
+                    "--max-instances", "2", "--dynamodb-port", "0", "--sqs-port", "0", "--smtp-port", "0",
+                    "--imap-port", "0", "--imaps-port", "0"));
+            try {
+                runtime = BundleRuntime.start(Options.parse(args, template.getParent()),
+                        new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8), false));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "fixture-runtime-stop"));
+        }
+        return runtime;
+    }
+
+    /** The directory of the fixture template (the runtime's work directory is its target/local). */
+    static Path directory() {
+        shared();
+        return template.getParent();
+    }
+
+    static String console() {
+        return CONSOLE.toString(StandardCharsets.UTF_8);
+    }
+
+    static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + shared().port() + path);
+    }
+}
