@@ -23,6 +23,7 @@ import dev.fnbundle.local.function.FunctionPool;
 import dev.fnbundle.local.function.RuntimeClientChoice;
 import dev.fnbundle.local.mail.DemoMailbox;
 import dev.fnbundle.local.mail.LocalMailServer;
+import dev.fnbundle.local.observe.Recorder;
 import dev.fnbundle.local.schedule.ScheduleExpression;
 import dev.fnbundle.local.schedule.Scheduler;
 import dev.fnbundle.local.sqs.SqsEventSource;
@@ -69,8 +70,11 @@ public final class BundleRuntime implements AutoCloseable {
     private final List<SqsEventSource> sources = new ArrayList<>();
     private String devToken;
 
+    private final Recorder recorder = Recorder.withDefaultLimits();
+
     private BundleRuntime(Console console) {
         this.console = console;
+        track(console.follow(recorder));
     }
 
     /** Starts everything and warms one instance of every function. */
@@ -164,7 +168,7 @@ public final class BundleRuntime implements AutoCloseable {
             if (only == null || only.equals(function.logicalId())) {
                 launcher.prepare(function);
                 pools.put(function.logicalId(), track(new FunctionPool(function, launcher, options.maxInstances(),
-                        INIT_LIMIT_MILLIS, console)));
+                        INIT_LIMIT_MILLIS, recorder)));
             }
         }
         if (only == null) {
@@ -321,6 +325,11 @@ public final class BundleRuntime implements AutoCloseable {
 
     public String devToken() {
         return devToken;
+    }
+
+    /** What happened so far: invocations, function log lines, instance states; subscribe for what comes. */
+    public Recorder recorder() {
+        return recorder;
     }
 
     public Scheduler scheduler() {

@@ -5,6 +5,7 @@ import dev.fnbundle.embedded.template.EventSpec;
 import dev.fnbundle.embedded.template.FunctionSpec;
 import dev.fnbundle.local.console.Console;
 import dev.fnbundle.local.function.InvocationResult;
+import dev.fnbundle.local.observe.Trigger;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -22,10 +23,11 @@ public final class LocalRuntimeMain {
     }
 
     public static void main(String[] args) {
-        Console console = Console.system();
+        Console console = Console.system(false);
         try {
             Path root = Path.of(System.getProperty("fnbundle.root", ".")).toAbsolutePath().normalize();
             Options options = Options.parse(List.of(args), root);
+            console = Console.system(options.innerLoop().logs());
             switch (options.command()) {
                 case "invoke" -> System.exit(invoke(options, console));
                 case "help" -> console.info(Options.USAGE);
@@ -65,7 +67,8 @@ public final class LocalRuntimeMain {
             throw new UserFacingException("cannot read event file " + options.event());
         }
         try (BundleRuntime stack = BundleRuntime.forInvoke(options, console)) {
-            InvocationResult result = stack.pools().get(options.function()).invoke(event, "invoke");
+            InvocationResult result = stack.pools().get(options.function())
+                    .invoke(event, Trigger.invoke("RequestResponse"));
             console.info(pretty(result.payloadText()));
             return result.succeeded() ? 0 : 1;
         }

@@ -27,10 +27,10 @@ final class FixtureRuntime {
             template = FixtureStack.create();
             var args = new ArrayList<>(List.of("start", "--template", template.toString(), "--port", "0",
                     "--max-instances", "2", "--dynamodb-port", "0", "--sqs-port", "0", "--smtp-port", "0",
-                    "--imap-port", "0", "--imaps-port", "0"));
+                    "--imap-port", "0", "--imaps-port", "0", "--logs"));
             try {
                 runtime = BundleRuntime.start(Options.parse(args, template.getParent()),
-                        new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8), false));
+                        new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8), false, true));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

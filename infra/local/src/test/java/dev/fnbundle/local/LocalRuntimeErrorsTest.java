@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fnbundle.local.console.Console;
+import dev.fnbundle.local.observe.Trigger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -113,7 +114,8 @@ class LocalRuntimeErrorsTest {
                 template.toString()), template.getParent());
 
         try (var stack = BundleRuntime.forInvoke(options, quiet())) {
-            var result = stack.pools().get("CrashFunction").invoke(Files.readAllBytes(event), "invoke");
+            var result = stack.pools().get("CrashFunction").invoke(Files.readAllBytes(event),
+                    Trigger.invoke("RequestResponse"));
 
             assertThat(result.payloadText()).isEqualTo("\"alive\"");
             assertThat(result.cold()).isTrue();

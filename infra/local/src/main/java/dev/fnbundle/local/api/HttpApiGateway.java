@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.fnbundle.local.UserFacingException;
 import dev.fnbundle.local.function.FunctionPool;
 import dev.fnbundle.local.function.InvocationResult;
+import dev.fnbundle.local.observe.Trigger;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -135,7 +136,7 @@ public final class HttpApiGateway implements AutoCloseable {
         var request = new ApiEvents.Request(method, path, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress());
         byte[] event = ApiEvents.build(request, match.get(), claims, accountId);
-        InvocationResult result = pools.get(route.functionLogicalId()).invoke(event, route.routeKey());
+        InvocationResult result = pools.get(route.functionLogicalId()).invoke(event, Trigger.route(route.routeKey()));
         respond(exchange, result);
     }
 

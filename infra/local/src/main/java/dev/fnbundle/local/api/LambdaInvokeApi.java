@@ -3,6 +3,7 @@ package dev.fnbundle.local.api;
 import com.sun.net.httpserver.HttpExchange;
 import dev.fnbundle.local.function.FunctionPool;
 import dev.fnbundle.local.function.InvocationResult;
+import dev.fnbundle.local.observe.Trigger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class LambdaInvokeApi {
         }
         byte[] event = exchange.getRequestBody().readNBytes(6 * 1024 * 1024);
         InvocationResult result = pool.invoke(event.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : event,
-                "invoke");
+                Trigger.invoke("RequestResponse"));
         if (!result.succeeded()) {
             exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
         }

@@ -54,6 +54,11 @@ public final class FunctionLauncher {
         return workDirectory.resolve("logs").resolve(spec.logicalId() + ".log");
     }
 
+    /** Where one instance's JVM writes its stdout and stderr, for its {@link LogPump} to carry on. */
+    Path instanceOutput(FunctionSpec spec, int instanceNumber) {
+        return workDirectory.resolve("instances").resolve(spec.logicalId() + "-" + instanceNumber + ".out");
+    }
+
     /**
      * Unpacks the function's zip into its task root, unless it is already unpacked from the same zip.
      *
@@ -103,7 +108,10 @@ public final class FunctionLauncher {
         builder.environment().clear();
         builder.environment().putAll(environment(spec, taskRoot, runtimeApi, instanceNumber));
         builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(spec).toFile()));
+        Path output = instanceOutput(spec, instanceNumber);
+        Files.createDirectories(output.getParent());
+        Files.createDirectories(logFile(spec).getParent());
+        builder.redirectOutput(ProcessBuilder.Redirect.to(output.toFile()));
         return builder.start();
     }
 
