@@ -27,6 +27,7 @@ import dev.fnbundle.local.observe.Recorder;
 import dev.fnbundle.local.schedule.ScheduleExpression;
 import dev.fnbundle.local.schedule.Scheduler;
 import dev.fnbundle.local.sqs.SqsEventSource;
+import dev.fnbundle.local.template.TemplateAudit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,11 +127,30 @@ public final class BundleRuntime implements AutoCloseable {
         } catch (UnsupportedTemplateException e) {
             throw new UserFacingException(e.getMessage());
         }
+        audit(template, options.innerLoop().strict());
         var aws = new LocalAws(dynamo, sqs, model);
         new Provisioner(aws.dynamoDb(), aws.sqs()).provision(model);
         track(aws.sqs());
         track(aws.dynamoDb());
         this.awsClients = aws;
+    }
+
+    /**
+     * Says what of the template does not run locally, one line each, and what only configures AWS; with
+     * {@code --strict} the first kind is fatal.
+     */
+    private void audit(Template template, boolean strict) {
+        var audit = TemplateAudit.of(template, model);
+        if (strict && !audit.notices().isEmpty()) {
+            var message = new StringBuilder("--strict: ").append(audit.notices().size())
+                    .append(" construct(s) of the template cannot run locally:");
+            audit.notices().forEach(notice -> message.append("\n  ").append(notice));
+            throw new UserFacingException(message.toString());
+        }
+        audit.notices().forEach(notice -> console.warning("not run locally: " + notice));
+        if (!audit.awsOnly().isEmpty()) {
+            console.info("AWS-only settings, no local effect: " + String.join(", ", audit.awsOnly()));
+        }
     }
 
     /** The {@link #LOCAL_PARAMETERS} this template declares. */
@@ -196,7 +216,13 @@ public final class BundleRuntime implements AutoCloseable {
 
     private void startTriggers(Options options) {
         var authority = new JwtAuthority(Clock.systemUTC(), System.getenv("LOCAL_DEV_TOKEN"));
-        gateway = track(new HttpApiGateway(options.port(), RouteTable.from(model), pools, authority,
+        RouteTable routes;
+        try {
+            routes = RouteTable.from(model);
+        } catch (UnsupportedTemplateException e) {
+            throw new UserFacingException(e.getMessage());
+        }
+        gateway = track(new HttpApiGateway(options.port(), routes, pools, authority,
                 "000000000000"));
         gateway.local("/_local/health", this::serveHealth);
         gateway.local("/_local/schedules/", this::serveFire);

@@ -63,6 +63,19 @@ class LocalRuntimeErrorsTest {
     }
 
     @Test
+    void with_strict_every_construct_that_cannot_run_is_fatal_and_named_at_once() {
+        Path template = FixtureStack.create();
+        var args = List.of("start", "--template", template.toString(), "--dynamodb-port", "0", "--sqs-port", "0",
+                "--no-mail", "--port", "0", "--strict");
+
+        assertThatThrownBy(() -> BundleRuntime.start(Options.parse(args, template.getParent()), quiet()))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageStartingWith("--strict: 2 construct(s) of the template cannot run locally:")
+                .hasMessageContaining("Resources.SleepyFunction.Properties.Layers")
+                .hasMessageContaining("Resources.Api.Properties.Auth.Authorizers.Legacy");
+    }
+
+    @Test
     void a_missing_zip_says_to_build_first() throws IOException {
         Path template = template("""
                 Resources:

@@ -120,6 +120,11 @@ public final class HttpApiGateway implements AutoCloseable {
         }
         var route = match.get().route();
         Map<String, String> claims = null;
+        if (route.refusedBy() != null) {
+            // An authorizer that cannot run locally must not leave its routes open.
+            send(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}");
+            return;
+        }
         if (route.authorizer() != null) {
             claims = authorize(exchange, route).orElse(null);
             if (claims == null) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiEventsTest {
     private static final RouteTable.Match MATCH = new RouteTable.Match(new RouteTable.Route("POST /items/{id}",
-            "POST", List.of("items", "{id}"), "Fn", null), Map.of("id", "a b"));
+            "POST", List.of("items", "{id}"), "Fn", null, List.of(), null), Map.of("id", "a b"));
 
     private static com.fasterxml.jackson.databind.JsonNode build(String contentType, byte[] body) throws Exception {
         var headers = Map.of("Content-Type", List.of(contentType), "Cookie", List.of("a=1; b=2"),
