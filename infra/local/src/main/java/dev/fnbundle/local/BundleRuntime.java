@@ -18,6 +18,7 @@ import dev.fnbundle.local.api.HttpExchanges;
 import dev.fnbundle.local.api.JwtAuthority;
 import dev.fnbundle.local.api.RouteTable;
 import dev.fnbundle.local.console.Console;
+import dev.fnbundle.local.function.EnvironmentOverrides;
 import dev.fnbundle.local.function.FunctionLauncher;
 import dev.fnbundle.local.function.FunctionPool;
 import dev.fnbundle.local.function.RuntimeClientChoice;
@@ -72,6 +73,7 @@ public final class BundleRuntime implements AutoCloseable {
     private String devToken;
 
     private final Recorder recorder = Recorder.withDefaultLimits();
+    private EnvironmentOverrides overrides = EnvironmentOverrides.none();
 
     private BundleRuntime(Console console) {
         this.console = console;
@@ -128,6 +130,10 @@ public final class BundleRuntime implements AutoCloseable {
             throw new UserFacingException(e.getMessage());
         }
         audit(template, options.innerLoop().strict());
+        overrides = options.innerLoop().envVars() == null ? EnvironmentOverrides.none()
+                : EnvironmentOverrides.read(options.innerLoop().envVars(), model);
+        overrides.unused().forEach(name -> console.warning("--env-vars: " + name + " is not set: only variables"
+                + " the template declares are overridden, as in SAM CLI"));
         var aws = new LocalAws(dynamo, sqs, model);
         new Provisioner(aws.dynamoDb(), aws.sqs()).provision(model);
         track(aws.sqs());
@@ -183,7 +189,7 @@ public final class BundleRuntime implements AutoCloseable {
         var client = RuntimeClientChoice.choose(options.runtimeClient(), directory("fnbundle.ric"),
                 directory("fnbundle.portable.client"), options.workDirectory());
         var launcher = new FunctionLauncher(options.workDirectory(), client,
-                LocalAws.awsEnvironment(dynamo.endpoint(), sqs.endpoint()), "000000000000");
+                LocalAws.awsEnvironment(dynamo.endpoint(), sqs.endpoint()), "000000000000", overrides);
         for (FunctionSpec function : model.functions().values()) {
             if (only == null || only.equals(function.logicalId())) {
                 launcher.prepare(function);

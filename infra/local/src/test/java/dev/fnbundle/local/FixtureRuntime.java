@@ -2,9 +2,12 @@ package dev.fnbundle.local;
 
 import dev.fnbundle.local.console.Console;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,12 @@ import java.util.List;
  */
 final class FixtureRuntime {
     private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
+    /** SAM CLI's format: values for every function, then for one, which wins. */
+    static final String ENV_VARS = """
+            {"Parameters": {"FIXTURE_COLOUR": "green", "FIXTURE_GREETING": "hello from Parameters",
+                            "FIXTURE_NOWHERE": "x"},
+             "EchoFunction": {"FIXTURE_GREETING": "hello from env-vars", "FIXTURE_UNDECLARED": "not set"}}
+            """;
     private static BundleRuntime runtime;
     private static Path template;
 
@@ -25,7 +34,9 @@ final class FixtureRuntime {
     static synchronized BundleRuntime shared() {
         if (runtime == null) {
             template = FixtureStack.create();
+            Path envVars = write(template.resolveSibling("env.json"), ENV_VARS);
             var args = new ArrayList<>(List.of("start", "--template", template.toString(), "--port", "0",
+                    "--env-vars", envVars.toString(),
                     "--max-instances", "2", "--dynamodb-port", "0", "--sqs-port", "0", "--smtp-port", "0",
                     "--imap-port", "0", "--imaps-port", "0", "--logs"));
             try {
@@ -38,6 +49,14 @@ final class FixtureRuntime {
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "fixture-runtime-stop"));
         }
         return runtime;
+    }
+
+    private static Path write(Path file, String text) {
+        try {
+            return Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The directory of the fixture template (the runtime's work directory is its target/local). */

@@ -76,6 +76,19 @@ class LocalRuntimeErrorsTest {
     }
 
     @Test
+    void an_env_vars_key_naming_no_function_stops_the_start_and_lists_the_functions() throws IOException {
+        Path template = FixtureStack.create();
+        Path env = Files.writeString(template.resolveSibling("env.json"), "{\"EchoFn\": {\"FIXTURE_COLOUR\": \"x\"}}");
+        var args = List.of("start", "--template", template.toString(), "--dynamodb-port", "0", "--sqs-port", "0",
+                "--no-mail", "--port", "0", "--env-vars", env.toString());
+
+        assertThatThrownBy(() -> BundleRuntime.start(Options.parse(args, template.getParent()), quiet()))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("\"EchoFn\" names no function of the template")
+                .hasMessageContaining("EchoFunction, BatchFunction, TickFunction, SleepyFunction, CrashFunction");
+    }
+
+    @Test
     void a_missing_zip_says_to_build_first() throws IOException {
         Path template = template("""
                 Resources:

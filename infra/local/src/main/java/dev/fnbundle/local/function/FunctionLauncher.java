@@ -22,7 +22,8 @@ import java.util.zip.ZipInputStream;
  * ({@code LAMBDA_TASK_ROOT}, classes at the root and jars in {@code lib/}), the chosen Runtime API client
  * ({@link RuntimeClientChoice}) on the class path as the main class with the handler as its argument,
  * {@code -Xmx} set to the function's MemorySize, and an environment made of Lambda's reserved variables, the
- * template's variables and the local endpoints — nothing inherited from the runtime's own environment.
+ * template's variables (with {@code --env-vars} values) and the local endpoints — nothing inherited from the
+ * runtime's own environment.
  */
 public final class FunctionLauncher {
     private final Path workDirectory;
@@ -30,15 +31,18 @@ public final class FunctionLauncher {
     private final Map<String, String> localEnvironment;
     private final String accountId;
     private final String region;
+    private final EnvironmentOverrides overrides;
 
     /**
      * @param workDirectory    where zips are unpacked and logs written (e.g. target/local)
      * @param client           the runtime client function JVMs run
      * @param localEnvironment AWS region, credentials and endpoint variables every function gets
+     * @param overrides        values from an {@code --env-vars} file for the template's variables
      */
     public FunctionLauncher(Path workDirectory, RuntimeClientChoice client, Map<String, String> localEnvironment,
-                            String accountId) {
+                            String accountId, EnvironmentOverrides overrides) {
         this.workDirectory = workDirectory;
+        this.overrides = overrides;
         this.client = client;
         this.localEnvironment = Map.copyOf(localEnvironment);
         this.accountId = accountId;
@@ -133,7 +137,7 @@ public final class FunctionLauncher {
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/" + instanceNumber);
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.putAll(localEnvironment);
-        env.putAll(spec.environment());
+        env.putAll(overrides.apply(spec));
         return env;
     }
 
