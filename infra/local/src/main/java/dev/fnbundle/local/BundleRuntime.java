@@ -8,6 +8,7 @@ import dev.fnbundle.embedded.PortInUseException;
 import dev.fnbundle.embedded.Provisioner;
 import dev.fnbundle.embedded.template.EventSpec;
 import dev.fnbundle.embedded.template.FunctionSpec;
+import dev.fnbundle.embedded.template.HttpApiSpec;
 import dev.fnbundle.embedded.template.LocalAccount;
 import dev.fnbundle.embedded.template.StackModel;
 import dev.fnbundle.embedded.template.Template;
@@ -40,6 +41,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
@@ -221,14 +223,16 @@ public final class BundleRuntime implements AutoCloseable {
     }
 
     private void startTriggers(Options options) {
-        var authority = new JwtAuthority(Clock.systemUTC(), System.getenv("LOCAL_DEV_TOKEN"));
         RouteTable routes;
         try {
             routes = RouteTable.from(model);
         } catch (UnsupportedTemplateException e) {
             throw new UserFacingException(e.getMessage());
         }
-        gateway = track(new HttpApiGateway(options.port(), routes, pools, authority,
+        var authority = new JwtAuthority(Clock.systemUTC(), System.getenv("LOCAL_DEV_TOKEN"),
+                options.innerLoop().jwksUrl(), routes.scopes());
+        var cors = model.apis().values().stream().map(HttpApiSpec::cors).filter(Objects::nonNull).findFirst();
+        gateway = track(new HttpApiGateway(options.port(), routes, cors.orElse(null), pools, authority,
                 "000000000000"));
         gateway.local("/_local/health", this::serveHealth);
         gateway.local("/_local/schedules/", this::serveFire);

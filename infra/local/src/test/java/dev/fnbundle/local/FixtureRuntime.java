@@ -26,6 +26,7 @@ final class FixtureRuntime {
              "EchoFunction": {"FIXTURE_GREETING": "hello from env-vars", "FIXTURE_UNDECLARED": "not set"}}
             """;
     private static BundleRuntime runtime;
+    private static JwksServer identityProvider;
     private static Path template;
 
     private FixtureRuntime() {
@@ -35,8 +36,9 @@ final class FixtureRuntime {
         if (runtime == null) {
             template = FixtureStack.create();
             Path envVars = write(template.resolveSibling("env.json"), ENV_VARS);
+            identityProvider = new JwksServer().publish("idp-rsa", "RSA").publish("idp-ec", "EC");
             var args = new ArrayList<>(List.of("start", "--template", template.toString(), "--port", "0",
-                    "--env-vars", envVars.toString(),
+                    "--env-vars", envVars.toString(), "--jwks-url", identityProvider.url().toString(),
                     "--max-instances", "2", "--dynamodb-port", "0", "--sqs-port", "0", "--smtp-port", "0",
                     "--imap-port", "0", "--imaps-port", "0", "--logs"));
             try {
@@ -46,7 +48,10 @@ final class FixtureRuntime {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "fixture-runtime-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                runtime.close();
+                identityProvider.close();
+            }, "fixture-runtime-stop"));
         }
         return runtime;
     }
@@ -63,6 +68,12 @@ final class FixtureRuntime {
     static Path directory() {
         shared();
         return template.getParent();
+    }
+
+    /** The identity provider whose key set the runtime trusts (--jwks-url). */
+    static JwksServer identityProvider() {
+        shared();
+        return identityProvider;
     }
 
     static String console() {

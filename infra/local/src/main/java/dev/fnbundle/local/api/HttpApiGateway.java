@@ -2,8 +2,10 @@ package dev.fnbundle.local.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.fnbundle.embedded.template.HttpApiSpec;
 import dev.fnbundle.local.UserFacingException;
 import dev.fnbundle.local.function.FunctionPool;
 import dev.fnbundle.local.function.InvocationResult;
@@ -36,6 +38,7 @@ public final class HttpApiGateway implements AutoCloseable {
     private final RouteTable routes;
     private final Map<String, FunctionPool> pools;
     private final JwtAuthority authority;
+    private final CorsPolicy cors;
     private final LambdaInvokeApi invokeApi;
     private final String accountId;
     private final Map<String, LocalRoute> localRoutes = new ConcurrentHashMap<>();
@@ -54,9 +57,10 @@ public final class HttpApiGateway implements AutoCloseable {
      *
      * @throws UserFacingException when the port is in use
      */
-    public HttpApiGateway(int port, RouteTable routes, Map<String, FunctionPool> pools, JwtAuthority authority,
-                          String accountId) {
+    public HttpApiGateway(int port, RouteTable routes, HttpApiSpec.Cors cors, Map<String, FunctionPool> pools,
+                          JwtAuthority authority, String accountId) {
         this.routes = routes;
+        this.cors = CorsPolicy.of(cors);
         this.pools = pools;
         this.authority = authority;
         this.invokeApi = new LambdaInvokeApi(pools);
@@ -113,39 +117,57 @@ public final class HttpApiGateway implements AutoCloseable {
 
     private void apiRoute(HttpExchange exchange, String path) throws IOException, InterruptedException {
         String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        Headers request = exchange.getRequestHeaders();
+        if (cors != null && CorsPolicy.isPreflight(method, request)) {
+            cors.preflight(request, exchange.getResponseHeaders());
+            send(exchange, 204, null, "");
+            return;
+        }
         Optional<RouteTable.Match> match = routes.match(method, path);
         if (match.isEmpty()) {
-            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
+            apiError(exchange, 404, "Not Found");
             return;
         }
         var route = match.get().route();
-        Map<String, String> claims = null;
+        JwtAuthority.Verified token = null;
         if (route.refusedBy() != null) {
             // An authorizer that cannot run locally must not leave its routes open.
-            send(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}");
+            apiError(exchange, 401, "Unauthorized");
             return;
         }
         if (route.authorizer() != null) {
-            claims = authorize(exchange, route).orElse(null);
-            if (claims == null) {
+            token = authorize(exchange, route).orElse(null);
+            if (token == null) {
                 exchange.getResponseHeaders().set("www-authenticate", "Bearer");
-                send(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}");
+                apiError(exchange, 401, "Unauthorized");
+                return;
+            }
+            if (!route.scopes().isEmpty() && route.scopes().stream().noneMatch(token.scopes()::contains)) {
+                exchange.getResponseHeaders().set("www-authenticate", "Bearer scope=\""
+                        + String.join(" ", route.scopes()) + "\" error=\"insufficient_scope\" error_description="
+                        + "\"the token has none of the route's authorization scopes\"");
+                apiError(exchange, 403, "Forbidden");
                 return;
             }
         }
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            send(exchange, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}");
+            apiError(exchange, 413, "Request Entity Too Large");
             return;
         }
-        var request = new ApiEvents.Request(method, path, exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress());
-        byte[] event = ApiEvents.build(request, match.get(), claims, accountId);
+        var apiRequest = new ApiEvents.Request(method, path, exchange.getRequestURI().getRawQuery(), request, body,
+                exchange.getRemoteAddress().getAddress().getHostAddress());
+        byte[] event = ApiEvents.build(apiRequest, match.get(), token == null ? null : token.claims(),
+                token == null ? null : token.scopes(), accountId);
         InvocationResult result = pools.get(route.functionLogicalId()).invoke(event, Trigger.route(route.routeKey()));
-        respond(exchange, result);
+        switch (result.outcome()) {
+            case TIMEOUT -> apiError(exchange, 503, "Service Unavailable");
+            case FUNCTION_ERROR, CRASH -> apiError(exchange, 500, "Internal Server Error");
+            default -> ApiResponses.write(exchange, result.payload(), this::corsHeaders);
+        }
     }
 
-    private Optional<Map<String, String>> authorize(HttpExchange exchange, RouteTable.Route route) {
+    private Optional<JwtAuthority.Verified> authorize(HttpExchange exchange, RouteTable.Route route) {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         if (header == null) {
             return Optional.empty();
@@ -154,12 +176,15 @@ public final class HttpApiGateway implements AutoCloseable {
         return authority.verify(token, route.authorizer().issuer(), route.authorizer().audiences());
     }
 
-    private void respond(HttpExchange exchange, InvocationResult result) throws IOException {
-        switch (result.outcome()) {
-            case TIMEOUT -> send(exchange, 503, "application/json", "{\"message\":\"Service Unavailable\"}");
-            case FUNCTION_ERROR, CRASH -> send(exchange, 500, "application/json",
-                    "{\"message\":\"Internal Server Error\"}");
-            default -> ApiResponses.write(exchange, result.payload());
+    /** The gateway's own answer on an API route, as API Gateway words it, with the CORS headers. */
+    private void apiError(HttpExchange exchange, int status, String message) throws IOException {
+        corsHeaders(exchange);
+        send(exchange, status, "application/json", "{\"message\":\"" + message + "\"}");
+    }
+
+    private void corsHeaders(HttpExchange exchange) {
+        if (cors != null) {
+            cors.decorate(exchange.getRequestHeaders(), exchange.getResponseHeaders());
         }
     }
 
@@ -180,7 +205,9 @@ public final class HttpApiGateway implements AutoCloseable {
 
     static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("content-type", contentType);
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("content-type", contentType);
+        }
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
@@ -199,7 +226,8 @@ public final class HttpApiGateway implements AutoCloseable {
         private ApiResponses() {
         }
 
-        static void write(HttpExchange exchange, byte[] payload) throws IOException {
+        static void write(HttpExchange exchange, byte[] payload, java.util.function.Consumer<HttpExchange> cors)
+                throws IOException {
             JsonNode result;
             try {
                 result = MAPPER.readTree(payload);
@@ -208,6 +236,7 @@ public final class HttpApiGateway implements AutoCloseable {
             }
             if (result == null || !result.isObject() || !result.has("statusCode")) {
                 // A function may return any JSON; API Gateway then answers 200 with it as the body.
+                cors.accept(exchange);
                 send(exchange, 200, "application/json", new String(payload, StandardCharsets.UTF_8));
                 return;
             }
@@ -224,6 +253,7 @@ public final class HttpApiGateway implements AutoCloseable {
                 headers.set("content-type", "application/json");
             }
             int status = result.path("statusCode").asInt(200);
+            cors.accept(exchange);
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

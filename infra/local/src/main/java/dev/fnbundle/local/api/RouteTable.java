@@ -84,6 +84,14 @@ public final class RouteTable {
         return routes;
     }
 
+    /** Every scope a route asks for: what the dev token carries, so that it can call every route. */
+    public java.util.Set<String> scopes() {
+        var scopes = new java.util.TreeSet<String>();
+        routes.forEach(route -> scopes.addAll(route.scopes()));
+        defaultRoute().ifPresent(route -> scopes.addAll(route.scopes()));
+        return scopes;
+    }
+
     public Optional<Route> defaultRoute() {
         return Optional.ofNullable(defaultRoute);
     }

@@ -19,7 +19,7 @@ class ApiEventsTest {
         var request = new ApiEvents.Request("POST", "/items/a%20b", "x=1&x=2&y=%C3%A9&flag", headers, body,
                 "127.0.0.1");
         return new ObjectMapper().readTree(ApiEvents.build(request, MATCH, Map.of("sub", "s", "scope", "a b"),
-                "000000000000"));
+                List.of("a", "b"), "000000000000"));
     }
 
     @Test
