@@ -19,6 +19,7 @@ import dev.fnbundle.local.api.HttpExchanges;
 import dev.fnbundle.local.api.JwtAuthority;
 import dev.fnbundle.local.api.RouteTable;
 import dev.fnbundle.local.console.Console;
+import dev.fnbundle.local.function.AsyncInvocations;
 import dev.fnbundle.local.function.EnvironmentOverrides;
 import dev.fnbundle.local.function.FunctionLauncher;
 import dev.fnbundle.local.function.FunctionPool;
@@ -60,6 +61,9 @@ public final class BundleRuntime implements AutoCloseable {
             "JwtAudience", "fnbundle-local",
             "AllowInlineMailboxPasswords", "true");
     private static final long INIT_LIMIT_MILLIS = 120_000;
+    /** Asynchronous invocations waiting at once; Lambda's queue is far larger, but this is one machine. */
+    private static final int MAX_QUEUED_EVENTS = 10_000;
+    private static final long MAX_QUEUED_EVENT_BYTES = 256L * 1024 * 1024;
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Console console;
@@ -232,7 +236,9 @@ public final class BundleRuntime implements AutoCloseable {
         var authority = new JwtAuthority(Clock.systemUTC(), System.getenv("LOCAL_DEV_TOKEN"),
                 options.innerLoop().jwksUrl(), routes.scopes());
         var cors = model.apis().values().stream().map(HttpApiSpec::cors).filter(Objects::nonNull).findFirst();
-        gateway = track(new HttpApiGateway(options.port(), routes, cors.orElse(null), pools, authority,
+        var async = track(new AsyncInvocations(options.innerLoop().asyncRetryDelays(), MAX_QUEUED_EVENTS,
+                MAX_QUEUED_EVENT_BYTES, console::warning));
+        gateway = track(new HttpApiGateway(options.port(), routes, cors.orElse(null), pools, authority, async,
                 "000000000000"));
         gateway.local("/_local/health", this::serveHealth);
         gateway.local("/_local/schedules/", this::serveFire);

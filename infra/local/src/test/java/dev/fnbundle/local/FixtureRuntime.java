@@ -40,7 +40,7 @@ final class FixtureRuntime {
             var args = new ArrayList<>(List.of("start", "--template", template.toString(), "--port", "0",
                     "--env-vars", envVars.toString(), "--jwks-url", identityProvider.url().toString(),
                     "--max-instances", "2", "--dynamodb-port", "0", "--sqs-port", "0", "--smtp-port", "0",
-                    "--imap-port", "0", "--imaps-port", "0", "--logs"));
+                    "--imap-port", "0", "--imaps-port", "0", "--logs", "--async-retry-delays", "300ms,600ms"));
             try {
                 runtime = BundleRuntime.start(Options.parse(args, template.getParent()),
                         new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8), false, true));

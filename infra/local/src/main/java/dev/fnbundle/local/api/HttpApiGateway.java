@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.fnbundle.embedded.template.HttpApiSpec;
 import dev.fnbundle.local.UserFacingException;
+import dev.fnbundle.local.function.AsyncInvocations;
 import dev.fnbundle.local.function.FunctionPool;
 import dev.fnbundle.local.function.InvocationResult;
 import dev.fnbundle.local.observe.Trigger;
@@ -58,12 +59,12 @@ public final class HttpApiGateway implements AutoCloseable {
      * @throws UserFacingException when the port is in use
      */
     public HttpApiGateway(int port, RouteTable routes, HttpApiSpec.Cors cors, Map<String, FunctionPool> pools,
-                          JwtAuthority authority, String accountId) {
+                          JwtAuthority authority, AsyncInvocations async, String accountId) {
         this.routes = routes;
         this.cors = CorsPolicy.of(cors);
         this.pools = pools;
         this.authority = authority;
-        this.invokeApi = new LambdaInvokeApi(pools);
+        this.invokeApi = new LambdaInvokeApi(pools, async, "us-east-1", accountId);
         this.accountId = accountId;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);

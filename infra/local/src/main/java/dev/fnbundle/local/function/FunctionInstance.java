@@ -1,10 +1,10 @@
 package dev.fnbundle.local.function;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fnbundle.embedded.template.FunctionSpec;
 import dev.fnbundle.local.observe.Recorder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
  * outlives the function's Timeout kills the JVM.
  */
 final class FunctionInstance implements AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final FunctionSpec spec;
     private final RuntimeApiServer runtimeApi;
     private final Process process;
@@ -87,11 +88,10 @@ final class FunctionInstance implements AutoCloseable {
     }
 
     /** Runs one invocation; never throws for function failures, which are part of the result. */
-    InvocationResult invoke(byte[] event) throws InterruptedException {
+    InvocationResult invoke(byte[] event, String requestId) throws InterruptedException {
         double coldInit = !used && onDemand ? initMillis : -1;
         used = true;
         long timeoutMillis = spec.timeoutSeconds() * 1000L;
-        String requestId = UUID.randomUUID().toString();
         logs.begin(requestId);
         long started = System.nanoTime();
         var pending = runtimeApi.submit(requestId, event, System.currentTimeMillis() + timeoutMillis);
@@ -101,7 +101,8 @@ final class FunctionInstance implements AutoCloseable {
                     var raw = pending.result().get(50, TimeUnit.MILLISECONDS);
                     long duration = System.nanoTime() - started;
                     return new InvocationResult(raw.success() ? InvocationResult.Outcome.SUCCESS
-                            : InvocationResult.Outcome.FUNCTION_ERROR, raw.body(), raw.errorType(), requestId,
+                            : InvocationResult.Outcome.FUNCTION_ERROR, raw.body(),
+                            raw.success() ? null : errorType(raw.body(), raw.errorType()), requestId,
                             number, duration, coldInit, MemoryGauge.peakMegabytes(process.pid()), logs.end());
                 } catch (TimeoutException e) {
                     if (System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(timeoutMillis)) {
@@ -136,6 +137,24 @@ final class FunctionInstance implements AutoCloseable {
                 + "\"}";
         return new InvocationResult(outcome, document.getBytes(StandardCharsets.UTF_8), type, requestId, number,
                 duration, coldInit, memory, tail);
+    }
+
+    /**
+     * The error document's errorType (the exception's class, as Lambda shows it), else the type the runtime client
+     * put in its header (the RIC says Runtime.UserException for every handler exception).
+     */
+    static String errorType(byte[] document, String headerType) {
+        if (document != null && document.length <= 1024 * 1024) {
+            try {
+                var type = MAPPER.readTree(document).path("errorType");
+                if (type.isTextual() && !type.asText().isEmpty()) {
+                    return type.asText();
+                }
+            } catch (IOException | RuntimeException e) {
+                // not JSON: the header says what it can
+            }
+        }
+        return headerType;
     }
 
     boolean isAlive() {

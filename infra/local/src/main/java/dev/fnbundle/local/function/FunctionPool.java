@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,6 +83,11 @@ public final class FunctionPool implements AutoCloseable {
      * @param trigger what started the invocation, for the console and the recorder
      */
     public InvocationResult invoke(byte[] event, Trigger trigger) throws InterruptedException {
+        return invoke(event, trigger, UUID.randomUUID().toString());
+    }
+
+    /** Invokes under a given request id: Lambda keeps an asynchronous event's id across its retries. */
+    public InvocationResult invoke(byte[] event, Trigger trigger, String requestId) throws InterruptedException {
         Instant start = Instant.now();
         capacity.acquire();
         try {
@@ -93,12 +99,12 @@ public final class FunctionPool implements AutoCloseable {
             if (instance == null) {
                 instance = startInstance(true);
                 if (instance == null) {
-                    return record(initFailure(), trigger, start, event);
+                    return record(initFailure(requestId), trigger, start, event);
                 }
             }
             recorder.instance(InstanceEvent.of(spec.logicalId(), instance.number(), InstanceEvent.State.BUSY, -1,
                     null));
-            InvocationResult result = instance.invoke(event);
+            InvocationResult result = instance.invoke(event, requestId);
             if (instance.isAlive() && !closed) {
                 recorder.instance(InstanceEvent.of(spec.logicalId(), instance.number(), InstanceEvent.State.READY,
                         -1, null));
@@ -145,12 +151,12 @@ public final class FunctionPool implements AutoCloseable {
         }
     }
 
-    private InvocationResult initFailure() {
+    private InvocationResult initFailure(String requestId) {
         String message = String.valueOf(lastInitError).replace("\"", "'");
         byte[] document = ("{\"errorType\":\"Runtime.InitError\",\"errorMessage\":\"" + message + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         return new InvocationResult(InvocationResult.Outcome.CRASH, document, "Runtime.InitError",
-                java.util.UUID.randomUUID().toString(), 0, 0, -1, -1, new byte[0]);
+                requestId, 0, 0, -1, -1, new byte[0]);
     }
 
     private void retire(FunctionInstance instance, String why) {
