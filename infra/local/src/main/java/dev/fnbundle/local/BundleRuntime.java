@@ -1,6 +1,5 @@
 package dev.fnbundle.local;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.fnbundle.embedded.EmbeddedDynamo;
 import dev.fnbundle.embedded.EmbeddedSqs;
 import dev.fnbundle.embedded.LocalAws;
@@ -15,7 +14,6 @@ import dev.fnbundle.embedded.template.Template;
 import dev.fnbundle.embedded.template.UnsupportedTemplateException;
 import dev.fnbundle.local.api.DevTokenFile;
 import dev.fnbundle.local.api.HttpApiGateway;
-import dev.fnbundle.local.api.HttpExchanges;
 import dev.fnbundle.local.api.JwtAuthority;
 import dev.fnbundle.local.api.RouteTable;
 import dev.fnbundle.local.console.Console;
@@ -31,7 +29,6 @@ import dev.fnbundle.local.schedule.ScheduleExpression;
 import dev.fnbundle.local.schedule.Scheduler;
 import dev.fnbundle.local.sqs.SqsEventSource;
 import dev.fnbundle.local.template.TemplateAudit;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -240,8 +237,9 @@ public final class BundleRuntime implements AutoCloseable {
                 MAX_QUEUED_EVENT_BYTES, console::warning));
         gateway = track(new HttpApiGateway(options.port(), routes, cors.orElse(null), pools, authority, async,
                 "000000000000"));
-        gateway.local("/_local/health", this::serveHealth);
-        gateway.local("/_local/schedules/", this::serveFire);
+        var endpoints = new RuntimeEndpoints(pools.values(), () -> scheduler);
+        gateway.local("/_local/health", endpoints::serveHealth);
+        gateway.local("/_local/schedules/", endpoints::serveFire);
         for (FunctionSpec function : model.functions().values()) {
             for (var source : function.events(EventSpec.SqsSource.class)) {
                 if (source.enabled()) {
@@ -294,43 +292,6 @@ public final class BundleRuntime implements AutoCloseable {
         return token;
     }
 
-    private void serveHealth(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestMethod().equals("GET")) {
-            HttpExchanges.problem(exchange, 405, "Method Not Allowed", "GET /_local/health");
-            return;
-        }
-        var health = health();
-        HttpExchanges.json(exchange, health.getKey() ? 200 : 503, health.getValue());
-    }
-
-    /** {@code POST /_local/schedules/RULE/fire} fires a schedule rule now. */
-    private void serveFire(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getRawPath();
-        if (!path.endsWith("/fire") || !exchange.getRequestMethod().equals("POST")) {
-            HttpExchanges.problem(exchange, 404, "Not Found", "fire a rule with POST /_local/schedules/RULE/fire");
-            return;
-        }
-        String rule = path.substring("/_local/schedules/".length(), path.length() - "/fire".length());
-        if (scheduler.fire(rule)) {
-            HttpExchanges.json(exchange, 202, Map.of("fired", rule));
-        } else {
-            HttpExchanges.json(exchange, 404, Map.of("message", "no schedule rule named " + rule));
-        }
-    }
-
-    /** Ready when every function has a warm instance; the body lists each function's state. */
-    public Map.Entry<Boolean, Object> health() {
-        var functions = new LinkedHashMap<String, String>();
-        boolean ready = true;
-        for (FunctionPool pool : pools.values()) {
-            boolean poolReady = pool.isReady();
-            ready &= poolReady;
-            functions.put(pool.spec().logicalId(), poolReady ? "ready"
-                    : pool.lastInitError() == null ? "starting" : "failed: " + pool.lastInitError());
-        }
-        return Map.entry(ready, Map.of("status", ready ? "ready" : "not ready", "functions", functions));
-    }
-
     private static Template readTemplate(Path path) {
         if (!Files.isRegularFile(path)) {
             throw new UserFacingException("no template at " + path + "; pass --template FILE");
@@ -351,6 +312,11 @@ public final class BundleRuntime implements AutoCloseable {
     private <T extends AutoCloseable> T track(T resource) {
         resources.push(resource);
         return resource;
+    }
+
+    /** Ready when every function has a warm instance; the body lists each function's state. */
+    public Map.Entry<Boolean, Object> health() {
+        return RuntimeEndpoints.health(pools.values());
     }
 
     public StackModel model() {
