@@ -13,19 +13,21 @@ import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 /**
- * What a function JVM runs as its main class to talk to the Runtime API: the AWS Lambda Runtime Interface Client
- * (what Lambda's Java runtime runs; its HTTP client is native code for Linux x86_64 and aarch64), or the
- * portable pure-Java client of this project for other systems. Both use aws-lambda-java-serialization the same
- * way, so a function sees the same events either way.
+ * Which Runtime API client function JVMs run as their main class, and how to put it on their command line (a
+ * launch choice of the runtime, made once per start): the AWS Lambda Runtime Interface Client, {@code ric} (what
+ * Lambda's Java runtime runs; its HTTP client is native code for Linux x86_64 and aarch64), or this project's
+ * pure-Java client for other systems, {@code portable} (in {@code dev.fnbundle.local.functionside}). Both use
+ * aws-lambda-java-serialization the same way, so a function sees the same events either way. The server side of
+ * the Runtime API is {@link RuntimeApiServer}.
  *
  * @param jvmOptions options every function JVM needs for this client
  */
-public record RuntimeClient(String name, String mainClass, List<Path> classpath, List<String> jvmOptions) {
+public record RuntimeClientChoice(String name, String mainClass, List<Path> classpath, List<String> jvmOptions) {
     /** When set, the RIC loads its native library from this path instead of unpacking it to /tmp first. */
     static final String RIC_LIBRARY_PROPERTY =
             "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
-    public RuntimeClient {
+    public RuntimeClientChoice {
         classpath = List.copyOf(classpath);
         jvmOptions = List.copyOf(jvmOptions);
     }
@@ -35,7 +37,8 @@ public record RuntimeClient(String name, String mainClass, List<Path> classpath,
      *
      * @param workDirectory where the RIC's native library is unpacked, once for all function JVMs
      */
-    public static RuntimeClient choose(String choice, Path ricDirectory, Path portableDirectory, Path workDirectory) {
+    public static RuntimeClientChoice choose(String choice, Path ricDirectory, Path portableDirectory,
+                                             Path workDirectory) {
         return switch (choice) {
             case "ric" -> ric(ricDirectory, workDirectory);
             case "portable" -> portable(portableDirectory);
@@ -50,15 +53,15 @@ public record RuntimeClient(String name, String mainClass, List<Path> classpath,
      * sandbox, but JVMs starting together on one machine then load a file another is rewriting and die of
      * SIGBUS in the dynamic loader.
      */
-    static RuntimeClient ric(Path directory, Path workDirectory) {
+    static RuntimeClientChoice ric(Path directory, Path workDirectory) {
         List<Path> jars = jars(directory, "the Lambda Runtime Interface Client");
         Path library = unpackNativeLibrary(jars, workDirectory.resolve("ric-native"));
-        return new RuntimeClient("ric", "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", jars,
+        return new RuntimeClientChoice("ric", "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", jars,
                 List.of("-D" + RIC_LIBRARY_PROPERTY + "=" + library.toAbsolutePath()));
     }
 
-    static RuntimeClient portable(Path directory) {
-        return new RuntimeClient("portable", "dev.fnbundle.local.bootstrap.PortableRuntimeClient",
+    static RuntimeClientChoice portable(Path directory) {
+        return new RuntimeClientChoice("portable", "dev.fnbundle.local.functionside.PortableRuntimeClient",
                 jars(directory, "the portable runtime client"), List.of());
     }
 

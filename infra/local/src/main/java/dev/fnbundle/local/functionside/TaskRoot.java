@@ -1,4 +1,4 @@
-package dev.fnbundle.local.bootstrap;
+package dev.fnbundle.local.functionside;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

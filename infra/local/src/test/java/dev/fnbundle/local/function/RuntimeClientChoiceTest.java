@@ -9,27 +9,29 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RuntimeClientTest {
+class RuntimeClientChoiceTest {
     @TempDir
     Path work;
 
     @Test
     void the_native_library_is_chosen_by_cpu_and_c_library() {
-        assertThat(RuntimeClient.nativeLibraryName("amd64", false)).isEqualTo("libaws-lambda-jni.linux-x86_64.so");
-        assertThat(RuntimeClient.nativeLibraryName("aarch64", false))
+        assertThat(RuntimeClientChoice.nativeLibraryName("amd64", false))
+                .isEqualTo("libaws-lambda-jni.linux-x86_64.so");
+        assertThat(RuntimeClientChoice.nativeLibraryName("aarch64", false))
                 .isEqualTo("libaws-lambda-jni.linux-aarch_64.so");
-        assertThat(RuntimeClient.nativeLibraryName("amd64", true))
+        assertThat(RuntimeClientChoice.nativeLibraryName("amd64", true))
                 .isEqualTo("libaws-lambda-jni.linux_musl-x86_64.so");
-        assertThat(RuntimeClient.nativeLibraryName("aarch64", true))
+        assertThat(RuntimeClientChoice.nativeLibraryName("aarch64", true))
                 .isEqualTo("libaws-lambda-jni.linux_musl-aarch_64.so");
     }
 
     @Test
     void the_ric_gets_its_library_unpacked_byte_for_byte_into_the_work_directory() throws Exception {
-        var client = RuntimeClient.choose("ric", Path.of(System.getProperty("fnbundle.ric")), null, work);
+        var client = RuntimeClientChoice.choose("ric", Path.of(System.getProperty("fnbundle.ric")), null, work);
 
         String option = client.jvmOptions().getFirst();
-        assertThat(option).startsWith("-D" + RuntimeClient.RIC_LIBRARY_PROPERTY + "=" + work.resolve("ric-native"));
+        assertThat(option).startsWith("-D" + RuntimeClientChoice.RIC_LIBRARY_PROPERTY + "="
+                + work.resolve("ric-native"));
         Path library = Path.of(option.substring(option.indexOf('=') + 1));
         assertThat(files(library.getParent())).containsExactly(library);
         assertThat(Files.readAllBytes(library)).isEqualTo(entry(client.classpath(), library.getFileName()));
@@ -38,10 +40,10 @@ class RuntimeClientTest {
     @Test
     void unpacking_again_replaces_the_file_whole() throws Exception {
         Path ric = Path.of(System.getProperty("fnbundle.ric"));
-        Path first = Path.of(RuntimeClient.choose("ric", ric, null, work).jvmOptions().getFirst().split("=", 2)[1]);
+        Path first = libraryOption(RuntimeClientChoice.choose("ric", ric, null, work));
         Object before = Files.readAttributes(first, "unix:ino").get("ino");
 
-        Path second = Path.of(RuntimeClient.choose("ric", ric, null, work).jvmOptions().getFirst().split("=", 2)[1]);
+        Path second = libraryOption(RuntimeClientChoice.choose("ric", ric, null, work));
 
         assertThat(second).isEqualTo(first);
         // A new inode: a JVM that mapped the old file keeps it intact.
@@ -51,10 +53,14 @@ class RuntimeClientTest {
 
     @Test
     void the_portable_client_needs_no_options() {
-        var client = RuntimeClient.choose("portable", null, Path.of(System.getProperty("fnbundle.portable.client")),
-                work);
+        var client = RuntimeClientChoice.choose("portable", null,
+                Path.of(System.getProperty("fnbundle.portable.client")), work);
 
         assertThat(client.jvmOptions()).isEmpty();
+    }
+
+    private static Path libraryOption(RuntimeClientChoice client) {
+        return Path.of(client.jvmOptions().getFirst().split("=", 2)[1]);
     }
 
     private static List<Path> files(Path directory) throws Exception {

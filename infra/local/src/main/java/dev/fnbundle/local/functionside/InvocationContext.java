@@ -1,4 +1,4 @@
-package dev.fnbundle.local.bootstrap;
+package dev.fnbundle.local.functionside;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -9,10 +9,10 @@ import java.util.Map;
 
 /** The {@link Context} of one invocation, from the Runtime API's headers and Lambda's reserved variables. */
 final class InvocationContext implements Context {
-    private final RuntimeApi.Invocation invocation;
+    private final RuntimeApiClient.Invocation invocation;
     private final Map<String, String> env;
 
-    InvocationContext(RuntimeApi.Invocation invocation, Map<String, String> env) {
+    InvocationContext(RuntimeApiClient.Invocation invocation, Map<String, String> env) {
         this.invocation = invocation;
         this.env = env;
     }

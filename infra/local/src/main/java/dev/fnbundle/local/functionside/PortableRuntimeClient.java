@@ -1,4 +1,4 @@
-package dev.fnbundle.local.bootstrap;
+package dev.fnbundle.local.functionside;
 
 import java.nio.file.Path;
 
@@ -15,7 +15,7 @@ public final class PortableRuntimeClient {
 
     public static void main(String[] args) {
         String handler = args.length > 0 ? args[0] : System.getenv("_HANDLER");
-        var api = new RuntimeApi(System.getenv("AWS_LAMBDA_RUNTIME_API"));
+        var api = new RuntimeApiClient(System.getenv("AWS_LAMBDA_RUNTIME_API"));
         HandlerInvoker invoker;
         try {
             ClassLoader loader = TaskRoot.classLoader(Path.of(System.getenv("LAMBDA_TASK_ROOT")));
@@ -27,7 +27,7 @@ public final class PortableRuntimeClient {
             return;
         }
         while (true) {
-            RuntimeApi.Invocation invocation = api.next();
+            RuntimeApiClient.Invocation invocation = api.next();
             try {
                 api.respond(invocation.requestId(), invoker.invoke(invocation.payload(),
                         new InvocationContext(invocation, System.getenv())));

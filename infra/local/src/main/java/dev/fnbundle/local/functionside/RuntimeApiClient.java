@@ -1,4 +1,4 @@
-package dev.fnbundle.local.bootstrap;
+package dev.fnbundle.local.functionside;
 
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import java.io.IOException;
@@ -12,11 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The Lambda Runtime API (2018-06-01) over plain HTTP/1.1, as a function JVM calls it. */
-final class RuntimeApi {
+/**
+ * The client side of the Lambda Runtime API (2018-06-01) over plain HTTP/1.1, as a function JVM calls it; the
+ * server it talks to is the runtime's {@code RuntimeApiServer}.
+ */
+final class RuntimeApiClient {
     private final String base;
 
-    RuntimeApi(String hostAndPort) {
+    RuntimeApiClient(String hostAndPort) {
         if (hostAndPort == null || hostAndPort.isBlank()) {
             throw new IllegalStateException("AWS_LAMBDA_RUNTIME_API is not set");
         }

@@ -1,4 +1,4 @@
-package dev.fnbundle.local.bootstrap;
+package dev.fnbundle.local.functionside;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;

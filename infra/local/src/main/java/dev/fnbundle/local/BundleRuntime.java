@@ -7,24 +7,28 @@ import dev.fnbundle.embedded.PortInUseException;
 import dev.fnbundle.embedded.Provisioner;
 import dev.fnbundle.embedded.template.EventSpec;
 import dev.fnbundle.embedded.template.FunctionSpec;
+import dev.fnbundle.embedded.template.HttpApiSpec;
 import dev.fnbundle.embedded.template.LocalAccount;
 import dev.fnbundle.embedded.template.StackModel;
 import dev.fnbundle.embedded.template.Template;
 import dev.fnbundle.embedded.template.UnsupportedTemplateException;
+import dev.fnbundle.local.api.DevTokenFile;
 import dev.fnbundle.local.api.HttpApiGateway;
 import dev.fnbundle.local.api.JwtAuthority;
 import dev.fnbundle.local.api.RouteTable;
 import dev.fnbundle.local.console.Console;
+import dev.fnbundle.local.function.AsyncInvocations;
+import dev.fnbundle.local.function.EnvironmentOverrides;
 import dev.fnbundle.local.function.FunctionLauncher;
 import dev.fnbundle.local.function.FunctionPool;
-import dev.fnbundle.local.function.RuntimeClient;
+import dev.fnbundle.local.function.RuntimeClientChoice;
 import dev.fnbundle.local.mail.DemoMailbox;
 import dev.fnbundle.local.mail.LocalMailServer;
+import dev.fnbundle.local.observe.Recorder;
 import dev.fnbundle.local.schedule.ScheduleExpression;
 import dev.fnbundle.local.schedule.Scheduler;
 import dev.fnbundle.local.sqs.SqsEventSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.fnbundle.local.template.TemplateAudit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +39,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
@@ -43,7 +48,7 @@ import java.util.concurrent.Semaphore;
  * and queue the template declares, a pool of JVMs per function, the HTTP API with its JWT authorizer, the SQS
  * event source mappings and the schedules. {@link #close()} stops everything, function JVMs included.
  */
-public final class LocalStack implements AutoCloseable {
+public final class BundleRuntime implements AutoCloseable {
     /**
      * Local values of template parameters (when the template has them): the JWT parameters have no default,
      * and inline mailbox passwords are for local use only, so AWS deployments keep them off.
@@ -53,6 +58,9 @@ public final class LocalStack implements AutoCloseable {
             "JwtAudience", "fnbundle-local",
             "AllowInlineMailboxPasswords", "true");
     private static final long INIT_LIMIT_MILLIS = 120_000;
+    /** Asynchronous invocations waiting at once; Lambda's queue is far larger, but this is one machine. */
+    private static final int MAX_QUEUED_EVENTS = 10_000;
+    private static final long MAX_QUEUED_EVENT_BYTES = 256L * 1024 * 1024;
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Console console;
@@ -67,13 +75,17 @@ public final class LocalStack implements AutoCloseable {
     private final List<SqsEventSource> sources = new ArrayList<>();
     private String devToken;
 
-    private LocalStack(Console console) {
+    private final Recorder recorder = Recorder.withDefaultLimits();
+    private EnvironmentOverrides overrides = EnvironmentOverrides.none();
+
+    private BundleRuntime(Console console) {
         this.console = console;
+        track(console.follow(recorder));
     }
 
     /** Starts everything and warms one instance of every function. */
-    public static LocalStack start(Options options, Console console) throws InterruptedException {
-        var stack = new LocalStack(console);
+    public static BundleRuntime start(Options options, Console console) throws InterruptedException {
+        var stack = new BundleRuntime(console);
         try {
             stack.startServices(options, options.ports());
             stack.startFunctions(options, null);
@@ -86,8 +98,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts the services and one function, on free ports, for a single {@code invoke}. */
-    public static LocalStack forInvoke(Options options, Console console) throws InterruptedException {
-        var stack = new LocalStack(console);
+    public static BundleRuntime forInvoke(Options options, Console console) throws InterruptedException {
+        var stack = new BundleRuntime(console);
         try {
             stack.startServices(options, Options.Ports.FREE);
             if (!stack.model.functions().containsKey(options.function())) {
@@ -120,11 +132,34 @@ public final class LocalStack implements AutoCloseable {
         } catch (UnsupportedTemplateException e) {
             throw new UserFacingException(e.getMessage());
         }
+        audit(template, options.innerLoop().strict());
+        overrides = options.innerLoop().envVars() == null ? EnvironmentOverrides.none()
+                : EnvironmentOverrides.read(options.innerLoop().envVars(), model);
+        overrides.unused().forEach(name -> console.warning("--env-vars: " + name + " is not set: only variables"
+                + " the template declares are overridden, as in SAM CLI"));
         var aws = new LocalAws(dynamo, sqs, model);
         new Provisioner(aws.dynamoDb(), aws.sqs()).provision(model);
         track(aws.sqs());
         track(aws.dynamoDb());
         this.awsClients = aws;
+    }
+
+    /**
+     * Says what of the template does not run locally, one line each, and what only configures AWS; with
+     * {@code --strict} the first kind is fatal.
+     */
+    private void audit(Template template, boolean strict) {
+        var audit = TemplateAudit.of(template, model);
+        if (strict && !audit.notices().isEmpty()) {
+            var message = new StringBuilder("--strict: ").append(audit.notices().size())
+                    .append(" construct(s) of the template cannot run locally:");
+            audit.notices().forEach(notice -> message.append("\n  ").append(notice));
+            throw new UserFacingException(message.toString());
+        }
+        audit.notices().forEach(notice -> console.warning("not run locally: " + notice));
+        if (!audit.awsOnly().isEmpty()) {
+            console.info("AWS-only settings, no local effect: " + String.join(", ", audit.awsOnly()));
+        }
     }
 
     /** The {@link #LOCAL_PARAMETERS} this template declares. */
@@ -154,15 +189,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startFunctions(Options options, String only) throws InterruptedException {
-        var client = RuntimeClient.choose(options.runtimeClient(), directory("fnbundle.ric"),
+        var client = RuntimeClientChoice.choose(options.runtimeClient(), directory("fnbundle.ric"),
                 directory("fnbundle.portable.client"), options.workDirectory());
         var launcher = new FunctionLauncher(options.workDirectory(), client,
-                LocalAws.awsEnvironment(dynamo.endpoint(), sqs.endpoint()), "000000000000");
+                LocalAws.awsEnvironment(dynamo.endpoint(), sqs.endpoint()), "000000000000", overrides);
         for (FunctionSpec function : model.functions().values()) {
             if (only == null || only.equals(function.logicalId())) {
                 launcher.prepare(function);
                 pools.put(function.logicalId(), track(new FunctionPool(function, launcher, options.maxInstances(),
-                        INIT_LIMIT_MILLIS, console)));
+                        INIT_LIMIT_MILLIS, recorder)));
             }
         }
         if (only == null) {
@@ -189,19 +224,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startTriggers(Options options) {
-        var authority = new JwtAuthority(Clock.systemUTC(), System.getenv("LOCAL_DEV_TOKEN"));
-        gateway = track(new HttpApiGateway(options.port(), RouteTable.from(model), pools, authority,
-                new HttpApiGateway.LocalEndpoints() {
-                    @Override
-                    public Map.Entry<Boolean, Object> health() {
-                        return LocalStack.this.health();
-                    }
-
-                    @Override
-                    public boolean fire(String rule) {
-                        return scheduler.fire(rule);
-                    }
-                }, "000000000000"));
+        RouteTable routes;
+        try {
+            routes = RouteTable.from(model);
+        } catch (UnsupportedTemplateException e) {
+            throw new UserFacingException(e.getMessage());
+        }
+        var authority = new JwtAuthority(Clock.systemUTC(), System.getenv("LOCAL_DEV_TOKEN"),
+                options.innerLoop().jwksUrl(), routes.scopes());
+        var cors = model.apis().values().stream().map(HttpApiSpec::cors).filter(Objects::nonNull).findFirst();
+        var async = track(new AsyncInvocations(options.innerLoop().asyncRetryDelays(), MAX_QUEUED_EVENTS,
+                MAX_QUEUED_EVENT_BYTES, console::warning));
+        gateway = track(new HttpApiGateway(options.port(), routes, cors.orElse(null), pools, authority, async,
+                "000000000000"));
+        var endpoints = new RuntimeEndpoints(pools.values(), () -> scheduler);
+        gateway.local("/_local/health", endpoints::serveHealth);
+        gateway.local("/_local/schedules/", endpoints::serveFire);
         for (FunctionSpec function : model.functions().values()) {
             for (var source : function.events(EventSpec.SqsSource.class)) {
                 if (source.enabled()) {
@@ -250,29 +288,8 @@ public final class LocalStack implements AutoCloseable {
         var authorizer = api.get().authorizers().get(api.get().defaultAuthorizer());
         String token = authority.mint(authorizer.issuer(), authorizer.audiences().isEmpty() ? ""
                 : authorizer.audiences().get(0), "local-dev", Duration.ofHours(24));
-        try {
-            Files.createDirectories(workDirectory);
-            Path file = workDirectory.resolve("dev-token");
-            Files.writeString(file, token + System.lineSeparator());
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the dev token", e);
-        }
+        DevTokenFile.write(workDirectory, token);
         return token;
-    }
-
-    /** Ready when every function has a warm instance; the body lists each function's state. */
-    public Map.Entry<Boolean, Object> health() {
-        var functions = new LinkedHashMap<String, String>();
-        boolean ready = true;
-        for (FunctionPool pool : pools.values()) {
-            boolean poolReady = pool.isReady();
-            ready &= poolReady;
-            functions.put(pool.spec().logicalId(), poolReady ? "ready"
-                    : pool.lastInitError() == null ? "starting" : "failed: " + pool.lastInitError());
-        }
-        return Map.entry(ready, Map.of("status", ready ? "ready" : "not ready", "functions", functions));
     }
 
     private static Template readTemplate(Path path) {
@@ -297,6 +314,11 @@ public final class LocalStack implements AutoCloseable {
         return resource;
     }
 
+    /** Ready when every function has a warm instance; the body lists each function's state. */
+    public Map.Entry<Boolean, Object> health() {
+        return RuntimeEndpoints.health(pools.values());
+    }
+
     public StackModel model() {
         return model;
     }
@@ -311,6 +333,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String devToken() {
         return devToken;
+    }
+
+    /** What happened so far: invocations, function log lines, instance states; subscribe for what comes. */
+    public Recorder recorder() {
+        return recorder;
     }
 
     public Scheduler scheduler() {
