@@ -81,6 +81,11 @@ public record Html(String markup) {
      * percent-encoded.
      */
     public static Html url(String path, String segment, Map<String, String> parameters) {
+        return url(path, segment, "", parameters);
+    }
+
+    /** A link as {@link #url(String, String, Map)}, with a constant {@code suffix} after the segment. */
+    public static Html url(String path, String segment, String suffix, Map<String, String> parameters) {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("console links are absolute paths: " + path);
         }
@@ -88,6 +93,7 @@ public record Html(String markup) {
         if (segment != null) {
             out.append(encode(segment).replace("+", "%20"));
         }
+        out.append(suffix);
         char separator = '?';
         for (var parameter : parameters.entrySet()) {
             if (parameter.getValue() != null && !parameter.getValue().isEmpty()) {

@@ -73,9 +73,9 @@ final class QueuesPage {
                 <button type="submit" class="danger">Purge queue</button></form></section>
                 </div>""", queue.name(), queue.url(), counts.visible(), counts.inFlight(), counts.delayed(),
                 queue.visibilityTimeoutSeconds(), messages,
-                Html.url(Layout.ROOT + "queues/", queue.logicalId() + "/send", Map.of()),
+                Html.url(Layout.ROOT + "queues/", queue.logicalId(), "/send", Map.of()),
                 queue.fifo() ? Html.of("<input name=\"group\" placeholder=\"message group id\">") : Html.EMPTY,
-                Html.url(Layout.ROOT + "queues/", queue.logicalId() + "/purge", Map.of()), queue.logicalId());
+                Html.url(Layout.ROOT + "queues/", queue.logicalId(), "/purge", Map.of()), queue.logicalId());
     }
 
     private Html deadLetters(QueueSpec queue, List<QueueSpec> sources) {
@@ -105,7 +105,8 @@ final class QueuesPage {
                 <div class="buttons"><button type="submit" name="scope" value="chosen">Redrive chosen to {}</button>
                 <button type="submit" name="scope" value="all">Redrive all</button></div>
                 </form>""", messages.size(), messages.size() >= QueueOperations.MAX_PEEK ? ", more wait" : "",
-                Html.url(Layout.ROOT + "queues/", queue.logicalId() + "/redrive", Map.of()), target, Html.join(rows),
+                Html.url(Layout.ROOT + "queues/", queue.logicalId(), "/redrive", Map.of()), target,
+                Html.join(rows),
                 messages.isEmpty() ? Views.empty("This dead-letter queue is empty.") : Html.EMPTY,
                 sources.size() == 1 ? sources.get(0).logicalId() : "the source");
     }

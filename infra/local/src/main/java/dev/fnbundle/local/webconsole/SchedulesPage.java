@@ -46,7 +46,7 @@ final class SchedulesPage {
                     scheduler.nextFire(rule).map(next -> Views.dateTime(next.toInstant())).orElse("never"),
                     runs.isEmpty() ? Html.of("<span class=\"muted\">not run yet</span>")
                             : Html.of("<ul class=\"runs\">{}</ul>", Html.join(runs)),
-                    Html.url(Layout.ROOT + "schedules/", rule.name() + "/fire", Map.of())));
+                    Html.url(Layout.ROOT + "schedules/", rule.name(), "/fire", Map.of())));
         }
         return Html.of("""
                 <table class="grid"><thead><tr><th>Rule</th><th>Function</th><th>Expression</th><th>State</th>

@@ -68,7 +68,7 @@ final class TablesPage {
                          ConsoleExchange exchange) {
         var rows = new ArrayList<Html>();
         for (Map<String, AttributeValue> item : page.items()) {
-            var link = Html.url(Layout.ROOT + "tables/", table.logicalId() + "/item",
+            var link = Html.url(Layout.ROOT + "tables/", table.logicalId(), "/item",
                     Map.of("key", TableOperations.keyToken(item, keys)));
             rows.add(Html.of("<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td><code>{}</code></td></tr>", link,
                     text(item.get(keys.partition())), keys.sort() == null ? "" : text(item.get(keys.sort())),
