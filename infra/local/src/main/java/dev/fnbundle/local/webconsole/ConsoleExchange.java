@@ -26,6 +26,7 @@ final class ConsoleExchange {
     private final HttpExchange exchange;
     private final String path;
     private final Map<String, String> query;
+    private int status = 200;
 
     ConsoleExchange(HttpExchange exchange, String path) {
         this.exchange = exchange;
@@ -78,9 +79,14 @@ final class ConsoleExchange {
         return decode(new String(body, StandardCharsets.UTF_8), Integer.MAX_VALUE);
     }
 
+    /** Makes the page that follows answer with another status (a page that explains a client's mistake). */
+    void status(int code) {
+        this.status = code;
+    }
+
     void page(Html page) throws IOException {
         secure();
-        HttpExchanges.send(exchange, 200, "text/html; charset=utf-8", page.markup());
+        HttpExchanges.send(exchange, status, "text/html; charset=utf-8", page.markup());
     }
 
     void json(int status, Object value) throws IOException {

@@ -48,7 +48,7 @@ final class MailPage {
                 Html.join(folders), polls());
     }
 
-    private static Html folder(MailOperations.Folder folder) {
+    static Html folder(MailOperations.Folder folder) {
         var rows = new ArrayList<Html>();
         for (MailOperations.Summary message : folder.messages()) {
             rows.add(Html.of("""

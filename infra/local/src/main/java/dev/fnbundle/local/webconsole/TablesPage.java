@@ -47,6 +47,7 @@ final class TablesPage {
                     exchange.query("after"));
             results = results(table, keys, page, exchange);
         } catch (TableOperations.InvalidKeyException e) {
+            exchange.status(400);
             results = Html.of("<p class=\"error\" role=\"alert\">{}</p>", e.getMessage());
         }
         return Html.of("""

@@ -21,6 +21,8 @@ import java.util.Map;
  * strict Content-Security-Policy.
  */
 public final class WebConsole implements AutoCloseable {
+    /** Pages without pages below them. */
+    private static final java.util.Set<String> SINGLE_PAGES = java.util.Set.of("schedules", "mail");
     private final BundleRuntime stack;
     private final String token;
     private final Layout layout;
@@ -102,13 +104,19 @@ public final class WebConsole implements AutoCloseable {
 
     private void get(ConsoleExchange exchange, String[] path) throws Exception {
         String first = path.length == 0 ? "" : path[0];
+        if (path.length > 1 && SINGLE_PAGES.contains(first)) {
+            notFound(exchange);
+            return;
+        }
         switch (first) {
             case "" -> exchange.page(layout.page("", "Overview", overview.render()));
             case "static" -> files.serveOwn(exchange, path.length == 2 ? path[1] : "");
             case "webjars" -> files.serveWebjar(exchange, path);
             case "invocations" -> invocations(exchange, path);
             case "logs" -> {
-                if (path.length == 2 && path[1].equals("stream")) {
+                if (path.length > 2 || path.length == 2 && !path[1].equals("stream")) {
+                    notFound(exchange);
+                } else if (path.length == 2) {
                     streams.serve(exchange, logs.feed(exchange));
                 } else {
                     exchange.page(layout.page("logs", "Logs", logs.render(exchange)));
@@ -118,7 +126,9 @@ public final class WebConsole implements AutoCloseable {
             case "tables" -> tables(exchange, path);
             case "schedules" -> exchange.page(layout.page("schedules", "Schedules", schedules.render()));
             case "api" -> {
-                if (path.length == 2 && path[1].equals("docs")) {
+                if (path.length > 2 || path.length == 2 && !path[1].equals("docs")) {
+                    notFound(exchange);
+                } else if (path.length == 2) {
                     exchange.page(layout.page("api", "OpenAPI", ApiPage.docs(), ApiPage.docsHead()));
                 } else {
                     exchange.page(layout.page("api", "API", api.render()));
