@@ -2,6 +2,7 @@ package dev.fnbundle.bench.orders;
 
 import dev.fnbundle.bench.Settings;
 import dev.fnbundle.bench.Suite;
+import dev.fnbundle.bench.report.CpuChild;
 import dev.fnbundle.bench.report.Figure;
 import dev.fnbundle.bench.report.Jmh;
 import dev.fnbundle.bench.report.Python;
@@ -30,23 +31,30 @@ public final class OrdersSuite implements Suite {
     static final String PYTHON = """
             import hashlib, json, sys, time
             from graphlib import TopologicalSorter
-            load, order_ms, total = [], [], []
+            load, order_ms, total, cpu = [], [], [], []
             for _ in range(int(sys.argv[2])):
+                c0 = time.process_time()
                 t0 = time.perf_counter()
                 with open(sys.argv[1], encoding="utf-8") as f:
                     graph = json.load(f)
                 t1 = time.perf_counter()
                 order = list(TopologicalSorter(graph).static_order())
                 t2 = time.perf_counter()
+                cpu.append((time.process_time() - c0) * 1000)
                 load.append((t1 - t0) * 1000); order_ms.append((t2 - t1) * 1000); total.append((t2 - t0) * 1000)
                 del graph
             print("load_ms=" + ",".join("%.1f" % x for x in load))
             print("order_ms=" + ",".join("%.1f" % x for x in order_ms))
             print("total_ms=" + ",".join("%.1f" % x for x in total))
+            print("cpu_ms=" + ",".join("%.1f" % x for x in cpu))
             print("nodes=%d" % len(order))
             print("sha256=" + hashlib.sha256("\\n".join(order).encode("utf-8")).hexdigest())
             """;
-    static final List<String> JVM = List.of("-Xms2g", "-Xmx2g", "-XX:+UseParallelGC");
+    /**
+     * A heap that holds two graphs and their garbage without a full collection, pre-touched so the first calls do
+     * not pay the kernel for fresh pages.
+     */
+    static final List<String> JVM = List.of("-Xms3g", "-Xmx3g", "-Xmn2g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC");
 
     @Override
     public String name() {
@@ -75,7 +83,16 @@ public final class OrdersSuite implements Suite {
         String identical = digest.equals(py.get("sha256")) ? "yes (order SHA-256 equal)" : "**NO**";
         report.row(new Report.Row("orders", "1M nodes / 5M edges, file → order", ours.get("endToEnd"),
                 "json.load + graphlib static_order", pyTotal, identical));
-        report.section(section(file, ours, pyLoad, pyOrder, pyTotal, digest, py, jmh));
+        Figure oursCpu = CpuChild.run(OrdersCpuChild.class, JVM, List.of(file.toString(),
+                Integer.toString(settings.warmups()), Integer.toString(settings.iterations())), settings.warmups(),
+                settings.iterations());
+        Figure pyCpu = Python.figure(py, "cpu_ms", "python3 process CPU time, " + settings.pythonRuns()
+                + " runs in one process");
+        report.row(new Report.Row("orders", "same, CPU time (load-independent)", oursCpu, "same, CPU time",
+                pyCpu, identical));
+        report.section(section(file, ours, pyLoad, pyOrder, pyTotal, digest, py, jmh)
+                + "\nCPU time, file → order: ours " + oursCpu.ms() + " (" + oursCpu.how() + "), python "
+                + pyCpu.ms() + " → " + oursCpu.speedupOver(pyCpu) + ".\n");
     }
 
     private static String section(Path file, Map<String, Figure> ours, Figure pyLoad, Figure pyOrder,

@@ -28,7 +28,8 @@ public record Python(String executable, String pythonPath) {
     public String version() {
         try {
             Map<String, String> out = run("import platform, sys\nprint('v=' + platform.python_implementation() + ' '"
-                    + " + platform.python_version() + ' (' + sys.executable + ')')", List.of(), 1);
+                    + " + platform.python_version() + ' (' + sys.executable + ')')", List.of(), 1,
+                    ProcessBuilder.Redirect.DISCARD);
             return out.get("v");
         } catch (IOException | IllegalStateException e) {
             return null;
@@ -38,7 +39,8 @@ public record Python(String executable, String pythonPath) {
     /** True when {@code module} imports in this interpreter. */
     public boolean has(String module) {
         try {
-            return "yes".equals(run("import " + module + "\nprint('ok=yes')", List.of(), 1).get("ok"));
+            return "yes".equals(run("import " + module + "\nprint('ok=yes')", List.of(), 1,
+                    ProcessBuilder.Redirect.DISCARD).get("ok"));
         } catch (IOException | IllegalStateException e) {
             return false;
         }
@@ -46,12 +48,17 @@ public record Python(String executable, String pythonPath) {
 
     /** Runs {@code script} with {@code args}; returns its key=value lines. Fails on a non-zero exit. */
     public Map<String, String> run(String script, List<String> args, int timeoutMinutes) throws IOException {
+        return run(script, args, timeoutMinutes, ProcessBuilder.Redirect.INHERIT);
+    }
+
+    private Map<String, String> run(String script, List<String> args, int timeoutMinutes,
+                                    ProcessBuilder.Redirect stderr) throws IOException {
         Path file = Files.createTempFile("bench-reference", ".py");
         try {
             Files.writeString(file, script);
             List<String> command = new ArrayList<>(List.of(executable, file.toString()));
             command.addAll(args);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr);
             if (pythonPath != null) {
                 builder.environment().put("PYTHONPATH", pythonPath);
             }

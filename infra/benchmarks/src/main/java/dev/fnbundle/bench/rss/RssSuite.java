@@ -2,6 +2,7 @@ package dev.fnbundle.bench.rss;
 
 import dev.fnbundle.bench.Settings;
 import dev.fnbundle.bench.Suite;
+import dev.fnbundle.bench.report.CpuChild;
 import dev.fnbundle.bench.report.Figure;
 import dev.fnbundle.bench.report.Jmh;
 import dev.fnbundle.bench.report.Python;
@@ -33,8 +34,9 @@ public final class RssSuite implements Suite {
             def b64(s):
                 return base64.b64encode(s.encode("utf-8")).decode("ascii") if s else "-"
 
-            times = []
+            times, cpu = [], []
             for run in range(int(sys.argv[3])):
+                c0 = time.process_time()
                 t0 = time.perf_counter()
                 feed = xmltodict.parse(open(sys.argv[1], "rb"), force_list={"item"})
                 channel = feed["rss"]["channel"]
@@ -48,6 +50,7 @@ public final class RssSuite implements Suite {
                     articles.append({"title": title, "link": link, "summary": clean_desc.strip(),
                                      "published": pub_date_raw})
                 times.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.process_time() - c0) * 1000)
                 if run + 1 < int(sys.argv[3]):
                     del feed, channel, articles
 
@@ -60,6 +63,7 @@ public final class RssSuite implements Suite {
                         out.write("\\t".join([str(i), b64(a["title"]), b64(link), b64(a["summary"]), when]))
                         out.write("\\n")
             print("times_ms=" + ",".join("%.1f" % t for t in times))
+            print("cpu_ms=" + ",".join("%.1f" % t for t in cpu))
             print("entries=%d" % len(articles))
             print("peak_rss_mb=%.0f" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
             """;
@@ -67,11 +71,13 @@ public final class RssSuite implements Suite {
             import base64, resource, sys, time
             import feedparser
 
-            times = []
+            times, cpu = [], []
             for run in range(int(sys.argv[3])):
+                c0 = time.process_time()
                 t0 = time.perf_counter()
                 parsed = feedparser.parse(sys.argv[1])
                 times.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.process_time() - c0) * 1000)
             with open(sys.argv[2], "w") as out:
                 for i, entry in enumerate(parsed.entries):
                     if (i + 1) % 1000 == 0:
@@ -79,6 +85,7 @@ public final class RssSuite implements Suite {
                         out.write("%d\\t%s\\n" % (i, base64.b64encode(title.encode("utf-8")).decode("ascii")
                                                    if title else "-"))
             print("times_ms=" + ",".join("%.1f" % t for t in times))
+            print("cpu_ms=" + ",".join("%.1f" % t for t in cpu))
             print("entries=%d" % len(parsed.entries))
             print("version=%s %s" % (feedparser.__version__, parsed.get("version", "")))
             print("peak_rss_mb=%.0f" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
@@ -110,9 +117,17 @@ public final class RssSuite implements Suite {
                 + " runs in one process");
         int mismatches = mismatches(ourSamples, Files.readAllLines(seedSamples), 5);
         boolean sameCount = String.valueOf(seed.get("entries")).equals(child.get("entries"));
+        String identical = sameCount && mismatches == 0
+                ? "yes (" + ourSamples.size() + " sampled items: title, link, summary, date)" : "**NO**";
         report.row(new Report.Row("rss", "100 MB / 200 000 items, -Xmx64m", ours,
-                "xmltodict + seed mapping", seedTime, sameCount && mismatches == 0
-                        ? "yes (" + ourSamples.size() + " sampled items: title, link, summary, date)" : "**NO**"));
+                "xmltodict + seed mapping", seedTime, identical));
+        Figure oursCpu = CpuChild.run(RssCpuChild.class, JVM, List.of(feed.toString(),
+                Integer.toString(settings.warmups()), Integer.toString(settings.iterations())), settings.warmups(),
+                settings.iterations());
+        Figure seedCpu = Python.figure(seed, "cpu_ms", "python3 process CPU time, " + settings.pythonRuns()
+                + " runs in one process");
+        report.row(new Report.Row("rss", "same, CPU time (load-independent)", oursCpu,
+                "xmltodict + seed mapping, CPU time", seedCpu, identical));
 
         StringBuilder md = new StringBuilder("## rss: streaming parse of a 100 MB feed\n\n");
         md.append(String.format(Locale.ROOT, "Input: `%s` (%.1f MB, %s items, seed 20240105). Ours: %s. Peak heap"
@@ -130,6 +145,9 @@ public final class RssSuite implements Suite {
                 .append(ours.speedupOver(seedTime)).append(" | ").append(seed.get("peak_rss_mb"))
                 .append(" MB RSS |\n");
         feedparser(report, md, settings, feed, dir, ours, ourSamples, child);
+        md.append("\nCPU time of one parse: ours ").append(oursCpu.ms()).append(" (").append(oursCpu.how())
+                .append("), xmltodict + seed mapping ").append(seedCpu.ms()).append(" → ")
+                .append(oursCpu.speedupOver(seedCpu)).append(".\n");
         report.section(md.toString());
     }
 
@@ -157,7 +175,8 @@ public final class RssSuite implements Suite {
                 .append(ours.speedupOver(time)).append(" | ").append(out.get("peak_rss_mb")).append(" MB RSS |\n\n")
                 .append("feedparser ran on ").append(time.how()).append("; it keeps the whole document and every")
                 .append(" entry in memory, so it is run ").append(runs == 1 ? "once" : runs + " times")
-                .append(" (`-Dbench.feedparserRuns=N`).\n");
+                .append(" (`-Dbench.feedparserRuns=N`). Its CPU time: ")
+                .append(Python.figure(out, "cpu_ms", "process CPU").ms()).append(".\n");
     }
 
     private static Map<String, String> child(Path feed, Path dir) throws IOException, InterruptedException {
