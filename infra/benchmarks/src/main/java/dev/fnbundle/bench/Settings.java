@@ -3,7 +3,7 @@ package dev.fnbundle.bench;
 import dev.fnbundle.bench.report.Python;
 
 /**
- * Run-wide settings from system properties, with defaults that make the full run reproducible in about half an
+ * Run-wide settings from system properties, with defaults that make the full run reproducible in well under an
  * hour on two cores: {@code bench.forks}, {@code bench.warmups}, {@code bench.iterations} (JMH) and
  * {@code bench.pythonRuns} (repetitions of each Python reference).
  */

@@ -7,10 +7,10 @@ import java.util.BitSet;
  *
  * <p>Names go from the lexer's byte buffer into a {@link NameBatch}, which interns them in input order, so a name
  * already seen costs no allocation and lookups overlap their cache misses; entries reach the builder once their
- * names are interned. Before any violation or size error the pending names are interned, so errors come in
- * input order as if each name were interned on sight. A repeated key is resolved as {@code json.loads} does
- * (last value, first position) once the object is complete; until then its earlier values count against the
- * limits, which keeps reading bounded.
+ * names are interned. Before any violation, size error or syntax error the pending names are interned, so errors
+ * come in input order as if each name were interned on sight. A repeated key is resolved as {@code json.loads}
+ * does (last value, first position) once the object is complete; until then its earlier values count against
+ * the limits, which keeps reading bounded.
  */
 final class GraphObjectReader {
     private final JsonLexer lexer;
@@ -53,11 +53,16 @@ final class GraphObjectReader {
             return null;
         }
         boolean valid = true;
-        while (lexer.next() == JsonLexer.KEY && !violations.isFull()) {
-            if (batch.size() >= NameBatch.SIZE) {
-                flush();
+        try {
+            while (lexer.next() == JsonLexer.KEY && !violations.isFull()) {
+                if (batch.size() >= NameBatch.SIZE) {
+                    flush();
+                }
+                valid &= readEntry(path);
             }
-            valid &= readEntry(path);
+        } catch (GraphJsonSyntaxException e) {
+            batch.resolve(); // a size error in the names before the syntax error comes first, as it did
+            throw e;
         }
         flush();
         if (!valid || violations.isFull()) {

@@ -104,6 +104,18 @@ class GraphJsonReaderTest {
     }
 
     @Test
+    void names_past_the_node_limit_are_a_size_error_even_when_malformed_json_follows() {
+        // given: the fourth name crosses the limit; the document breaks only after it
+        GraphJsonReader small = new GraphJsonReader(GraphLimits.DEFAULT.withMaxNodes(3));
+
+        // when / then: as if every name were interned the moment it was read
+        assertThatThrownBy(() -> small.readGraph("{\"a\": [\"b\", \"c\"], \"d\": [], ,}"))
+                .isInstanceOf(GraphTooLargeException.class);
+        assertThatThrownBy(() -> small.readGraph("{\"a\": [\"b\"], \"c\": [], ,}"))
+                .isInstanceOf(GraphJsonSyntaxException.class);
+    }
+
+    @Test
     void too_many_dependency_entries_is_a_size_error() {
         // given
         GraphJsonReader small = new GraphJsonReader(GraphLimits.DEFAULT.withMaxDependencies(2));

@@ -88,7 +88,7 @@ public final class OrdersSuite implements Suite {
                 settings.iterations());
         Figure pyCpu = Python.figure(py, "cpu_ms", "python3 process CPU time, " + settings.pythonRuns()
                 + " runs in one process");
-        report.row(new Report.Row("orders", "same, CPU time (load-independent)", oursCpu, "same, CPU time",
+        report.row(new Report.Row("orders", "same, CPU time (less load-sensitive)", oursCpu, "same, CPU time",
                 pyCpu, identical));
         report.section(section(file, ours, pyLoad, pyOrder, pyTotal, digest, py, jmh)
                 + "\nCPU time, file → order: ours " + oursCpu.ms() + " (" + oursCpu.how() + "), python "

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * CPU time of one operation in a child JVM: the process's CPU (all threads: GC and JIT included) per call, after
- * warm-up calls. On a machine shared with other work, wall time mostly measures the neighbours; CPU time much
- * less, so the report gives both.
+ * warm-up calls. On a machine shared with other work, wall time mostly measures the neighbours; CPU time less
+ * so (it still grows with cache contention and, in a VM, with the host's load), so the report gives both.
  */
 public final class CpuChild {
     /** The operation measured; returns something so the JIT cannot drop the work. */

@@ -126,7 +126,7 @@ public final class RssSuite implements Suite {
                 settings.iterations());
         Figure seedCpu = Python.figure(seed, "cpu_ms", "python3 process CPU time, " + settings.pythonRuns()
                 + " runs in one process");
-        report.row(new Report.Row("rss", "same, CPU time (load-independent)", oursCpu,
+        report.row(new Report.Row("rss", "same, CPU time (less load-sensitive)", oursCpu,
                 "xmltodict + seed mapping, CPU time", seedCpu, identical));
 
         StringBuilder md = new StringBuilder("## rss: streaming parse of a 100 MB feed\n\n");
