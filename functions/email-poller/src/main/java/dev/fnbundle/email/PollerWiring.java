@@ -17,6 +17,7 @@ import dev.fnbundle.email.mailbox.RoutingPasswordResolver;
 import dev.fnbundle.email.poll.MailboxConnector;
 import dev.fnbundle.email.poll.PollPorts;
 import dev.fnbundle.email.poll.PollService;
+import dev.fnbundle.email.poll.RetryBackoff;
 import dev.fnbundle.email.registry.MailboxService;
 import dev.fnbundle.email.registry.RegistrationPolicy;
 import java.net.InetAddress;
