@@ -48,7 +48,8 @@ public final class ImapMailboxClient implements MailboxConnector {
     @Override
     public MailboxSession open(Mailbox mailbox) {
         ImapFailures failures = new ImapFailures(mailbox.id(), mailbox.host() + ":" + mailbox.port());
-        Secret password = passwords.resolve(mailbox.password());
+        // Before any connection: the resolver refuses a password that was not made for this host and username.
+        Secret password = passwords.resolve(mailbox);
         Store store;
         try {
             store = Session.getInstance(properties).getStore(protocol());
