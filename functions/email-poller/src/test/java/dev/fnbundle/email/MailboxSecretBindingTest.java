@@ -70,7 +70,7 @@ class MailboxSecretBindingTest {
         environment.put("ALLOW_INLINE_MAILBOX_PASSWORDS", "true");
         environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
         environment.put("IMAP_TRUSTSTORE_PATH", trust.path().toString());
-        environment.put("IMAP_TRUSTSTORE_PASSWORD", trust.password());
+        environment.put("IMAP_TRUSTSTORE_PASSWORD", trust.password().get());
         environment.put("IMAP_CONNECT_TIMEOUT_MS", "3000");
         environment.put("IMAP_READ_TIMEOUT_MS", "10000");
         poller = PollerWiring.from(environment);
