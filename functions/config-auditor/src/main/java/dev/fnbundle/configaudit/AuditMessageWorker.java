@@ -1,6 +1,8 @@
 package dev.fnbundle.configaudit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fnbundle.common.crypto.Digests;
+import dev.fnbundle.common.idempotency.IdempotencyKey;
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.configaudit.api.AuditRequests;
 import dev.fnbundle.configaudit.service.AuditService;
@@ -23,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *       queues them.</li>
  * </ul>
  * A redelivered message (same requestId and body) stores no second audit. A message that cannot succeed (not
- * JSON, no requestId, invalid fields, unknown baseline, a config that does not parse, a requestId reused for
- * another body) throws, so it is retried and then lands in the dead-letter queue.
+ * JSON, no requestId, invalid fields, unknown baseline, a config that does not parse in its stated format, a
+ * requestId reused for another body) throws, so it is retried and then lands in the dead-letter queue.
  */
 final class AuditMessageWorker {
     private static final Logger LOG = LoggerFactory.getLogger(AuditMessageWorker.class);
@@ -50,8 +52,8 @@ final class AuditMessageWorker {
             throw new InvalidMessageException("a message is a JSON object");
         }
         String requestId = requestId(message);
-        var outcome = idempotent.run("audit-request#" + requestId, IdempotentAudits.digest(body),
-                () -> process(message));
+        var outcome = idempotent.run(new IdempotencyKey("ConfigAuditQueue requestId", requestId),
+                Digests.sha256Hex(body), () -> process(message));
         if (outcome.replayed()) {
             LOG.info("request already processed requestId={} auditId={}", requestId, outcome.auditId());
         }

@@ -1,2 +1,2 @@
-/** The config-drift audit service: validates a request, runs line and key-level drift, masks secrets. */
+/** The config auditor's Lambda handlers, their wiring from the environment and their problem+json mapping. */
 package dev.fnbundle.configaudit;

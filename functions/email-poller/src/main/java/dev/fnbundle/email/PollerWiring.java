@@ -2,6 +2,7 @@ package dev.fnbundle.email;
 
 import dev.fnbundle.common.aws.AwsClients;
 import dev.fnbundle.common.config.Env;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.email.aws.DynamoCheckpointStore;
 import dev.fnbundle.email.aws.DynamoInvoiceStore;
 import dev.fnbundle.email.aws.DynamoMailboxLease;
@@ -69,7 +70,8 @@ public record PollerWiring(MailboxService mailboxes, PollService polls, RetryBac
                 new SqsInvoicePublisher(sqs, env.required("INVOICE_EVENTS_QUEUE_URL")),
                 new DynamoCheckpointStore(dynamo, config.table()), new DynamoMailboxLease(dynamo, config.table()));
         var queue = new SqsPollTaskQueue(sqs, config.pollTaskQueueUrl());
-        var mailboxes = new MailboxService(new DynamoMailboxRepository(dynamo, config.table()), queue,
+        var tokens = PageTokens.inTable(dynamo, config.table(), Clock.systemUTC());
+        var mailboxes = new MailboxService(new DynamoMailboxRepository(dynamo, config.table(), tokens), queue,
                 new RegistrationPolicy(config.localMode(), config.secretPrefix()), () -> "mb-" + UUID.randomUUID(),
                 Clock.systemUTC());
         return new PollerWiring(mailboxes, new PollService(ports, config.pollSettings(), Clock.systemUTC()),

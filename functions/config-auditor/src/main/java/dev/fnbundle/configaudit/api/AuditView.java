@@ -1,5 +1,7 @@
 package dev.fnbundle.configaudit.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.fnbundle.configaudit.audit.AuditWarning;
 import dev.fnbundle.configaudit.semantic.ChangedKey;
 import dev.fnbundle.configaudit.semantic.KeyValue;
 import dev.fnbundle.configaudit.service.AuditCounts;
@@ -15,12 +17,16 @@ import java.util.Map;
  * {@code counts} still has the full figures ({@code GET /audits/{id}/diff} serves the diff).
  *
  * @param baselineVersion the stored baseline version compared against, or null for an ad-hoc audit
+ * @param keyDrift        the key-level changes; absent (not null: left out) when a side did not parse in its
+ *                        guessed format, which {@code warnings} then explains
  * @param unifiedDiff     the unified diff, or null when truncated
+ * @param warnings        what the audit had to skip, e.g. {@code key-drift-skipped}; empty when nothing
  */
 public record AuditView(String id, String name, Instant createdAt, String source, Long baselineVersion,
                         String format, double similarity, boolean hasDrift, String severity, String summary,
                         AuditCounts counts, List<String> addedLines, List<String> removedLines,
-                        List<String> changedSections, KeyDriftView keyDrift, String unifiedDiff, boolean truncated,
+                        List<String> changedSections, @JsonInclude(JsonInclude.Include.NON_NULL) KeyDriftView keyDrift,
+                        String unifiedDiff, boolean truncated, List<AuditWarning> warnings,
                         Map<String, String> links) {
 
     /**
@@ -52,15 +58,15 @@ public record AuditView(String id, String name, Instant createdAt, String source
         return new AuditView(audit.id(), r.name(), audit.createdAt(), audit.source().label(),
                 audit.baseline() == null ? null : audit.baseline().version(), r.format().label(), r.similarity(),
                 r.hasDrift(), r.severity().label(), r.summary(), AuditCounts.of(r), r.addedLines(), r.removedLines(),
-                r.changedSections(), new KeyDriftView(k.changedKeys(), k.addedKeys(), k.removedKeys(),
-                k.criticalKeys()), r.unifiedDiff(), false, links);
+                r.changedSections(), k == null ? null : new KeyDriftView(k.changedKeys(), k.addedKeys(),
+                k.removedKeys(), k.criticalKeys()), r.unifiedDiff(), false, r.warnings(), links);
     }
 
     /** The same view without the unified diff and with each list cut to its first {@code n} items. */
     AuditView truncated(int n) {
         return new AuditView(id, name, createdAt, source, baselineVersion, format, similarity, hasDrift, severity,
                 summary, counts, head(addedLines, n), head(removedLines, n), head(changedSections, n),
-                keyDrift.first(n), null, true, links);
+                keyDrift == null ? null : keyDrift.first(n), null, true, warnings, links);
     }
 
     private static <T> List<T> head(List<T> list, int n) {

@@ -45,6 +45,10 @@ public enum DiffMediaType {
         double weight = 0;
         for (String range : accept.split(",")) {
             String[] parts = range.split(";");
+            if (parts.length == 0) {
+                // A range of nothing but semicolons: nothing to match (split drops the empty pieces).
+                continue;
+            }
             String mediaRange = parts[0].strip().toLowerCase(Locale.ROOT);
             int specificity = mediaRange.equals(type) ? 2
                     : mediaRange.equals(type.substring(0, type.indexOf('/')) + "/*") ? 1

@@ -74,8 +74,10 @@ public final class DynamoBaselineStore implements BaselineRepository {
         var item = dynamo.getItem(b -> b.tableName(table).key(key(name, versionKey(version))).consistentRead(true))
                 .item();
         String content = Gzip.text(blobs.read(item));
+        AttributeValue guessed = item.get("formatGuessed");
         return Optional.of(new BaselineVersion(name, version, content, ConfigFormat.valueOf(item.get("format").s()),
-                strings(item.get("criticalKeys")), uri(item.get("sourceUrl"))));
+                strings(item.get("criticalKeys")), uri(item.get("sourceUrl")),
+                guessed != null && Boolean.TRUE.equals(guessed.bool())));
     }
 
     @Override
@@ -141,6 +143,9 @@ public final class DynamoBaselineStore implements BaselineRepository {
         attributes.put("name", AttributeValue.fromS(draft.name()));
         attributes.put("version", number(version));
         attributes.put("format", AttributeValue.fromS(draft.format().name()));
+        // Always written, so that a version with a stated format clears the flag on the head; absent on versions
+        // stored before it existed, which read as stated.
+        attributes.put("formatGuessed", AttributeValue.fromBool(draft.formatGuessed()));
         attributes.put("criticalKeys", AttributeValue.fromL(draft.criticalKeys().stream()
                 .map(AttributeValue::fromS).toList()));
         attributes.put("sizeBytes", number(draft.sizeBytes()));

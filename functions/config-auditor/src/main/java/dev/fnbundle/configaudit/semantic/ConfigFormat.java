@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** The config formats the auditor parses into key paths. */
 public enum ConfigFormat {
-    /** configparser-like INI: {@code [section]}, {@code key = value} / {@code key: value}. */
+    /**
+     * configparser-like INI, lenient as systemd, git config, php.ini and my.cnf need: {@code [section]},
+     * {@code key = value} / {@code key: value}, repeated keys kept (see {@link IniParser}).
+     */
     INI,
     /** {@code java.util.Properties}. */
     PROPERTIES,

@@ -5,11 +5,17 @@ import java.util.SortedMap;
 /** Parses one config document into its leaves, keyed and sorted by path. */
 public interface ConfigParser {
     /**
-     * Parses text that is entirely blank (or only comments, where the format has them) into an empty map.
+     * Parses a document; text that is entirely blank (or only comments, where the format has them) has no
+     * entries.
      *
      * @param text the document, never null
-     * @return entries by path, sorted by path; never null
+     * @return the entries and the positions of secret values; never null
      * @throws ConfigParseException when the text is not valid in this format; the message never echoes values
      */
-    SortedMap<String, ConfigEntry> parse(String text);
+    ParsedConfig read(String text);
+
+    /** The entries of {@link #read}: by path, sorted by path. */
+    default SortedMap<String, ConfigEntry> parse(String text) {
+        return read(text).entries();
+    }
 }

@@ -1,135 +1,222 @@
 package dev.fnbundle.configaudit.semantic;
 
-import java.util.HashSet;
+import dev.fnbundle.configaudit.secrets.SecretPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.SortedMap;
+import java.util.Map;
 
 /**
- * INI in the manner of Python's {@code configparser} (strict mode, no interpolation).
+ * INI as files in the wild write it: Python's {@code configparser} (no interpolation) made lenient where systemd
+ * units, git config, php.ini, my.cnf and .editorconfig go beyond it.
  *
  * <ul>
- *   <li>{@code [section]} headers; the section name is taken verbatim, and {@code DEFAULT} is an ordinary
- *       section (its values are not copied into the others).</li>
- *   <li>{@code key = value} or {@code key: value}, split at the first {@code =} or {@code :}; keys are stripped and
- *       lower-cased (configparser's {@code optionxform}), values stripped. Path: {@code section.key}; keys before
- *       any section are allowed (configparser rejects them) and get the path {@code key}.</li>
- *   <li>Whole-line comments start with {@code #} or {@code ;}; inline comments are part of the value, as in
- *       configparser's default.</li>
- *   <li>A non-blank line indented deeper than its key line continues the value (joined with {@code \n}); a blank
- *       line ends the value.</li>
- *   <li>Duplicate sections and duplicate keys within a section are errors, like configparser's strict mode.</li>
+ *   <li><b>Sections</b>: {@code [name]}, taken verbatim ({@code [remote "origin"]}, {@code [*.{js,py}]}); a
+ *       comment may follow the {@code ]}. A section that appears again continues where it left off (git config
+ *       and systemd drop-ins do this; configparser's strict mode refuses it). {@code DEFAULT} is an ordinary
+ *       section: its values are not copied into the others.</li>
+ *   <li><b>Keys before the first section</b> (my.cnf, .editorconfig's {@code root = true}) get the bare path
+ *       {@code key}.</li>
+ *   <li><b>Pairs</b>: {@code key = value} or {@code key: value}, split at the first {@code =} or {@code :}; keys
+ *       are stripped and lower-cased (configparser's {@code optionxform}), values stripped. Path:
+ *       {@code section.key}.</li>
+ *   <li><b>Repeated keys</b> (systemd's {@code ExecStart=} lists, git's multi-valued {@code fetch}, php.ini's
+ *       {@code extension=}) are all kept, in document order: a key that occurs once has the path
+ *       {@code section.key}; one that occurs n times has {@code section.key[0]} ... {@code section.key[n-1]}, so
+ *       key drift shows an added, removed or changed occurrence as such. (systemd's empty {@code ExecStart=},
+ *       which resets the list, is kept as an empty occurrence.)</li>
+ *   <li><b>Flags</b>: a line that is a single word without a delimiter (my.cnf's {@code skip-name-resolve}) is a
+ *       key with the empty value; a line starting with {@code !} (my.cnf's {@code !includedir /etc/mysql}) is
+ *       a key made of its first word, valued with the rest. Any other line without a delimiter is an error.</li>
+ *   <li><b>Comments</b>: a line whose first non-blank character is {@code #} or {@code ;} is a comment, even
+ *       inside a continued value (as in configparser). Inline comments are <em>not</em> stripped: they are part
+ *       of the value, as in configparser's default, systemd and .editorconfig. {@code #} and {@code ;} appear
+ *       inside real values (colours, URLs, PHP constants), and keeping them means a changed comment shows as a
+ *       changed value instead of a changed value hiding behind a comment.</li>
+ *   <li><b>Continuation lines</b>: a non-blank line indented deeper than its key's line continues the value
+ *       (joined with {@code \n}), as in configparser; a blank line ends the value. A trailing backslash is kept
+ *       literally (configparser does; systemd and git would join the next line, which the next line's indentation
+ *       usually does here too).</li>
  * </ul>
+ * A key is secret when its name or its section's name is ({@link SecretPolicy}); lines split at {@code \r\n},
+ * {@code \r} or {@code \n}. Linear in the text.
  */
 public final class IniParser implements ConfigParser {
 
     @Override
-    public SortedMap<String, ConfigEntry> parse(String text) {
-        Document doc = new Document();
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int n = 0; n < lines.length; n++) {
-            doc.accept(lines[n], n + 1);
+    public ParsedConfig read(String text) {
+        Document doc = new Document(text);
+        int start = 0;
+        int line = 1;
+        while (true) {
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            doc.accept(start, end, line);
+            if (end == text.length()) {
+                break;
+            }
+            start = end + (text.startsWith("\r\n", end) ? 2 : 1);
+            line++;
         }
         doc.flush();
-        return doc.leaves.entries();
+        return doc.finish();
+    }
+
+    /** One occurrence of a key, in document order. */
+    private record Occurrence(String section, String key, String value, boolean secret, int line) {
     }
 
     /** Parsing state of one document: the current section and the key whose value may still continue. */
     private static final class Document {
+        private final String text;
         private final LeafCollector leaves = new LeafCollector(ConfigFormat.INI);
-        private final Set<String> sections = new HashSet<>();
+        private final List<Occurrence> occurrences = new ArrayList<>();
         private String section = "";
+        private boolean sectionSecret;
         private String key;
+        private boolean keySecret;
         private StringBuilder value;
         private int keyIndent;
         private int keyLine;
 
-        void accept(String raw, int line) {
-            String stripped = raw.strip();
-            if (stripped.startsWith("#") || stripped.startsWith(";")) {
-                // Whole-line comments are skipped even inside a continued value, as configparser does.
+        Document(String text) {
+            this.text = text;
+        }
+
+        void accept(int start, int end, int line) {
+            int first = skipBlanks(start, end);
+            int last = trimEnd(first, end);
+            if (first < end && (text.charAt(first) == '#' || text.charAt(first) == ';')) {
                 return;
             }
-            int indent = indentOf(raw);
-            if (stripped.isEmpty()) {
+            int indent = first - start;
+            if (first == end) {
                 flush();
             } else if (key != null && indent > keyIndent) {
-                value.append('\n').append(stripped);
-            } else if (stripped.startsWith("[")) {
+                value.append('\n').append(text, first, last);
+                secret(first, last);
+            } else if (text.charAt(first) == '[') {
                 flush();
-                section = header(stripped, line, indent);
+                header(first, last, line, indent);
             } else {
                 flush();
-                startKey(stripped, line, indent);
+                startKey(first, last, line, indent);
             }
         }
 
-        private void startKey(String stripped, int line, int indent) {
-            int split = firstDelimiter(stripped);
-            if (split < 0) {
-                throw error(line, indent + 1, "expected '[section]', 'key = value' or a comment");
+        private void header(int first, int last, int line, int indent) {
+            int close = first + 1;
+            while (close < last && text.charAt(close) != ']') {
+                close++;
             }
-            String name = stripped.substring(0, split).strip().toLowerCase(Locale.ROOT);
+            if (close >= last || close == first + 1 || !blankOrComment(close + 1, last)) {
+                throw error(line, indent + 1, "a section header must look like [name]");
+            }
+            section = text.substring(first + 1, close);
+            sectionSecret = SecretPolicy.isSecretName(section);
+        }
+
+        private void startKey(int first, int last, int line, int indent) {
+            int split = firstDelimiter(first, last);
+            int valueStart;
+            String name;
+            if (split >= 0) {
+                name = text.substring(first, split).strip();
+                valueStart = skipBlanks(split + 1, last);
+            } else if (text.charAt(first) == '!' || !hasBlank(first, last)) {
+                int word = first;
+                while (word < last && !Character.isWhitespace(text.charAt(word))) {
+                    word++;
+                }
+                name = text.substring(first, word);
+                valueStart = skipBlanks(word, last);
+            } else {
+                throw error(line, indent + 1, "expected '[section]', 'key = value', a single-word flag or a"
+                        + " comment");
+            }
             if (name.isEmpty()) {
                 throw error(line, indent + 1, "empty key");
             }
-            if (leaves.contains(path(name))) {
-                throw error(line, indent + 1, "duplicate key " + quote(name) + sectionSuffix());
-            }
-            key = name;
-            value = new StringBuilder(stripped.substring(split + 1).strip());
+            key = name.toLowerCase(Locale.ROOT);
+            keySecret = sectionSecret || SecretPolicy.isSecretName(key);
+            value = new StringBuilder().append(text, valueStart, last);
+            secret(valueStart, last);
             keyIndent = indent;
             keyLine = line;
         }
 
-        private String header(String stripped, int line, int indent) {
-            if (!stripped.endsWith("]") || stripped.length() < 3) {
-                throw error(line, indent + 1, "a section header must look like [name]");
+        private void secret(int start, int end) {
+            if (keySecret) {
+                leaves.secretAt(start, end);
             }
-            String name = stripped.substring(1, stripped.length() - 1);
-            if (!sections.add(name)) {
-                throw error(line, indent + 1, "duplicate section " + quote(name));
-            }
-            return name;
         }
 
         void flush() {
             if (key != null) {
-                leaves.put(path(key), key, value.toString(), keyLine, 1);
+                occurrences.add(new Occurrence(section, key, value.toString(), keySecret, keyLine));
                 key = null;
             }
         }
 
-        private String path(String name) {
-            return section.isEmpty() ? name : section + "." + name;
-        }
-
-        private String sectionSuffix() {
-            return section.isEmpty() ? " before any section" : " in section " + quote(section);
-        }
-    }
-
-    private static int firstDelimiter(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '=' || c == ':') {
-                return i;
+        ParsedConfig finish() {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Occurrence o : occurrences) {
+                counts.merge(o.section() + '\u0000' + o.key(), 1, Integer::sum);
             }
+            Map<String, Integer> seen = new LinkedHashMap<>();
+            for (Occurrence o : occurrences) {
+                String id = o.section() + '\u0000' + o.key();
+                String path = o.section().isEmpty() ? o.key() : o.section() + "." + o.key();
+                if (counts.get(id) > 1) {
+                    path = KeyPaths.index(path, seen.merge(id, 1, Integer::sum) - 1);
+                }
+                leaves.put(path, o.key(), o.value(), o.secret(), o.line(), 1);
+            }
+            return leaves.parsed();
         }
-        return -1;
-    }
 
-    private static int indentOf(String raw) {
-        int i = 0;
-        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
-            i++;
+        private int firstDelimiter(int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c == '=' || c == ':') {
+                    return i;
+                }
+            }
+            return -1;
         }
-        return i;
-    }
 
-    private static String quote(String name) {
-        String shown = name.length() > 64 ? name.substring(0, 64) + "…" : name;
-        return "'" + shown + "'";
+        private boolean hasBlank(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (Character.isWhitespace(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean blankOrComment(int from, int to) {
+            int i = skipBlanks(from, to);
+            return i == to || text.charAt(i) == '#' || text.charAt(i) == ';';
+        }
+
+        private int skipBlanks(int from, int to) {
+            int i = from;
+            while (i < to && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        private int trimEnd(int from, int to) {
+            int i = to;
+            while (i > from && Character.isWhitespace(text.charAt(i - 1))) {
+                i--;
+            }
+            return i;
+        }
     }
 
     private static ConfigParseException error(int line, int column, String detail) {

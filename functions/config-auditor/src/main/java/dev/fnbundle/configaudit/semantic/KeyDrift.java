@@ -1,6 +1,7 @@
 package dev.fnbundle.configaudit.semantic;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Key-level differences between two parsed configs, each list sorted by key path (String order).
@@ -20,6 +21,16 @@ public record KeyDrift(List<ChangedKey> changedKeys, List<KeyValue> addedKeys, L
         addedKeys = List.copyOf(addedKeys);
         removedKeys = List.copyOf(removedKeys);
         criticalKeys = List.copyOf(criticalKeys);
+    }
+
+    /** The same drift with every key path and value passed through {@code shown} (to redact them). */
+    public KeyDrift map(UnaryOperator<String> shown) {
+        return new KeyDrift(
+                changedKeys.stream().map(c -> new ChangedKey(shown.apply(c.key()), shown.apply(c.oldValue()),
+                        shown.apply(c.newValue()))).toList(),
+                addedKeys.stream().map(k -> new KeyValue(shown.apply(k.key()), shown.apply(k.value()))).toList(),
+                removedKeys.stream().map(k -> new KeyValue(shown.apply(k.key()), shown.apply(k.value()))).toList(),
+                criticalKeys.stream().map(shown).toList(), severity);
     }
 
     /** True when any key was added, removed or changed. */

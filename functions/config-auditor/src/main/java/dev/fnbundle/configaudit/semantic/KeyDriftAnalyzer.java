@@ -1,13 +1,17 @@
 package dev.fnbundle.configaudit.semantic;
 
+import dev.fnbundle.configaudit.secrets.SecretPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
 /**
  * Compares two parsed configs key by key. Order of keys in the documents, whitespace and comments play no part:
- * only paths and values do. Real values are compared; the result shows them masked by {@link SecretPolicy}.
+ * only paths and values do. Real values are compared; the result shows a secret entry's value as
+ * {@link SecretPolicy#MASK} and any other value with its URL passwords masked. (The auditor then also redacts the
+ * secret values of either side wherever else they appear, see {@link KeyDrift#map}.)
  */
 public final class KeyDriftAnalyzer {
     private KeyDriftAnalyzer() {
@@ -48,12 +52,16 @@ public final class KeyDriftAnalyzer {
     }
 
     private static String shown(ConfigEntry entry) {
-        return SecretPolicy.maskValue(entry.name(), entry.value());
+        return entry.secret() ? SecretPolicy.MASK : SecretPolicy.maskUrlPasswords(entry.value());
     }
 
     private static void noteCritical(List<String> hits, String path, List<KeyGlob> critical) {
+        if (critical.isEmpty()) {
+            return;
+        }
+        String folded = path.toLowerCase(Locale.ROOT);
         for (KeyGlob glob : critical) {
-            if (glob.matches(path)) {
+            if (glob.matchesFolded(folded)) {
                 hits.add(path);
                 return;
             }

@@ -1,11 +1,14 @@
 package dev.fnbundle.configaudit.semantic;
 
+import dev.fnbundle.configaudit.secrets.TextSpan;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Collects leaves into a sorted map, refusing more than {@link #MAX_KEYS} of them so that alias expansion or a
- * pathological document cannot exhaust memory.
+ * pathological document cannot exhaust memory, and the positions of secret values.
  */
 final class LeafCollector {
     /** Upper bound on keys per document; real configs have a few thousand at most. */
@@ -13,6 +16,7 @@ final class LeafCollector {
 
     private final ConfigFormat format;
     private final SortedMap<String, ConfigEntry> entries = new TreeMap<>();
+    private final List<TextSpan> secretSpans = new ArrayList<>();
 
     LeafCollector(ConfigFormat format) {
         this.format = format;
@@ -23,10 +27,17 @@ final class LeafCollector {
      *
      * @throws ConfigParseException at the given position when the key limit is exceeded
      */
-    void put(String path, String name, String value, int line, int column) {
-        entries.put(path, new ConfigEntry(path, name, value));
+    void put(String path, String name, String value, boolean secret, int line, int column) {
+        entries.put(path, new ConfigEntry(path, name, value, secret));
         if (entries.size() > MAX_KEYS) {
             throw new ConfigParseException(format, line, column, "more than " + MAX_KEYS + " keys");
+        }
+    }
+
+    /** Records where a secret value stands in the text; empty spans are ignored. */
+    void secretAt(int start, int end) {
+        if (start < end) {
+            secretSpans.add(new TextSpan(start, end));
         }
     }
 
@@ -36,5 +47,9 @@ final class LeafCollector {
 
     SortedMap<String, ConfigEntry> entries() {
         return entries;
+    }
+
+    ParsedConfig parsed() {
+        return new ParsedConfig(entries, secretSpans);
     }
 }

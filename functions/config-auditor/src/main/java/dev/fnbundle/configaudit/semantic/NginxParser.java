@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.fnbundle.configaudit.secrets.SecretPolicy;
 import java.util.Set;
-import java.util.SortedMap;
 
 /**
  * nginx-style configs: {@code name arg...;} directives and {@code name arg... { ... }} blocks.
@@ -22,23 +22,30 @@ import java.util.SortedMap;
  *       {@code [2]}, ....</li>
  *   <li>A directive's value is its arguments joined by one space; an empty block has the value {@code {}}.</li>
  * </ul>
+ * A directive whose name is secret ({@code ssl_certificate_key}, {@code auth_token}) has secret arguments, and so
+ * has every directive inside a block whose name is secret.
  */
 public final class NginxParser implements ConfigParser {
     private static final int MAX_DEPTH = 64;
     private static final Set<String> SINGLE_CONTEXTS = Set.of("http", "events", "stream", "mail", "types");
 
-    /** A parsed directive; {@code children} is null for a simple directive. */
-    private record Directive(String name, String args, List<Directive> children, int line, int column) {
+    /**
+     * A parsed directive; {@code children} is null for a simple directive.
+     *
+     * @param argTokens its arguments as tokens, for their positions
+     */
+    private record Directive(String name, String args, List<NginxTokenizer.Token> argTokens,
+                             List<Directive> children, int line, int column) {
     }
 
     @Override
-    public SortedMap<String, ConfigEntry> parse(String text) {
+    public ParsedConfig read(String text) {
         List<NginxTokenizer.Token> tokens = new NginxTokenizer(text).tokens();
         int[] cursor = {0};
         List<Directive> root = block(tokens, cursor, null, 0);
         LeafCollector leaves = new LeafCollector(ConfigFormat.NGINX);
-        flatten(leaves, "", root);
-        return leaves.entries();
+        flatten(leaves, "", root, false);
+        return leaves.parsed();
     }
 
     private static List<Directive> block(List<NginxTokenizer.Token> tokens, int[] cursor, NginxTokenizer.Token open,
@@ -68,25 +75,29 @@ public final class NginxParser implements ConfigParser {
 
     private static Directive directive(List<NginxTokenizer.Token> tokens, int[] cursor, NginxTokenizer.Token name,
                                        int depth) {
-        List<String> args = new ArrayList<>();
+        List<NginxTokenizer.Token> args = new ArrayList<>();
         while (cursor[0] < tokens.size()) {
             NginxTokenizer.Token t = tokens.get(cursor[0]++);
             if (t.is(';')) {
-                return new Directive(name.text(), String.join(" ", args), null, name.line(), name.column());
+                return new Directive(name.text(), joined(args), args, null, name.line(), name.column());
             }
             if (t.is('{')) {
                 List<Directive> children = block(tokens, cursor, t, depth + 1);
-                return new Directive(name.text(), String.join(" ", args), children, name.line(), name.column());
+                return new Directive(name.text(), joined(args), args, children, name.line(), name.column());
             }
             if (t.is('}')) {
                 throw error(t, "unexpected '}': directive is not terminated by ';'");
             }
-            args.add(t.text());
+            args.add(t);
         }
         throw error(name, "directive is not terminated by ';' before the end of the file");
     }
 
-    private static void flatten(LeafCollector leaves, String parent, List<Directive> children) {
+    private static String joined(List<NginxTokenizer.Token> args) {
+        return String.join(" ", args.stream().map(NginxTokenizer.Token::text).toList());
+    }
+
+    private static void flatten(LeafCollector leaves, String parent, List<Directive> children, boolean secret) {
         Map<String, Integer> plainCounts = new HashMap<>();
         Map<String, Integer> argCounts = new HashMap<>();
         for (Directive d : children) {
@@ -97,12 +108,19 @@ public final class NginxParser implements ConfigParser {
         Map<String, Integer> seen = new HashMap<>();
         for (Directive d : children) {
             String path = pathOf(parent, d, plainCounts, seen, argCounts);
+            boolean secretHere = secret || SecretPolicy.isSecretName(d.name());
             if (d.children() == null) {
-                leaves.put(path, d.name(), d.args(), d.line(), d.column());
+                leaves.put(path, d.name(), d.args(), secretHere, d.line(), d.column());
+                if (secretHere) {
+                    for (NginxTokenizer.Token arg : d.argTokens()) {
+                        int quote = arg.quoted() ? 1 : 0;
+                        leaves.secretAt(arg.start() + quote, arg.end() - quote);
+                    }
+                }
             } else if (d.children().isEmpty()) {
-                leaves.put(path, d.name(), "{}", d.line(), d.column());
+                leaves.put(path, d.name(), "{}", secretHere, d.line(), d.column());
             } else {
-                flatten(leaves, path, d.children());
+                flatten(leaves, path, d.children(), secretHere);
             }
         }
     }

@@ -6,11 +6,17 @@ import java.util.List;
 /**
  * Splits nginx-style text into words and the punctuation {@code ; { }}. {@code #} starts a comment where a word
  * could start; single- or double-quoted strings may hold spaces and punctuation, with backslash escapes;
- * {@code ${var}} stays inside its word.
+ * {@code ${var}} stays inside its word. Linear in the text: a {@code ${} whose closing brace was already looked
+ * for in vain is not looked for again.
  */
 final class NginxTokenizer {
-    /** A token; {@code quoted} words are never punctuation. */
-    record Token(String text, boolean quoted, int line, int column) {
+    /**
+     * A token; {@code quoted} words are never punctuation.
+     *
+     * @param start offset of its first character in the text (the opening quote of a quoted word)
+     * @param end   offset one past its last character (past the closing quote)
+     */
+    record Token(String text, boolean quoted, int line, int column, int start, int end) {
         boolean is(char punctuation) {
             return !quoted && text.length() == 1 && text.charAt(0) == punctuation;
         }
@@ -20,6 +26,8 @@ final class NginxTokenizer {
     private int pos;
     private int line = 1;
     private int lineStart;
+    /** No '}' closes a '${' between a failed search's start and this offset (a blank or the end of the text). */
+    private int noBraceBefore = -1;
 
     NginxTokenizer(String s) {
         this.s = s;
@@ -29,14 +37,17 @@ final class NginxTokenizer {
         List<Token> out = new ArrayList<>();
         while (skipSpaceAndComments()) {
             int column = pos - lineStart + 1;
+            int start = pos;
             char c = s.charAt(pos);
             if (c == ';' || c == '{' || c == '}') {
                 pos++;
-                out.add(new Token(String.valueOf(c), false, line, column));
+                out.add(new Token(String.valueOf(c), false, line, column, start, pos));
             } else if (c == '"' || c == '\'') {
-                out.add(new Token(quoted(c, column), true, line, column));
+                String text = quoted(c, column);
+                out.add(new Token(text, true, line, column, start, pos));
             } else {
-                out.add(new Token(word(), false, line, column));
+                String text = word();
+                out.add(new Token(text, false, line, column, start, pos));
             }
         }
         return out;
@@ -100,7 +111,7 @@ final class NginxTokenizer {
             char c = s.charAt(pos);
             if (Character.isWhitespace(c) || c == ';' || c == '{' || c == '}' || c == '"' || c == '\'') {
                 if (c == '{' && pos > start && s.charAt(pos - 1) == '$') {
-                    int close = s.indexOf('}', pos);
+                    int close = variableEnd(pos);
                     if (close > 0) {
                         pos = close + 1;
                         continue;
@@ -111,5 +122,28 @@ final class NginxTokenizer {
             pos++;
         }
         return s.substring(start, pos);
+    }
+
+    /**
+     * The '}' closing the {@code ${} at {@code open}, or -1. A variable name holds no blank, so the search stops
+     * at one (which also keeps line counting right); a failed search is remembered, so text full of unclosed
+     * {@code ${} is still read in linear time.
+     */
+    private int variableEnd(int open) {
+        if (open < noBraceBefore) {
+            return -1;
+        }
+        for (int i = open + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '}') {
+                return i;
+            }
+            if (Character.isWhitespace(c)) {
+                noBraceBefore = i;
+                return -1;
+            }
+        }
+        noBraceBefore = s.length();
+        return -1;
     }
 }

@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 
 /** Makes a third-party parser message safe to return: quoted document text is replaced and length is capped. */
 final class SafeMessages {
-    private static final Pattern SINGLE_QUOTED = Pattern.compile("'[^'\\n]*'");
-    private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"[^\"\\n]*\"");
+    /** Possessive, and a quoted span cannot hold its own quote: one attempt per quote, linear in the message. */
+    private static final Pattern SINGLE_QUOTED = Pattern.compile("'[^'\\n]*+'");
+    private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"[^\"\\n]*+\"");
     private static final int MAX_LENGTH = 160;
 
     private SafeMessages() {

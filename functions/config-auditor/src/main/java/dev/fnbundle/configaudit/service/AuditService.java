@@ -1,8 +1,8 @@
 package dev.fnbundle.configaudit.service;
 
-import dev.fnbundle.configaudit.AuditReport;
-import dev.fnbundle.configaudit.AuditRequest;
-import dev.fnbundle.configaudit.DriftAuditor;
+import dev.fnbundle.configaudit.audit.AuditReport;
+import dev.fnbundle.configaudit.audit.AuditRequest;
+import dev.fnbundle.configaudit.audit.DriftAuditor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +71,7 @@ public final class AuditService {
     public StoredAudit againstVersion(BaselineVersion baseline, String current, Integer context, Boolean autojunk,
                                       AuditSource source) {
         AuditReport report = auditor.audit(new AuditRequest(baseline.name(), baseline.content(), current,
-                baseline.format().label(), baseline.criticalKeys(), context, autojunk));
+                baseline.format().label(), baseline.criticalKeys(), context, autojunk), baseline.formatGuessed());
         return store(report, source, new BaselineRef(baseline.name(), baseline.version()));
     }
 

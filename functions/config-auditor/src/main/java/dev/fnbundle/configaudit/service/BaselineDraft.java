@@ -18,15 +18,23 @@ import java.util.Objects;
  * @param by           who approved it (the JWT subject), or null
  * @param sizeBytes    the content's UTF-8 size
  * @param lineCount    the content's line count
+ * @param formatGuessed whether the format was detected rather than stated (see {@link BaselineVersion})
  */
 public record BaselineDraft(String name, String content, ConfigFormat format, List<String> criticalKeys,
-                            URI sourceUrl, Instant at, String by, long sizeBytes, long lineCount) {
+                            URI sourceUrl, Instant at, String by, long sizeBytes, long lineCount,
+                            boolean formatGuessed) {
     public BaselineDraft {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(format, "format");
         criticalKeys = List.copyOf(criticalKeys);
         Objects.requireNonNull(at, "at");
+    }
+
+    /** A draft whose format was stated. */
+    public BaselineDraft(String name, String content, ConfigFormat format, List<String> criticalKeys, URI sourceUrl,
+                         Instant at, String by, long sizeBytes, long lineCount) {
+        this(name, content, format, criticalKeys, sourceUrl, at, by, sizeBytes, lineCount, false);
     }
 
     /** Never the content: it may hold secrets. */

@@ -1,6 +1,6 @@
 package dev.fnbundle.configaudit.service;
 
-import dev.fnbundle.configaudit.DriftAuditor;
+import dev.fnbundle.configaudit.audit.DriftAuditor;
 import dev.fnbundle.configaudit.semantic.ConfigFormat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +37,14 @@ public final class BaselineService {
     }
 
     /**
-     * Stores a new version after checking the content as an audit would (it must parse in its format).
+     * Stores a new version after checking the content as an audit would: it must parse in a stated format; in a
+     * guessed one it need not (audits against it then stay line-level where it does not parse, with a warning).
      *
      * @param approvedBy the JWT subject, or null
      * @throws PreconditionRequiredException (428) when the baseline exists and no precondition was given
      * @throws PreconditionFailedException   (412) when the precondition does not hold
-     * @throws InvalidSourceUrlException     (400) for a source URL the re-audit would refuse
+     * @throws dev.fnbundle.common.validation.InvalidFieldsException (400) for a source URL the re-audit would
+     *                                                               refuse
      * @throws RuntimeException              the auditor's 400/413/422 exceptions for the content
      */
     public PutResult put(String name, BaselineInput input, Precondition precondition, String approvedBy) {
@@ -50,7 +52,8 @@ public final class BaselineService {
         URI source = input.sourceUrl() == null ? null : sourceUrls.check(input.sourceUrl());
         var draft = new BaselineDraft(name, input.content(), format,
                 input.criticalKeys() == null ? List.of() : input.criticalKeys(), source, clock.instant(), approvedBy,
-                input.content().getBytes(StandardCharsets.UTF_8).length, DriftAuditor.lineCount(input.content()));
+                input.content().getBytes(StandardCharsets.UTF_8).length, DriftAuditor.lineCount(input.content()),
+                input.format() == null);
         PutResult result = switch (precondition) {
             case Precondition.None none -> create(draft, PreconditionRequiredException::new);
             case Precondition.CreateOnly createOnly -> create(draft, PreconditionFailedException::new);

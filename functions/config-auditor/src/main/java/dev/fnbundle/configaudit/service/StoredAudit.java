@@ -1,6 +1,6 @@
 package dev.fnbundle.configaudit.service;
 
-import dev.fnbundle.configaudit.AuditReport;
+import dev.fnbundle.configaudit.audit.AuditReport;
 import java.time.Instant;
 import java.util.Objects;
 

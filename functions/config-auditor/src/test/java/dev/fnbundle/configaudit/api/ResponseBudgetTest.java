@@ -3,8 +3,8 @@ package dev.fnbundle.configaudit.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fnbundle.common.json.Json;
-import dev.fnbundle.configaudit.AuditRequest;
-import dev.fnbundle.configaudit.DriftAuditor;
+import dev.fnbundle.configaudit.audit.AuditRequest;
+import dev.fnbundle.configaudit.audit.DriftAuditor;
 import dev.fnbundle.configaudit.service.AuditSource;
 import dev.fnbundle.configaudit.service.StoredAudit;
 import java.time.Instant;

@@ -73,4 +73,16 @@ class YamlConfigParserTest {
         assertThat(IniParserTest.values(parser.parse("just text\n"))).containsExactly(Map.entry("$", "just text"));
         assertThat(parser.parse("# only a comment\n")).isEmpty();
     }
+
+    @Test
+    void a_line_longer_than_256_k_characters_is_refused_at_its_line_and_a_100_kb_one_is_read() {
+        // given: SnakeYAML reads one long token in quadratic time, so lines are capped
+        String longLine = "a: 1\nb: " + "x".repeat(YamlConfigParser.MAX_LINE_LENGTH) + "\n";
+        // when / then
+        assertThatThrownBy(() -> parser.parse(longLine)).isInstanceOfSatisfying(ConfigParseException.class, e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.detail()).contains("too long");
+        });
+        assertThat(parser.parse("b: \"" + "x".repeat(100_000) + "\"\n").get("b").value()).hasSize(100_000);
+    }
 }

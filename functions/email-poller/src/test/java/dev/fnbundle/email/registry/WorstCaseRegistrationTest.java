@@ -3,7 +3,7 @@ package dev.fnbundle.email.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.email.mailbox.InvalidMailboxException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.email.mailbox.MailboxRegistration;
 import dev.fnbundle.email.mailbox.MailboxRegistrationValidator;
 import dev.fnbundle.email.support.CpuBudget;
@@ -48,7 +48,7 @@ class WorstCaseRegistrationTest {
         CpuBudget.assertWithin(BOUND, () -> {
             assertThat(policy.check(registration(input, input))).isNotNull();
             assertThatThrownBy(() -> validator.validate("mb-1", registration(input, "fnbundle/mailboxes/x")))
-                    .isInstanceOf(InvalidMailboxException.class);
+                    .isInstanceOf(InvalidFieldsException.class);
         });
     }
 

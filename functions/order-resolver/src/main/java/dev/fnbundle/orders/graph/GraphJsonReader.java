@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  * a non-empty string, names at most {@link GraphLimits#maxNameLength()} characters. Thread-safe; one instance can
  * serve all requests. Time and memory are linear in the input.
  *
- * <p>Errors: {@link GraphJsonSyntaxException} for malformed JSON (400), {@link GraphValidationException} with every
+ * <p>Errors: {@link GraphJsonSyntaxException} for malformed JSON (400), {@link InvalidFieldsException} with every
  * violation up to the cap (400), {@link GraphTooLargeException} past the node or dependency limit (413). An
  * {@link UncheckedIOException} only when the stream itself fails.
  */

@@ -1,0 +1,67 @@
+package dev.fnbundle.configaudit.audit;
+
+import dev.fnbundle.configaudit.difflib.PythonText;
+
+/**
+ * Decides whether a config body is acceptable text of acceptable size, in one pass without encoding it.
+ *
+ * <p>Text means: well-formed UTF-16 (no unpaired surrogates) and no C0 control characters other than tab, line
+ * feed, vertical tab, form feed, carriage return and escape. Size is the UTF-8 encoding's length in bytes.
+ */
+final class TextBodyCheck {
+    private TextBodyCheck() {
+    }
+
+    /** @throws PayloadRejectedException when the body is over the limit or not text */
+    static void check(String field, String body, long maxBytes) {
+        long bytes = 0;
+        boolean text = true;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+                text &= c >= ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == 0x1b;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < body.length()
+                    && Character.isLowSurrogate(body.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+                text &= !Character.isSurrogate(c);
+            }
+        }
+        if (bytes > maxBytes) {
+            throw new PayloadRejectedException(field, PayloadRejectedException.Reason.TOO_LARGE, maxBytes, bytes);
+        }
+        if (!text) {
+            throw new PayloadRejectedException(field, PayloadRejectedException.Reason.NOT_TEXT, maxBytes, bytes);
+        }
+    }
+
+    /** @throws TooManyLinesException when the body has more lines than Python's {@code splitlines} would give */
+    static void checkLines(String field, String body, int maxLines) {
+        long lines = lineCount(body);
+        if (lines > maxLines) {
+            throw new TooManyLinesException(field, maxLines, lines);
+        }
+    }
+
+    /** {@code len(body.splitlines())} without building the list. */
+    static long lineCount(String body) {
+        long breaks = 0;
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
+            char c = body.charAt(i);
+            if (PythonText.isLineBreak(c)) {
+                breaks++;
+                if (c == '\r' && i + 1 < n && body.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            }
+        }
+        boolean unterminated = n > 0 && !PythonText.isLineBreak(body.charAt(n - 1));
+        return breaks + (unterminated ? 1 : 0);
+    }
+}
