@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
@@ -91,7 +92,9 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Waits up to 60 s for a condition, polling every 100 ms. */
     <T> T await(Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(condition);
+            // A page that reloads itself after an action leaves stale elements behind: look again.
+            return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100))
+                    .ignoring(StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException e) {
             String main;
             try {
