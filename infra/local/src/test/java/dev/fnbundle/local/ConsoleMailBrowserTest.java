@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -18,6 +21,7 @@ import org.openqa.selenium.support.ui.Select;
  * the poll the page asks for (the email poller reads it over IMAPS and archives it). With
  * {@code -Dconsole.screenshots=true} it also saves a screenshot of each page under infra/local/docs/console/.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleMailBrowserTest {
     private static ConsoleBrowser browser;
     private static WebDriver page;
@@ -37,6 +41,7 @@ class ConsoleMailBrowserTest {
     }
 
     @Test
+    @Order(1)
     void a_sample_invoice_sent_from_the_mail_page_is_polled_and_archived() {
         open("/_local/console/mail");
         page.findElement(By.xpath("//button[.='Send a sample invoice']")).click();
@@ -51,15 +56,17 @@ class ConsoleMailBrowserTest {
         browser.await(d -> d.findElement(By.id("flash")).getText().contains("queued (202)"));
         browser.await(d -> {
             open("/_local/console/mail");
-            return folderText("Archive").contains(subject) && !folderText("INBOX").contains(subject);
+            return folderText("Archive").contains(subject) && !folderText("INBOX").contains(subject)
+                    && polls().contains("EmailPollerFunction");
         });
-        String polls = page.findElement(By.xpath("//h2[.='Polls']/following-sibling::table")).getText();
+        String polls = polls();
         assertThat(polls).contains("EmailPollerFunction").contains("queue").contains("EmailApiFunction")
                 .contains("POST /mailboxes/{id}/poll");
         assertThat(BundleStack.call("GET", "/invoices?limit=100", null).body()).contains(subject);
     }
 
     @Test
+    @Order(2)
     void screenshots_of_every_page_for_the_readme() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("console.screenshots"),
                 "screenshots are taken with -Dconsole.screenshots=true");
@@ -78,6 +85,9 @@ class ConsoleMailBrowserTest {
         browser.await(d -> runtime.recorder().invocations().stream()
                 .anyMatch(r -> r.trigger().detail().equals("FetchFeedsSchedule")));
         page.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        open("/_local/console/mail");
+        page.findElement(By.xpath("//button[.='Send a sample invoice']")).click();
+        browser.await(d -> d.findElement(By.id("flash")).getText().contains("to the demo mailbox"));
 
         for (var shot : List.of(List.of("", "overview"), List.of("invocations", "invocations"),
                 List.of("logs?function=OrdersApiFunction", "logs"), List.of("queues", "queues"),
@@ -97,10 +107,15 @@ class ConsoleMailBrowserTest {
         page.findElement(By.xpath("//form[@id='try-it']//button[.='Send']")).click();
         browser.await(d -> !d.findElements(By.id("try-body")).isEmpty());
         browser.screenshot(directory, "api");
-        open("/_local/console/api/docs");
-        browser.await(d -> !d.findElements(By.cssSelector(".swagger-ui .info .title")).isEmpty()
-                || !d.findElements(By.cssSelector(".swagger-ui .errors-wrapper")).isEmpty());
-        browser.screenshot(directory, "openapi");
+        if (java.nio.file.Files.exists(LocalAws.repositoryRoot().resolve("infra/openapi.yaml"))) {
+            open("/_local/console/api/docs");
+            browser.await(d -> !d.findElements(By.cssSelector(".swagger-ui .info .title")).isEmpty());
+            browser.screenshot(directory, "openapi");
+        }
+    }
+
+    private static String polls() {
+        return page.findElement(By.xpath("//h2[.='Polls']/following-sibling::table")).getText();
     }
 
     private static String folderText(String folder) {

@@ -58,7 +58,7 @@ final class TablesPage {
                 </form>
                 {}""", Html.url(Layout.ROOT + "tables/", table.logicalId(), Map.of()), keys.partition(), partition,
                 keys.sort() == null ? Html.EMPTY : Html.of("""
-                        <label>{} {} <input name="sk" value="{}" size="20"></label>
+                        <label>{} <span class="pair">{} <input name="sk" value="{}" size="20"></span></label>
                         <label>and <input name="sk2" value="{}" size="12" placeholder="(between)"></label>""",
                         keys.sort(), InvocationsPage.select("op", exchange.query("op"), TableOperations.OPERATORS),
                         exchange.query("sk"), exchange.query("sk2")),

@@ -160,7 +160,7 @@ public final class WebConsole implements AutoCloseable {
             return;
         }
         QueueSpec queue = stack.model().queues().get(path[1]);
-        if (queue == null) {
+        if (queue == null || path.length > 2) {
             notFound(exchange);
         } else {
             exchange.page(layout.page("queues", "Queue " + queue.logicalId(), queues.detail(queue)));
