@@ -57,8 +57,9 @@ final class MailPage {
                     message.subject(), message.body(), Views.badge(message.seen() ? "seen" : "unseen")));
         }
         return Html.of("""
-                <section class="folder" data-folder="{}"><h2>{} <span class="count">{} messages, {} unseen</span></h2>
-                {}</section>""", folder.name(), folder.name(), folder.count(), folder.unseen(),
+                <section class="folder" data-folder="{}"><h2>{} <span class="count">{} {}, {} unseen</span></h2>
+                {}</section>""", folder.name(), folder.name(), folder.count(),
+                folder.count() == 1 ? "message" : "messages", folder.unseen(),
                 rows.isEmpty() ? Views.empty("Empty.") : Html.of("""
                         <table class="grid"><thead><tr><th>Received (UTC)</th><th>From</th><th>Subject</th>
                         <th>Flags</th></tr></thead><tbody>{}</tbody></table>""", Html.join(rows)));
