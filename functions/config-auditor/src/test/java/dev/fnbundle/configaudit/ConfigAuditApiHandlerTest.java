@@ -18,6 +18,7 @@ import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.page.DynamoPageKeyStore;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
+import dev.fnbundle.common.testing.OpenApiContract;
 import dev.fnbundle.common.testing.PageTokenForgery;
 import dev.fnbundle.configaudit.api.ResponseBudget;
 import dev.fnbundle.configaudit.api.ResponseBudgetSize;
@@ -59,7 +60,7 @@ class ConfigAuditApiHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event, int expectedStatus) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
+        APIGatewayV2HTTPResponse response = OpenApiContract.verified(event, handler.handleRequest(event, context));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expectedStatus);
         return response;
     }

@@ -12,6 +12,7 @@ import dev.fnbundle.common.page.DynamoPageKeyStore;
 import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
+import dev.fnbundle.common.testing.OpenApiContract;
 import dev.fnbundle.common.testing.PageTokenForgery;
 import dev.fnbundle.email.aws.DynamoInvoiceStore;
 import dev.fnbundle.email.poll.InvoiceRecord;
@@ -58,7 +59,7 @@ class EmailApiHandlerTest {
     }
 
     private JsonNode call(EmailApiHandler target, APIGatewayV2HTTPEvent event, int expectedStatus) {
-        APIGatewayV2HTTPResponse response = target.handleRequest(event, context);
+        APIGatewayV2HTTPResponse response = OpenApiContract.verified(event, target.handleRequest(event, context));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expectedStatus);
         return response.getBody() == null ? null : Json.parse(response.getBody());
     }

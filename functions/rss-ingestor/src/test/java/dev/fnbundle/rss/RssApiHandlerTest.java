@@ -13,6 +13,7 @@ import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.page.DynamoPageKeyStore;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
+import dev.fnbundle.common.testing.OpenApiContract;
 import dev.fnbundle.common.testing.PageTokenForgery;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.embedded.template.EventSpec;
@@ -72,7 +73,7 @@ class RssApiHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, int expectedStatus) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
+        APIGatewayV2HTTPResponse response = OpenApiContract.verified(event, handler.handleRequest(event, context));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expectedStatus);
         return response;
     }
