@@ -79,6 +79,22 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void every_example_validates_against_its_schema() {
+        var problems = new ArrayList<String>();
+        var examples = new ArrayList<String>();
+        walk(ROOT, "", (pointer, node) -> {
+            if (node.has("schema") && node.has("example") && !pointer.matches(".*/schema(/.*)?")) {
+                examples.add(pointer);
+                DOCUMENT.schemaAt(pointer + "/schema").validate(node.get("example"))
+                        .forEach(m -> problems.add(pointer + "/example: " + m.getMessage()));
+            }
+        });
+
+        assertThat(examples).hasSizeGreaterThan(10);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void path_parameters_are_exactly_the_variables_of_their_path() {
         var problems = new ArrayList<String>();
         ROOT.path("paths").properties().forEach(path -> {
