@@ -17,6 +17,7 @@ import dev.fnbundle.common.testing.PageTokenForgery;
 import dev.fnbundle.email.aws.DynamoInvoiceStore;
 import dev.fnbundle.email.poll.InvoiceRecord;
 import dev.fnbundle.email.poll.RecordKind;
+import dev.fnbundle.email.support.CpuBudget;
 import dev.fnbundle.email.support.Records;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.embedded.template.EventSpec;
@@ -272,6 +273,15 @@ class EmailApiHandlerTest {
     @Event(value = "email-poller/invoices-list-invalid.json", type = APIGatewayV2HTTPEvent.class)
     void invalid_query_parameters_are_a_400_naming_each(APIGatewayV2HTTPEvent event) {
         assertThat(fields(call(event, 400))).containsExactlyInAnyOrder("mailbox", "kind", "to", "limit");
+    }
+
+    @Test
+    void a_query_parameter_of_1_mib_is_a_400_in_well_under_a_second() {
+        var event = ApiEvents.request("GET /invoices", "/invoices", null);
+        event.setQueryStringParameters(Map.of("mailbox", "mb-".repeat(350_000), "kind", "x".repeat(1 << 20)));
+
+        CpuBudget.assertWithin(Duration.ofSeconds(2), () -> assertThat(fields(call(event, 400)))
+                .containsExactlyInAnyOrder("mailbox", "kind"));
     }
 
     @ParameterizedTest
