@@ -166,7 +166,7 @@ class FuzzyApiHandlerTest {
         String name = "put-" + UUID.randomUUID().toString().substring(0, 8);
         Events.rename(event, "books", name);
 
-        APIGatewayV2HTTPResponse created = handler.handleRequest(event, CONTEXT);
+        APIGatewayV2HTTPResponse created = OpenApiContract.verified(event, handler.handleRequest(event, CONTEXT));
         event.setBody("{\"settings\": {\"threshold\": 0.6}}");
         JsonNode updated = call(event, 200);
 

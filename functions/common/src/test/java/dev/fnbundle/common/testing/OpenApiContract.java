@@ -1,5 +1,6 @@
 package dev.fnbundle.common.testing;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,7 +19,8 @@ import java.util.Set;
  * Checks a handler's answer against the OpenAPI document: the status is documented for the route, the content
  * type is one the response lists, the body validates against that media type's schema, every header the
  * response marks {@code required} is there, every header sent is documented, and documented headers match their
- * schemas. Handler tests call {@link #verified} where they send requests, so every test case checks the contract.
+ * schemas. Handler tests call {@link #verified} (or go through {@link #checked}) where they send requests, so every
+ * test case checks the contract.
  *
  * <p>Routes come from the event's {@code routeKey} (as API Gateway sets it); an event without a documented one is
  * matched by method and path. A request no route matches is what the {@code $default} route answers: the
@@ -50,6 +52,12 @@ public final class OpenApiContract {
     public static APIGatewayV2HTTPResponse verified(APIGatewayV2HTTPEvent event, APIGatewayV2HTTPResponse response) {
         shared().check(event, response);
         return response;
+    }
+
+    /** A handler that answers as {@code handler} does, checking each answer as {@link #verified} does. */
+    public static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> checked(
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        return (event, context) -> verified(event, handler.handleRequest(event, context));
     }
 
     /** @throws AssertionError listing every way the answer breaks the contract */
