@@ -67,6 +67,19 @@ class ConsoleMailBrowserTest {
 
     @Test
     @Order(2)
+    void swagger_ui_shows_the_repositorys_openapi_document_with_every_route_of_the_api_page() {
+        open("/_local/console/api/docs");
+
+        browser.await(d -> !d.findElements(By.cssSelector(".swagger-ui .info .title")).isEmpty());
+        browser.await(d -> d.findElements(By.cssSelector(".swagger-ui .opblock-summary-path")).size() > 20);
+        List<String> documented = page.findElements(By.cssSelector(".swagger-ui .opblock-summary-path")).stream()
+                .map(path -> path.getAttribute("data-path")).toList();
+        assertThat(documented).contains("/orders/resolve", "/mailboxes/{id}/poll", "/similarity");
+        assertThat(page.findElements(By.cssSelector(".swagger-ui .errors-wrapper"))).isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void screenshots_of_every_page_for_the_readme() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("console.screenshots"),
                 "screenshots are taken with -Dconsole.screenshots=true");
