@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +36,13 @@ import org.junit.jupiter.api.Test;
 class DynamoRunStoreTest {
     private static DynamoRunStore store;
     private final List<String> dispatched = Collections.synchronizedList(new ArrayList<>());
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    /*
+     * The run clock starts at the real time: the table has the template's TTL, and DynamoDB Local deletes items
+     * whose ttl (run time + one day of retention) lies before the wall clock, about a second after they are
+     * written. A fixed date turns into items vanishing mid-test once that date is more than a day old.
+     * Truncated to whole seconds so that leases (kept in milliseconds) are exact durations from it.
+     */
+    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     @BeforeAll
     static void table() {
