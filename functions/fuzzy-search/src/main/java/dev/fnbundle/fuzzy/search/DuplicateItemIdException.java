@@ -1,4 +1,6 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.search;
+
+import dev.fnbundle.fuzzy.input.FuzzyException;
 
 /**
  * Two catalog items share an id. Maps to 409 (or 422 when the catalog comes from a request body).

@@ -1,4 +1,6 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.phonetic;
+
+import dev.fnbundle.fuzzy.input.FuzzyException;
 
 /**
  * A phonetic encoder cannot encode this text, e.g. the match rating codex accepts letters and spaces only (jellyfish

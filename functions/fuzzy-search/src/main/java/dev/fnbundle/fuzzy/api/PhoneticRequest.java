@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fnbundle.common.validation.Validation;
@@ -11,17 +11,17 @@ import dev.fnbundle.fuzzy.phonetic.PhoneticAlgorithm;
  * @param text      the text to encode (may be empty)
  * @param algorithm the encoder
  */
-record PhoneticRequest(String text, PhoneticAlgorithm algorithm) {
+public record PhoneticRequest(String text, PhoneticAlgorithm algorithm) {
 
     /** The answer: {@code {"algorithm", "code"}}. */
-    record Code(String algorithm, String code) {
+    public record Code(String algorithm, String code) {
     }
 
     /**
      * @throws dev.fnbundle.common.validation.InvalidFieldsException (400) for a missing or mistyped member
-     * @throws UnknownAlgorithmException for an unknown algorithm (400 listing the valid names)
+     * @throws dev.fnbundle.fuzzy.input.UnknownAlgorithmException for an unknown algorithm (400 listing the valid names)
      */
-    static PhoneticRequest read(JsonNode body) {
+    public static PhoneticRequest read(JsonNode body) {
         var v = Validation.of(body);
         JsonNode text = v.required("text");
         if (text != null && !text.isTextual()) {

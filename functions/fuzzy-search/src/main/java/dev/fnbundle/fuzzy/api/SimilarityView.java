@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.api;
 
 import dev.fnbundle.fuzzy.distance.Algorithm;
 import dev.fnbundle.fuzzy.distance.SimilarityScores;
@@ -7,10 +7,10 @@ import dev.fnbundle.fuzzy.distance.SimilarityScores;
  * The JSON of {@code POST /similarity}: textdistance's four numbers. Distance and similarity are integers for the
  * integral algorithms (hamming, levenshtein, damerau_levenshtein, lcsseq, lcsstr), as textdistance returns them.
  */
-record SimilarityView(String algorithm, Number distance, Number similarity, double normalizedDistance,
-                      double normalizedSimilarity) {
+public record SimilarityView(String algorithm, Number distance, Number similarity, double normalizedDistance,
+                             double normalizedSimilarity) {
 
-    static SimilarityView of(Algorithm algorithm, SimilarityScores scores) {
+    public static SimilarityView of(Algorithm algorithm, SimilarityScores scores) {
         return new SimilarityView(algorithm.textdistanceName(), number(algorithm, scores.distance()),
                 number(algorithm, scores.similarity()), scores.normalizedDistance(), scores.normalizedSimilarity());
     }

@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

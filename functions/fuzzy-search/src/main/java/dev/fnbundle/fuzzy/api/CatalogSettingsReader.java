@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.api;
 
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.validation.Validation;
@@ -11,14 +11,14 @@ import java.util.List;
  * The optional body of {@code PUT /catalogs/{name}}: {@code {"settings": {"ranker"?, "threshold"?, "limit"?}}}. A PUT
  * replaces the settings; members left out take the defaults (default ranker, threshold 0.4, limit 3).
  */
-final class CatalogSettingsReader {
+public final class CatalogSettingsReader {
     private static final List<String> RANKERS = List.of(Ranker.SEED.apiName(), Ranker.DEFAULT.apiName());
 
     private CatalogSettingsReader() {
     }
 
     /** @throws dev.fnbundle.common.validation.InvalidFieldsException (400) listing every invalid member */
-    static CatalogSettings read(String body) {
+    public static CatalogSettings read(String body) {
         if (body.isBlank()) {
             return CatalogSettings.DEFAULTS;
         }

@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.api;
 
 import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.problem.Problem;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code limit} (1 to 100), {@code threshold} (0 to 1), {@code ranker} (seed or default). Every invalid parameter is
  * reported in one 400; absent ones take the catalog's settings.
  */
-final class SearchParameters {
+public final class SearchParameters {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
     private static final List<String> RANKERS = List.of(Ranker.SEED.apiName(), Ranker.DEFAULT.apiName());
@@ -26,7 +26,7 @@ final class SearchParameters {
     }
 
     /** @throws ProblemException 400 listing every invalid parameter (and the valid rankers when one is the ranker) */
-    static SearchRequest read(ApiRequest request) {
+    public static SearchRequest read(ApiRequest request) {
         var errors = new ArrayList<FieldError>();
         String q = query(request.query("q"), errors);
         Integer limit = request.query("limit").map(text -> limit(text, errors)).orElse(null);

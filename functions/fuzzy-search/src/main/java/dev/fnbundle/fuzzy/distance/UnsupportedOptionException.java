@@ -1,4 +1,6 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.distance;
+
+import dev.fnbundle.fuzzy.input.FuzzyException;
 
 /**
  * An option was given to an algorithm that does not have it (textdistance's constructor would reject it), or a value

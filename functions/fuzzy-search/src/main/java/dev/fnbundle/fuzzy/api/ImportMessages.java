@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +18,7 @@ import java.util.List;
  * with at most {@value CatalogService#MAX_BATCH_ITEMS} items and, as SQS requires, at most 256 KiB in all;
  * {@code importId} and {@code part} are optional and only traced in logs.
  */
-final class ImportMessages {
+public final class ImportMessages {
     /** Room left under SQS's 262 144-byte message limit for the envelope. */
     static final int MAX_MESSAGE_BYTES = 240 * 1024;
 
@@ -26,14 +26,14 @@ final class ImportMessages {
     }
 
     /** One decoded message. */
-    record Batch(String catalog, List<CatalogEntry> entries, String importId) {
+    public record Batch(String catalog, List<CatalogEntry> entries, String importId) {
     }
 
     /**
      * Splits entries into message bodies of at most {@value CatalogService#MAX_BATCH_ITEMS} items and
      * {@link #MAX_MESSAGE_BYTES} bytes each, in order.
      */
-    static List<String> bodies(String catalog, String importId, List<CatalogEntry> entries) {
+    public static List<String> bodies(String catalog, String importId, List<CatalogEntry> entries) {
         var bodies = new ArrayList<String>();
         ArrayNode items = Json.mapper().createArrayNode();
         int bytes = 0;
@@ -63,7 +63,7 @@ final class ImportMessages {
      * @throws dev.fnbundle.common.json.MalformedJsonException when the body is not JSON
      * @throws dev.fnbundle.fuzzy.catalog.BatchTooLargeException over {@value CatalogService#MAX_BATCH_ITEMS} items
      */
-    static Batch read(String body) {
+    public static Batch read(String body) {
         var json = Json.parse(body);
         var v = Validation.of(json);
         String catalog = v.requiredText("catalog", 64);

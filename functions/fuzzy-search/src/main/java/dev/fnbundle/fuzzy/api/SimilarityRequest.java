@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fnbundle.common.problem.Problem;
@@ -7,6 +7,8 @@ import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.common.validation.Validation;
 import dev.fnbundle.fuzzy.distance.Algorithm;
 import dev.fnbundle.fuzzy.distance.AlgorithmOptions;
+import dev.fnbundle.fuzzy.distance.UnsupportedOptionException;
+import dev.fnbundle.fuzzy.input.UnknownAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +22,7 @@ import java.util.Set;
  * @param algorithm the algorithm
  * @param options   its options, checked against it
  */
-record SimilarityRequest(String a, String b, Algorithm algorithm, AlgorithmOptions options) {
+public record SimilarityRequest(String a, String b, Algorithm algorithm, AlgorithmOptions options) {
 
     private static final Set<String> MEMBERS = Set.of("a", "b", "algorithm", "qval", "asSet", "restricted",
             "winklerize", "prefixWeight", "longTolerance", "ks");
@@ -40,11 +42,11 @@ record SimilarityRequest(String a, String b, Algorithm algorithm, AlgorithmOptio
     /**
      * @throws ProblemException 400 listing every malformed or unknown member; 413 when a text is longer than the
      *                          algorithm compares
-     * @throws UnknownAlgorithmException   for an unknown algorithm (400 listing the valid names)
-     * @throws UnsupportedOptionException  for an option the algorithm does not have
-     * @throws InvalidFieldsException   for an option out of range
+     * @throws UnknownAlgorithmException  for an unknown algorithm (400 listing the valid names)
+     * @throws UnsupportedOptionException for an option the algorithm does not have
+     * @throws InvalidFieldsException     for an option out of range
      */
-    static SimilarityRequest read(JsonNode body) {
+    public static SimilarityRequest read(JsonNode body) {
         var v = Validation.of(body);
         body.fieldNames().forEachRemaining(name -> {
             if (!MEMBERS.contains(name)) {
@@ -113,7 +115,7 @@ record SimilarityRequest(String a, String b, Algorithm algorithm, AlgorithmOptio
     }
 
     /** Every algorithm's input limit, in code points, for problems that list the algorithms. */
-    static Map<String, Integer> limits() {
+    public static Map<String, Integer> limits() {
         var limits = new LinkedHashMap<String, Integer>();
         for (Algorithm algorithm : Algorithm.values()) {
             limits.put(algorithm.textdistanceName(), algorithm.maxInputLength());

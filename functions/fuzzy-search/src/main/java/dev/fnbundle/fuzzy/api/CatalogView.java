@@ -1,17 +1,17 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.api;
 
 import dev.fnbundle.fuzzy.catalog.CatalogHeader;
 import java.time.Instant;
 
 /** The JSON of a catalog's header: {@code PUT} and {@code GET /catalogs/{name}}. */
-record CatalogView(String name, long version, long itemCount, Instant createdAt, Instant updatedAt,
-                   Settings settings) {
+public record CatalogView(String name, long version, long itemCount, Instant createdAt, Instant updatedAt,
+                          Settings settings) {
 
     /** The catalog's search defaults. */
-    record Settings(String ranker, double threshold, int limit) {
+    public record Settings(String ranker, double threshold, int limit) {
     }
 
-    static CatalogView of(CatalogHeader header) {
+    public static CatalogView of(CatalogHeader header) {
         var settings = header.settings();
         return new CatalogView(header.name(), header.version(), header.itemCount(), header.createdAt(),
                 header.updatedAt(), new Settings(settings.ranker().apiName(), settings.threshold(),

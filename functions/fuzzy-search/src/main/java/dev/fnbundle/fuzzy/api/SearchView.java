@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -11,15 +11,15 @@ import java.util.List;
  * catalog's vocabulary suggests a correction.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SearchView(String query, String ranker, double threshold, int limit, long catalogVersion, List<Hit> results,
-                  String didYouMean) {
+public record SearchView(String query, String ranker, double threshold, int limit, long catalogVersion,
+                         List<Hit> results, String didYouMean) {
 
     /** One result; {@code fields} are the item's extra fields as stored. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Hit(String id, String text, double score, @JsonRawValue String fields) {
+    public record Hit(String id, String text, double score, @JsonRawValue String fields) {
     }
 
-    static SearchView of(CatalogSearch search) {
+    public static SearchView of(CatalogSearch search) {
         var query = search.query();
         var hits = search.result().hits().stream()
                 .map(hit -> new Hit(hit.id(), hit.text(), hit.score(), search.entry(hit).fields())).toList();

@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.api;
 
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.validation.InvalidFieldsException;
@@ -10,7 +10,7 @@ import dev.fnbundle.fuzzy.search.DuplicateQuery;
  * The score is textdistance's jaccard normalized similarity over characters (the seed's dedupe metric); the default
  * threshold 0.9 keeps reordered or re-cased copies and leaves out texts that merely share vocabulary.
  */
-final class DuplicateRequest {
+public final class DuplicateRequest {
     static final double DEFAULT_THRESHOLD = 0.9;
     static final int DEFAULT_LIMIT = 100;
 
@@ -21,7 +21,7 @@ final class DuplicateRequest {
      * @throws dev.fnbundle.common.validation.InvalidFieldsException (400) listing every invalid member
      * @throws InvalidFieldsException for a threshold of 0 (it must be above 0)
      */
-    static DuplicateQuery read(String body) {
+    public static DuplicateQuery read(String body) {
         if (body.isBlank()) {
             return new DuplicateQuery(DEFAULT_THRESHOLD, DEFAULT_LIMIT, false);
         }

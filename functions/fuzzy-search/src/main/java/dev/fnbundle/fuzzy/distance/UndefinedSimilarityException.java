@@ -1,4 +1,6 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.distance;
+
+import dev.fnbundle.fuzzy.input.FuzzyException;
 
 /**
  * The similarity is undefined for these inputs: textdistance itself raises {@code ZeroDivisionError}, e.g. jaccard

@@ -1,18 +1,18 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.api;
 
 import dev.fnbundle.fuzzy.catalog.CatalogService;
 import dev.fnbundle.fuzzy.search.DuplicateQuery;
 import java.util.List;
 
 /** The JSON of {@code POST /catalogs/{name}/duplicates}: likely duplicate pairs, best first. */
-record DuplicatesView(String catalog, long catalogVersion, double threshold, boolean ignoreCase, List<Pair> pairs,
-                      int totalPairs, boolean truncated) {
+public record DuplicatesView(String catalog, long catalogVersion, double threshold, boolean ignoreCase,
+                             List<Pair> pairs, int totalPairs, boolean truncated) {
 
     /** Two items whose texts reach the threshold, the earlier one (by catalog order) first. */
-    record Pair(String firstId, String firstText, String secondId, String secondText, double score) {
+    public record Pair(String firstId, String firstText, String secondId, String secondText, double score) {
     }
 
-    static DuplicatesView of(CatalogService.Duplicates duplicates, DuplicateQuery query) {
+    public static DuplicatesView of(CatalogService.Duplicates duplicates, DuplicateQuery query) {
         var entries = duplicates.catalog().entries();
         var pairs = duplicates.report().pairs().stream().map(p -> new Pair(p.firstId(),
                 entries.get(p.firstPosition()).text(), p.secondId(), entries.get(p.secondPosition()).text(),

@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.input;
 
 import java.util.List;
 

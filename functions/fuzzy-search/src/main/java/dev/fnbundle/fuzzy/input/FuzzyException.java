@@ -1,13 +1,11 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.input;
 
 /**
- * Base of every exception the fuzzy-search core throws on bad input. Each subclass carries the details an error
- * response needs as accessors; messages never contain the compared or searched text itself.
+ * Base of every exception the fuzzy-search cores throw on bad input. Each subclass lives next to the core that throws
+ * it and carries the details an error response needs as accessors; messages never contain the compared or searched
+ * text itself.
  */
-public abstract sealed class FuzzyException extends RuntimeException
-        permits UnknownAlgorithmException, InputTooLongException,
-        UnsupportedOptionException, UndefinedSimilarityException, DuplicateItemIdException,
-        PhoneticInputException {
+public abstract class FuzzyException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

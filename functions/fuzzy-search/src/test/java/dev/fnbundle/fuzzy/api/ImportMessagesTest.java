@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

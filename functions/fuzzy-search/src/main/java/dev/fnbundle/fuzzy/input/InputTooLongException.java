@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.input;
 
 /**
  * A text is longer than the limit that keeps the work of one request bounded (for example the O(n·m) edit distances

@@ -1,4 +1,4 @@
-package dev.fnbundle.fuzzy;
+package dev.fnbundle.fuzzy.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fnbundle.common.json.Json;
@@ -18,7 +18,7 @@ import java.util.List;
  * 2 000 code points; {@code fields} an optional JSON object of at most {@value #MAX_FIELDS_BYTES} bytes, stored and
  * returned with search results but never searched.
  */
-final class ItemBatchReader {
+public final class ItemBatchReader {
     /** Largest accepted {@code fields} object, as compact UTF-8 JSON. */
     static final int MAX_FIELDS_BYTES = 4_096;
     private static final int MAX_ERRORS = 100;
@@ -32,7 +32,7 @@ final class ItemBatchReader {
      * @throws dev.fnbundle.common.validation.InvalidFieldsException (400) listing every invalid item field
      * @throws BatchTooLargeException when the array holds more than {@code maxItems} items
      */
-    static List<CatalogEntry> readBody(JsonNode body, int maxItems) {
+    public static List<CatalogEntry> readBody(JsonNode body, int maxItems) {
         var v = Validation.of(body);
         List<CatalogEntry> entries = read(v, body, maxItems);
         v.throwIfInvalid();
