@@ -31,7 +31,8 @@ public final class CatalogService {
     public static final long MAX_CATALOG_ITEMS = CatalogIndex.MAX_ITEMS;
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogService.class);
-    private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,64}");
+    /** Linear: one character class, at most 64 times. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,64}+");
 
     private final CatalogRepository repository;
     private final IndexCache cache;
