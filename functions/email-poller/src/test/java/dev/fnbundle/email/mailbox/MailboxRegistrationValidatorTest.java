@@ -76,9 +76,16 @@ class MailboxRegistrationValidatorTest {
     void local_resolver_reads_env_references_and_inline_passwords() {
         LocalPasswordResolver resolver = new LocalPasswordResolver(Map.of("IMAP_PASSWORD", "pw"));
 
-        assertThat(resolver.resolve(new PasswordRef.SecretReference("env:IMAP_PASSWORD")).reveal()).isEqualTo("pw");
-        assertThat(resolver.resolve(new PasswordRef.InlinePassword(new Secret("x"))).reveal()).isEqualTo("x");
-        assertThatThrownBy(() -> resolver.resolve(new PasswordRef.SecretReference("env:MISSING")))
+        assertThat(resolver.resolve(mailbox(new PasswordRef.SecretReference("env:IMAP_PASSWORD"))).reveal())
+                .isEqualTo("pw");
+        assertThat(resolver.resolve(mailbox(new PasswordRef.InlinePassword(new Secret("x")))).reveal())
+                .isEqualTo("x");
+        assertThatThrownBy(() -> resolver.resolve(mailbox(new PasswordRef.SecretReference("env:MISSING"))))
                 .isInstanceOf(UnresolvablePasswordException.class).hasMessageContaining("env:MISSING");
+    }
+
+    private static Mailbox mailbox(PasswordRef password) {
+        return new Mailbox("mb-1", "127.0.0.1", 3993, "demo", password, "INBOX", "Archive",
+                new SearchCriteria("invoice", null, null, false));
     }
 }

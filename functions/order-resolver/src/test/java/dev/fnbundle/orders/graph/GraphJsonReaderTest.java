@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.fnbundle.common.validation.FieldError;
 import dev.fnbundle.common.validation.InvalidFieldsException;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class GraphJsonReaderTest {
@@ -104,6 +106,18 @@ class GraphJsonReaderTest {
     }
 
     @Test
+    void names_past_the_node_limit_are_a_size_error_even_when_malformed_json_follows() {
+        // given: the fourth name crosses the limit; the document breaks only after it
+        GraphJsonReader small = new GraphJsonReader(GraphLimits.DEFAULT.withMaxNodes(3));
+
+        // when / then: as if every name were interned the moment it was read
+        assertThatThrownBy(() -> small.readGraph("{\"a\": [\"b\", \"c\"], \"d\": [], ,}"))
+                .isInstanceOf(GraphTooLargeException.class);
+        assertThatThrownBy(() -> small.readGraph("{\"a\": [\"b\"], \"c\": [], ,}"))
+                .isInstanceOf(GraphJsonSyntaxException.class);
+    }
+
+    @Test
     void too_many_dependency_entries_is_a_size_error() {
         // given
         GraphJsonReader small = new GraphJsonReader(GraphLimits.DEFAULT.withMaxDependencies(2));
@@ -188,5 +202,37 @@ class GraphJsonReaderTest {
                 () -> reader.readRequest("\"graph\""));
         assertThat(error.errors()).containsExactly(
                 new FieldError("body", "must be a JSON object with a graph field"));
+    }
+
+    @Test
+    void a_stream_read_in_tiny_chunks_gives_the_same_graph_as_the_whole_text() {
+        // given: 30 000 acyclic entries (about 500 KB), names with escapes and non-ASCII across every window edge
+        Random random = new Random(17);
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < 30_000; i++) {
+            json.append(i == 0 ? "" : ",\n").append("\"n").append(i).append(i % 7 == 0 ? "\\u00e9" : "").append("\":[");
+            int dependencies = i == 0 ? 0 : random.nextInt(4);
+            for (int d = 0; d < dependencies; d++) {
+                String prefix = i % 5 == 0 ? "é" : "n";
+                json.append(d == 0 ? "" : ",").append('"').append(prefix).append(random.nextInt(i)).append('"');
+            }
+            json.append(']');
+        }
+        String text = json.append('}').toString();
+        InputStream trickle = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + random.nextInt(7)));
+            }
+        };
+        GraphJsonReader unlimited = new GraphJsonReader(GraphLimits.DEFAULT.withMaxNodes(1_000_000));
+
+        // when
+        DependencyGraph whole = unlimited.readGraph(text);
+        DependencyGraph streamed = unlimited.readGraph(trickle);
+
+        // then
+        assertThat(streamed.names()).isEqualTo(whole.names()).hasSizeGreaterThan(30_000).contains("n7\u00e9");
+        assertThat(new OrderResolver().resolve(streamed).order()).isEqualTo(new OrderResolver().resolve(whole).order());
     }
 }

@@ -1,4 +1,4 @@
-package dev.fnbundle.email;
+package dev.fnbundle.email.poll;
 
 /** Delays the next delivery of a failed poll task, longer after each failed receive. */
 public interface RetryBackoff {

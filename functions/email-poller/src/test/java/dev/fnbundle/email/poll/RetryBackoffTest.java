@@ -1,4 +1,4 @@
-package dev.fnbundle.email;
+package dev.fnbundle.email.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
