@@ -26,7 +26,7 @@ import java.util.Map;
  * {@code fuzzy_search} on a few of them, and what a cold container pays for its first search (a fresh JVM with the
  * function's flags, items from DynamoDB Local, index build, answer), per phase.
  *
- * <p>Properties: {@code bench.fuzzy.checks} (queries compared with the full scan per ranker, default 30),
+ * <p>Properties: {@code bench.fuzzy.checks} (queries compared with the full scan per ranker, default 20),
  * {@code bench.fuzzy.coldRuns} (cold JVMs per mode, default 3), {@code bench.fuzzy.coldItems} (catalog sizes of
  * the cold runs, default {@code 100000}; {@code 100000,1000000} adds the million, whose first load into DynamoDB
  * Local takes several minutes and is kept on disk for later runs).
@@ -58,20 +58,28 @@ public final class FuzzySuite implements Suite {
     @Override
     public void run(Report report, Settings settings) throws Exception {
         long started = System.nanoTime();
-        int checks = Integer.getInteger("bench.fuzzy.checks", 30);
+        int checks = Integer.getInteger("bench.fuzzy.checks", 20);
         int coldRuns = Integer.getInteger("bench.fuzzy.coldRuns", 3);
         String coldItems = System.getProperty("bench.fuzzy.coldItems", Integer.toString(ITEMS));
 
         JmhLatency jmh = new JmhLatency(settings.forks(), 2, 3, 3, JVM);
         Map<String, JmhLatency.Latency> warm = jmh.run(FuzzyJmh.class, "search",
-                Map.of("items", Integer.toString(ITEMS)));
+                Map.of("items", Integer.toString(ITEMS), "limit", "3", "threshold", "0.4"));
+        System.out.printf(Locale.ROOT, "fuzzy: JMH done after %.1f min%n", (System.nanoTime() - started) / 6e10);
 
         FuzzyWorkload workload = FuzzyWorkload.of(ITEMS);
         CatalogIndex index = CatalogIndex.build(workload.catalog());
         Check seed = check(index, workload.queries().subList(0, checks), Ranker.SEED);
         Check fallback = check(index, workload.queries().subList(0, checks), Ranker.DEFAULT);
+        Map<Ranker, CpuPercentiles> cpu = new LinkedHashMap<>();
+        for (Ranker ranker : List.of(Ranker.SEED, Ranker.DEFAULT)) {
+            cpu.put(ranker, CpuPercentiles.measure(index, workload.queries(), ranker));
+        }
+        System.out.printf(Locale.ROOT, "fuzzy: full-scan checks and CPU percentiles done after %.1f min%n",
+                (System.nanoTime() - started) / 6e10);
         int pythonQueries = Math.min(settings.pythonRuns(), 2);
         PythonSeed python = python(settings.python(), index, workload, pythonQueries);
+        System.out.printf(Locale.ROOT, "fuzzy: Python done after %.1f min%n", (System.nanoTime() - started) / 6e10);
 
         StringBuilder md = new StringBuilder("## fuzzy: search on 100 000 product titles\n\n");
         md.append(String.format(Locale.ROOT, "Catalog: %,d seeded product titles (mean %.1f chars); queries: typo'd"
@@ -87,7 +95,12 @@ public final class FuzzySuite implements Suite {
                     latency.pooledMax(), latency.calls()));
         }
         md.append("\n").append(jmh.how())
-                .append(". p50 and p99 are the median over forks (spread: min–max over forks).\n\n");
+                .append(". p50 and p99 are the median over forks (spread: min–max over forks). Wall time: on a")
+                .append(" machine whose load average exceeds its cores, it mostly measures waiting for a CPU.\n\n");
+        md.append("CPU time of the searching thread per request (less load-sensitive): ");
+        cpu.forEach((ranker, figures) -> md.append(ranker.name().toLowerCase(Locale.ROOT)).append(" ")
+                .append(figures.markdown()).append("; "));
+        md.append(CpuPercentiles.HOW).append(".\n\n");
         md.append(String.format(Locale.ROOT, "Identical to a full scan (`CatalogIndex.scan`, every item scored): seed"
                         + " %d/%d queries, default %d/%d (the first %d queries). Full scan per query: seed %s,"
                         + " default %s.%n%n", seed.identical, checks, fallback.identical, checks, checks,
