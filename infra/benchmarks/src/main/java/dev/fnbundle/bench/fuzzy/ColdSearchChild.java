@@ -54,7 +54,7 @@ public final class ColdSearchChild {
         print("first_search_ms", since(start));
         print("main_to_answer_ms", since(mainAt));
         print("cpu_to_answer_ms", processCpuMs());
-        if (response.getStatusCode() != 200 || !response.getBody().contains("\"hits\"")) {
+        if (response.getStatusCode() != 200 || !response.getBody().contains("\"results\"")) {
             throw new IllegalStateException("the first search answered " + response.getStatusCode() + ": "
                     + response.getBody());
         }

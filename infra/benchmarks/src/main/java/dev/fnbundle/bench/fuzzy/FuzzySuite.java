@@ -115,7 +115,12 @@ public final class FuzzySuite implements Suite {
                 "our full scan (no Python reference)", fallback.scan, fallback.identical + "/" + checks
                 + " queries equal to the full scan"));
 
-        md.append(cold(report, workload, coldItems, coldRuns));
+        try {
+            md.append(cold(report, workload, coldItems, coldRuns));
+        } catch (Exception | Error e) {
+            // The warm figures above stay in the report when the cold part fails.
+            md.append("### Cold: FAILED\n\n```\n").append(e).append("\n```\n");
+        }
         md.append(String.format(Locale.ROOT, "%nThis suite took %.1f min (`./mvnw -Pbench -Dbench.only=fuzzy`).%n",
                 (System.nanoTime() - started) / 6e10));
         report.section(md.toString());
