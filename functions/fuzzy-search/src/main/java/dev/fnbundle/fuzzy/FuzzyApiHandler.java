@@ -7,6 +7,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
 import dev.fnbundle.common.http.Router;
+import dev.fnbundle.fuzzy.api.CatalogSettingsReader;
+import dev.fnbundle.fuzzy.api.CatalogView;
+import dev.fnbundle.fuzzy.api.DuplicateRequest;
+import dev.fnbundle.fuzzy.api.DuplicatesView;
+import dev.fnbundle.fuzzy.api.ItemBatchReader;
+import dev.fnbundle.fuzzy.api.ItemsWrittenView;
+import dev.fnbundle.fuzzy.api.PhoneticRequest;
+import dev.fnbundle.fuzzy.api.SearchParameters;
+import dev.fnbundle.fuzzy.api.SearchView;
+import dev.fnbundle.fuzzy.api.SimilarityRequest;
+import dev.fnbundle.fuzzy.api.SimilarityView;
 import dev.fnbundle.fuzzy.catalog.CatalogService;
 
 /**

@@ -8,7 +8,8 @@ import dev.fnbundle.common.sqs.SqsBatch;
 
 /**
  * Consumes the catalog import queue: each message adds or replaces up to 1 000 items of one catalog (format in
- * {@link ImportMessages}). Failures are reported per message; one that keeps failing ends in the dead-letter queue.
+ * {@link dev.fnbundle.fuzzy.api.ImportMessages}). Failures are reported per message; one that keeps failing ends in
+ * the dead-letter queue.
  */
 public final class FuzzyImportHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final ImportWorker worker;

@@ -3,12 +3,19 @@ package dev.fnbundle.fuzzy;
 import dev.fnbundle.common.problem.Problem;
 import dev.fnbundle.common.problem.ProblemMapper;
 import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.fuzzy.api.SimilarityRequest;
 import dev.fnbundle.fuzzy.catalog.BatchTooLargeException;
 import dev.fnbundle.fuzzy.catalog.CatalogFullException;
 import dev.fnbundle.fuzzy.catalog.CatalogNotFoundException;
 import dev.fnbundle.fuzzy.catalog.ConcurrentItemUpdateException;
 import dev.fnbundle.fuzzy.catalog.ItemNotFoundException;
 import dev.fnbundle.fuzzy.distance.Algorithm;
+import dev.fnbundle.fuzzy.distance.UndefinedSimilarityException;
+import dev.fnbundle.fuzzy.distance.UnsupportedOptionException;
+import dev.fnbundle.fuzzy.input.InputTooLongException;
+import dev.fnbundle.fuzzy.input.UnknownAlgorithmException;
+import dev.fnbundle.fuzzy.phonetic.PhoneticInputException;
+import dev.fnbundle.fuzzy.search.DuplicateItemIdException;
 import java.util.List;
 
 /** How the fuzzy-search exceptions become problem+json answers. */

@@ -1,5 +1,7 @@
 package dev.fnbundle.fuzzy;
 
+import dev.fnbundle.fuzzy.api.ImportMessages;
+import dev.fnbundle.fuzzy.catalog.CatalogImports;
 import dev.fnbundle.fuzzy.catalog.UpsertResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,7 @@ final class ImportWorker {
 
     void handle(String body) {
         ImportMessages.Batch batch = ImportMessages.read(body);
-        UpsertResult result = imports.apply(batch);
+        UpsertResult result = imports.apply(batch.catalog(), batch.entries());
         LOG.info("import applied catalog={} importId={} items={} added={} replaced={} unchanged={}",
                 batch.catalog(), batch.importId(), batch.entries().size(), result.added(), result.replaced(),
                 result.unchanged());

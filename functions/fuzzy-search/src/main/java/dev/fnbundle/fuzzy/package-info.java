@@ -1,5 +1,5 @@
 /**
- * Fuzzy string matching for the fuzzy-search function: the Lambda handlers (HTTP API and import queue) with their
- * request readers, response views and problem mapping, and the typed exceptions every part of the core throws.
+ * The fuzzy-search function's Lambda handlers (HTTP API and import queue), their wiring and their problem mapping;
+ * everything else lives in the subpackages.
  */
 package dev.fnbundle.fuzzy;

@@ -1,5 +1,6 @@
 package dev.fnbundle.bench;
 
+import dev.fnbundle.bench.fuzzy.FuzzySuite;
 import dev.fnbundle.bench.orders.OrdersSuite;
 import dev.fnbundle.bench.report.Machine;
 import dev.fnbundle.bench.report.Report;
@@ -28,8 +29,7 @@ public final class Bench {
             "orders", "dev.fnbundle.bench.orders.OrdersBenchmark",
             "drift", "dev.fnbundle.bench.drift.DriftBenchmark",
             "rss", "dev.fnbundle.bench.rss.RssBenchmark",
-            "email", "dev.fnbundle.bench.email.EmailBenchmark",
-            "fuzzy", "dev.fnbundle.bench.fuzzy.FuzzyBenchmark"));
+            "email", "dev.fnbundle.bench.email.EmailBenchmark"));
 
     private Bench() {
     }
@@ -42,10 +42,7 @@ public final class Bench {
                         "Wired in as it is while the matcher is reworked: its Java side is a hand-rolled loop (best"
                                 + " of 15 runs after at least 3 s of warm-up; `java cold` is the first run), Python's"
                                 + " best of 3; outputs compared by ratio repr and SHA-256 of opcodes and diff."),
-                new CapturedSuite("fuzzy", List.of(), "fuzzy: seed search on 100 000 titles (own harness)",
-                        "Wired in as it is while the rankers are reworked: per-query p50/p99 over the query set in"
-                                + " one JVM after 200 warm-up queries; the Python seed runs a few queries (full"
-                                + " scan, interpreter start-up included)."),
+                new FuzzySuite(),
                 new CapturedSuite("email", List.of("1000", "3"), "email: invoice mails over IMAP (own harness)",
                         "1 000 invoice mails (the program's default is 2 000; halved here because every run"
                                 + " round-trips GreenMail, which dominates the time) in an in-process GreenMail;"

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A benchmark that keeps its own side-by-side program and its own statistics (printed with its figures), run in
  * a child JVM and quoted in the report as it printed. Used for the benchmarks whose cores are being reworked
- * (drift's matcher, fuzzy search) and for email, whose cost is the IMAP round trips to an embedded GreenMail.
+ * (drift's matcher) and for email, whose cost is the IMAP round trips to an embedded GreenMail.
  *
  * @param name    the {@code -Dbench=} name of the program
  * @param args    its arguments

@@ -1,7 +1,7 @@
 package dev.fnbundle.fuzzy.catalog;
 
 import dev.fnbundle.common.validation.InvalidFieldsException;
-import dev.fnbundle.fuzzy.DuplicateItemIdException;
+import dev.fnbundle.fuzzy.search.DuplicateItemIdException;
 import dev.fnbundle.fuzzy.search.CatalogIndex;
 import dev.fnbundle.fuzzy.search.CatalogItem;
 import dev.fnbundle.fuzzy.search.DuplicateQuery;
@@ -31,7 +31,8 @@ public final class CatalogService {
     public static final long MAX_CATALOG_ITEMS = CatalogIndex.MAX_ITEMS;
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogService.class);
-    private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,64}");
+    /** Linear: one character class, at most 64 times. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,64}+");
 
     private final CatalogRepository repository;
     private final IndexCache cache;
@@ -105,7 +106,7 @@ public final class CatalogService {
      * Ranks the catalog's items for a query; parameters the request leaves out take the catalog's settings.
      *
      * @throws CatalogNotFoundException when there is no such catalog
-     * @throws dev.fnbundle.fuzzy.FuzzyException for an invalid query (see {@link SearchQuery#of})
+     * @throws dev.fnbundle.fuzzy.input.FuzzyException for an invalid query (see {@link SearchQuery#of})
      */
     public CatalogSearch search(String name, SearchRequest request) {
         CatalogHeader header = header(name);

@@ -1,7 +1,6 @@
 package dev.fnbundle.fuzzy.distance;
 
 import dev.fnbundle.common.validation.InvalidFieldsException;
-import dev.fnbundle.fuzzy.UnsupportedOptionException;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.fnbundle.fuzzy.distance;
 
 import dev.fnbundle.common.validation.InvalidFieldsException;
-import dev.fnbundle.fuzzy.InputTooLongException;
+import dev.fnbundle.fuzzy.input.InputTooLongException;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -24,8 +24,8 @@ public final class SimilarityService {
      * @return the four numbers, never null
      * @throws InvalidFieldsException  when a text is null or an option is out of range
      * @throws InputTooLongException      when a text exceeds {@link Algorithm#maxInputLength()} (field "a" or "b")
-     * @throws dev.fnbundle.fuzzy.UnsupportedOptionException   when an option does not belong to the algorithm
-     * @throws dev.fnbundle.fuzzy.UndefinedSimilarityException where textdistance raises ZeroDivisionError
+     * @throws dev.fnbundle.fuzzy.distance.UnsupportedOptionException   when an option does not belong to the algorithm
+     * @throws dev.fnbundle.fuzzy.distance.UndefinedSimilarityException where textdistance raises ZeroDivisionError
      */
     public SimilarityScores compare(String a, String b, Algorithm algorithm, AlgorithmOptions options) {
         Objects.requireNonNull(algorithm, "algorithm");

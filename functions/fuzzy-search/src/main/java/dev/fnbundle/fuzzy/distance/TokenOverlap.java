@@ -1,6 +1,5 @@
 package dev.fnbundle.fuzzy.distance;
 
-import dev.fnbundle.fuzzy.UndefinedSimilarityException;
 
 import java.util.Arrays;
 

@@ -1,6 +1,5 @@
 package dev.fnbundle.fuzzy.phonetic;
 
-import dev.fnbundle.fuzzy.PhoneticInputException;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.fnbundle.fuzzy.phonetic;
 
-import dev.fnbundle.fuzzy.UnknownAlgorithmException;
+import dev.fnbundle.fuzzy.input.UnknownAlgorithmException;
 
 import java.util.Arrays;
 import java.util.List;

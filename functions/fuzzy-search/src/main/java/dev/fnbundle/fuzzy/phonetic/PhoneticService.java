@@ -1,8 +1,7 @@
 package dev.fnbundle.fuzzy.phonetic;
 
 import dev.fnbundle.common.validation.InvalidFieldsException;
-import dev.fnbundle.fuzzy.InputTooLongException;
-import dev.fnbundle.fuzzy.PhoneticInputException;
+import dev.fnbundle.fuzzy.input.InputTooLongException;
 
 import java.util.Objects;
 

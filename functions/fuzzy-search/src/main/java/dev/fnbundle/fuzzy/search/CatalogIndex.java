@@ -1,8 +1,7 @@
 package dev.fnbundle.fuzzy.search;
 
 import dev.fnbundle.common.validation.InvalidFieldsException;
-import dev.fnbundle.fuzzy.DuplicateItemIdException;
-import dev.fnbundle.fuzzy.InputTooLongException;
+import dev.fnbundle.fuzzy.input.InputTooLongException;
 
 import java.util.ArrayList;
 import java.util.HashMap;

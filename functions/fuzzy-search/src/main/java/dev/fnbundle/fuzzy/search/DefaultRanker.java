@@ -31,6 +31,8 @@ public final class DefaultRanker {
 
     /** Word similarities below this count as no match. */
     public static final double MATCH_FLOOR = 0.6;
+    /** The similarity of two words with equal Metaphone codes (of at least 3 letters each). */
+    static final double PHONETIC_SIMILARITY = 0.85;
 
     /**
      * Scans every item (the reference the index is tested against).
@@ -123,18 +125,36 @@ public final class DefaultRanker {
     static double wordSimilarity(WordForm query, WordForm title) {
         int[] q = query.codePoints();
         int[] t = title.codePoints();
-        if (Arrays.equals(q, t)) {
-            return 1;
-        }
-        double best = 1 - (double) DamerauLevenshtein.distance(q, t, true) / Math.max(q.length, t.length);
-        if (q.length >= 3 && t.length > q.length) {
-            int typos = DamerauLevenshtein.distance(q, Arrays.copyOf(t, q.length), true);
-            best = Math.max(best, 0.9 * (1 - (double) typos / q.length));
-        }
+        int edit = DamerauLevenshtein.distance(q, t, true);
+        int typos = q.length >= 3 && t.length > q.length
+                ? DamerauLevenshtein.distance(q, Arrays.copyOf(t, q.length), true) : -1;
+        double best = wordSimilarity(q.length, t.length, edit, typos);
         if (q.length >= 3 && t.length >= 3 && !query.metaphone().isEmpty()
                 && query.metaphone().equals(title.metaphone())) {
-            best = Math.max(best, 0.85);
+            best = Math.max(best, PHONETIC_SIMILARITY);
+        }
+        return best;
+    }
+
+    /**
+     * The edit and prefix parts of the word similarity from their distances; the one formula every path uses, so the
+     * index and the scan produce the same doubles.
+     *
+     * @param edit  the restricted Damerau-Levenshtein distance of the words (0 when equal, which gives 1)
+     * @param typos the distance of the query word to the title word's prefix of its length, or -1 when the prefix
+     *              rule does not apply (query word shorter than 3, or title word not longer)
+     * @return the larger of the two, or 0 below {@link #MATCH_FLOOR}
+     */
+    static double wordSimilarity(int queryLength, int titleLength, int edit, int typos) {
+        double best = 1 - (double) edit / Math.max(queryLength, titleLength);
+        if (typos >= 0) {
+            best = Math.max(best, prefixSimilarity(queryLength, typos));
         }
         return best >= MATCH_FLOOR ? best : 0;
+    }
+
+    /** @return the prefix similarity of a query word with {@code typos} edits to a longer title word's prefix */
+    static double prefixSimilarity(int queryLength, int typos) {
+        return 0.9 * (1 - (double) typos / queryLength);
     }
 }

@@ -1,7 +1,7 @@
 package dev.fnbundle.fuzzy.search;
 
 import dev.fnbundle.common.validation.InvalidFieldsException;
-import dev.fnbundle.fuzzy.InputTooLongException;
+import dev.fnbundle.fuzzy.input.InputTooLongException;
 
 /**
  * A validated search request.
@@ -61,7 +61,7 @@ public record SearchQuery(String text, int limit, double threshold, Ranker ranke
      * @throws InvalidFieldsException                  for a missing or blank query, or a limit or threshold out of
      *                                                    range (field "q", "limit" or "threshold")
      * @throws InputTooLongException                      for a query over {@link #MAX_QUERY_LENGTH} code points
-     * @throws dev.fnbundle.fuzzy.UnknownAlgorithmException for an unknown ranker (field "ranker")
+     * @throws dev.fnbundle.fuzzy.input.UnknownAlgorithmException for an unknown ranker (field "ranker")
      */
     public static SearchQuery of(String text, Integer limit, Double threshold, String ranker) {
         return new SearchQuery(text, limit == null ? DEFAULT_LIMIT : limit,

@@ -8,17 +8,19 @@ import java.util.Map;
 
 /**
  * The catalog's vocabulary for the default ranker and for "did you mean": every distinct normalized word with its
- * Metaphone code and the items holding it, and every item's words as vocabulary ids. A query compares its words with
- * the vocabulary once (O(vocabulary · query words · word length²)), then scores only the items holding a word that
- * matched.
+ * Metaphone code and the items holding it, and every item's words as vocabulary ids. A query finds the words similar
+ * to its own by rule (edits through {@link EditNeighbours}, prefixes through a {@link VocabularyTrie}, sound through
+ * the Metaphone groups), then scores only the items holding one of them.
  */
 final class WordIndex {
 
     private final WordForm[] vocabulary;
     private final int[] vocabularyLengths;
-    private final long[] vocabularyMasks;
     private final Map<String, Integer> phoneticIds = new HashMap<>();
-    private final int[] vocabularyPhonetics;
+    /** For each Metaphone id, the vocabulary words with that code that can get the phonetic boost. */
+    private final int[][] phoneticGroups;
+    private final EditNeighbours neighbours;
+    private final VocabularyTrie prefixes;
     private final int[][] postings;
     private final int[] itemOffsets;
     private final int[] itemWords;
@@ -47,16 +49,37 @@ final class WordIndex {
         this.itemWords = Arrays.copyOf(words, count);
         this.vocabulary = forms.toArray(new WordForm[0]);
         this.vocabularyLengths = forms.stream().mapToInt(form -> form.codePoints().length).toArray();
-        this.vocabularyMasks = forms.stream().mapToLong(form -> mask(form.codePoints())).toArray();
-        this.vocabularyPhonetics = new int[forms.size()];
-        for (int v = 0; v < forms.size(); v++) {
-            WordForm form = forms.get(v);
-            vocabularyPhonetics[v] = boostable(form)
-                    ? phoneticIds.computeIfAbsent(form.metaphone(), code -> phoneticIds.size()) : -1;
-        }
+        this.phoneticGroups = phoneticGroups();
+        int[][] codePoints = forms.stream().map(WordForm::codePoints).toArray(int[][]::new);
+        this.neighbours = new EditNeighbours(codePoints);
+        this.prefixes = new VocabularyTrie(codePoints);
         this.postings = postings();
     }
 
+    private int[][] phoneticGroups() {
+        int[] codes = new int[vocabulary.length];
+        for (int v = 0; v < vocabulary.length; v++) {
+            codes[v] = boostable(vocabulary[v])
+                    ? phoneticIds.computeIfAbsent(vocabulary[v].metaphone(), code -> phoneticIds.size()) : -1;
+        }
+        int[] sizes = new int[phoneticIds.size()];
+        for (int code : codes) {
+            if (code >= 0) {
+                sizes[code]++;
+            }
+        }
+        int[][] groups = new int[sizes.length][];
+        for (int p = 0; p < groups.length; p++) {
+            groups[p] = new int[sizes[p]];
+            sizes[p] = 0;
+        }
+        for (int v = 0; v < codes.length; v++) {
+            if (codes[v] >= 0) {
+                groups[codes[v]][sizes[codes[v]]++] = v;
+            }
+        }
+        return groups;
+    }
     /** @return for each vocabulary id, the ascending positions of the items holding the word (each once) */
     private int[][] postings() {
         int[] sizes = new int[vocabulary.length];
@@ -91,75 +114,29 @@ final class WordIndex {
     }
 
     /**
-     * @return for each vocabulary id, the similarities of that word to every query word, or null when it matches
-     *         none of them
+     * The similarities of the query's words to the vocabulary, as {@link DefaultRanker#wordSimilarity} gives them:
+     * each rule reports the words it lifts to the floor, and a word's similarity is the best of its rules.
      */
-    double[][] similarities(List<WordForm> query) {
-        double[][] rows = new double[vocabulary.length][];
-        long[] queryMasks = query.stream().mapToLong(form -> mask(form.codePoints())).toArray();
-        int[] queryPhonetics = query.stream()
-                .mapToInt(form -> boostable(form) ? phoneticIds.getOrDefault(form.metaphone(), -2) : -3).toArray();
-        for (int v = 0; v < vocabulary.length; v++) {
-            for (int i = 0; i < query.size(); i++) {
-                if (queryPhonetics[i] != vocabularyPhonetics[v] && !mayMatch(query.get(i), queryMasks[i], v)) {
-                    continue;
-                }
-                double similarity = DefaultRanker.wordSimilarity(query.get(i), vocabulary[v]);
-                if (similarity > 0) {
-                    if (rows[v] == null) {
-                        rows[v] = new double[query.size()];
-                    }
-                    rows[v][i] = similarity;
+    WordMatches similarities(List<WordForm> query) {
+        WordMatches matches = new WordMatches(query.size());
+        for (int i = 0; i < query.size(); i++) {
+            WordForm word = query.get(i);
+            int index = i;
+            neighbours.match(word.codePoints(), (v, similarity) -> matches.raise(v, index, similarity));
+            prefixes.matchPrefixes(word.codePoints(), (v, similarity) -> matches.raise(v, index, similarity));
+            Integer code = boostable(word) ? phoneticIds.get(word.metaphone()) : null;
+            if (code != null) {
+                for (int v : phoneticGroups[code]) {
+                    matches.raise(v, i, DefaultRanker.PHONETIC_SIMILARITY);
                 }
             }
         }
-        return rows;
+        return matches;
     }
 
     /** @return whether the word can get the phonetic boost: at least 3 code points and a non-empty code */
     private static boolean boostable(WordForm form) {
         return form.codePoints().length >= 3 && !form.metaphone().isEmpty();
-    }
-
-    /**
-     * False only when {@link DefaultRanker#wordSimilarity} is certainly 0, given that the phonetic boost does not
-     * apply (the caller checks equal Metaphone ids first). An edit distance is at least the length
-     * difference and at least the number of character classes (64 hashed buckets) that either word has and the other
-     * lacks, since one edit adds or removes at most one character on each side; the same holds for the query word
-     * against the title word's prefix of equal length. When both bounds exceed what the 0.6 floor allows
-     * (edit: more than 0.4 of the longer word; prefix: more than a third of the query word, with a margin of at least
-     * {@code 1 / (5 * length)} that rounding cannot cross), the similarity is 0.
-     */
-    private boolean mayMatch(WordForm query, long queryMask, int v) {
-        int q = query.codePoints().length;
-        int t = vocabularyLengths[v];
-        long wordMask = vocabularyMasks[v];
-        int editLowerBound = Math.max(Math.abs(q - t),
-                Math.max(Long.bitCount(queryMask & ~wordMask), Long.bitCount(wordMask & ~queryMask)));
-        if (5 * editLowerBound <= 2 * Math.max(q, t)) {
-            return true;
-        }
-        if (q < 3 || t <= q) {
-            return false;
-        }
-        long prefixMask = mask(vocabulary[v].codePoints(), q);
-        int prefixLowerBound = Math.max(Long.bitCount(queryMask & ~prefixMask),
-                Long.bitCount(prefixMask & ~queryMask));
-        return 3 * prefixLowerBound <= q;
-    }
-
-    /** @return a 64-bucket set of the word's code points */
-    private static long mask(int[] codePoints) {
-        return mask(codePoints, codePoints.length);
-    }
-
-    /** @return a 64-bucket set of the first {@code length} code points */
-    private static long mask(int[] codePoints, int length) {
-        long mask = 0;
-        for (int k = 0; k < length; k++) {
-            mask |= 1L << ((codePoints[k] * 0x9E3779B9) >>> 26);
-        }
-        return mask;
     }
 
     /** @return the ascending positions of the items holding vocabulary word {@code v}; not to be modified */
@@ -168,14 +145,14 @@ final class WordIndex {
     }
 
     /** @return the default score of an item from the query's similarity rows */
-    double score(List<WordForm> query, double[][] similarities, int position) {
+    double score(List<WordForm> query, WordMatches similarities, int position) {
         int from = itemOffsets[position];
         int length = itemOffsets[position + 1] - from;
         double[][] rows = new double[length][];
         int[] lengths = new int[length];
         for (int k = 0; k < length; k++) {
             int v = itemWords[from + k];
-            rows[k] = similarities[v];
+            rows[k] = similarities.rowOf(v);
             lengths[k] = vocabularyLengths[v];
         }
         return DefaultRanker.combine(query, rows, lengths);

@@ -1,10 +1,8 @@
 package dev.fnbundle.fuzzy.distance;
 
 import dev.fnbundle.common.validation.InvalidFieldsException;
-import dev.fnbundle.fuzzy.InputTooLongException;
-import dev.fnbundle.fuzzy.UndefinedSimilarityException;
-import dev.fnbundle.fuzzy.UnknownAlgorithmException;
-import dev.fnbundle.fuzzy.UnsupportedOptionException;
+import dev.fnbundle.fuzzy.input.InputTooLongException;
+import dev.fnbundle.fuzzy.input.UnknownAlgorithmException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

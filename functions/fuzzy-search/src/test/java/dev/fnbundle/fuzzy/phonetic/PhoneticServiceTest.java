@@ -1,8 +1,7 @@
 package dev.fnbundle.fuzzy.phonetic;
 
-import dev.fnbundle.fuzzy.InputTooLongException;
-import dev.fnbundle.fuzzy.PhoneticInputException;
-import dev.fnbundle.fuzzy.UnknownAlgorithmException;
+import dev.fnbundle.fuzzy.input.InputTooLongException;
+import dev.fnbundle.fuzzy.input.UnknownAlgorithmException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,29 @@ class CatalogIndexDefaultEquivalenceTest {
                 assertThat(index.scan(query).hits()).isEqualTo(indexed);
             }
         }
+    }
+
+    @Test
+    void indexed_default_search_equals_a_full_scan_on_a_product_catalog_with_typos() {
+        Random random = new Random(12L);
+        List<CatalogItem> items = RandomCatalogs.productCatalog(random, 3_000);
+        CatalogIndex index = CatalogIndex.build(items);
+        long scored = 0;
+        for (int q = 0; q < 150; q++) {
+            String title = items.get(random.nextInt(items.size())).text();
+            int cut = 1 + random.nextInt(title.length() - 1);
+            String typo = title.substring(0, cut) + title.substring(Math.min(title.length(), cut + 1));
+            SearchQuery query = new SearchQuery(random.nextBoolean() ? typo.toLowerCase(Locale.ROOT) : typo,
+                    1 + random.nextInt(10), THRESHOLDS[random.nextInt(THRESHOLDS.length)], Ranker.DEFAULT);
+
+            SearchResult indexed = index.search(query);
+            SearchResult scanned = index.scan(query);
+
+            assertThat(indexed.hits()).as("query %s", query).isEqualTo(scanned.hits());
+            assertThat(indexed.didYouMean()).isEqualTo(scanned.didYouMean());
+            scored += indexed.scoredItems();
+        }
+        assertThat(scored / 150).as("items scored per query").isLessThan(items.size() / 4);
     }
 
     @Test

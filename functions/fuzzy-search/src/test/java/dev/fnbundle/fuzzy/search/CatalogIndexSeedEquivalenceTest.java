@@ -64,7 +64,7 @@ class CatalogIndexSeedEquivalenceTest {
     @Test
     void indexed_seed_search_equals_a_full_scan_on_a_product_catalog_with_tight_thresholds() {
         Random random = new Random(8L);
-        List<CatalogItem> items = productCatalog(random, 3000);
+        List<CatalogItem> items = RandomCatalogs.productCatalog(random, 3000);
         CatalogIndex index = CatalogIndex.build(items);
         for (int q = 0; q < 120; q++) {
             String title = items.get(random.nextInt(items.size())).text();
@@ -120,7 +120,7 @@ class CatalogIndexSeedEquivalenceTest {
 
     @Test
     void a_typo_query_on_a_structured_catalog_scores_a_small_fraction_of_the_items() {
-        List<CatalogItem> items = productCatalog(new Random(5L), 4000);
+        List<CatalogItem> items = RandomCatalogs.productCatalog(new Random(5L), 4000);
         CatalogIndex index = CatalogIndex.build(items);
         SearchQuery query = new SearchQuery("globex hedphones model 4521", 3, 0.4, Ranker.SEED);
 
@@ -128,18 +128,5 @@ class CatalogIndexSeedEquivalenceTest {
 
         assertThat(indexed.hits()).isEqualTo(index.scan(query).hits());
         assertThat(indexed.scoredItems()).isLessThan(items.size() / 10);
-    }
-
-    private static List<CatalogItem> productCatalog(Random random, int size) {
-        String[] brands = {"Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Wonka", "Stark"};
-        String[] adjectives = {"Wireless", "Portable", "Ultra", "Slim", "Pro", "Compact", ""};
-        String[] nouns = {"laptop", "monitor", "keyboard", "headphones", "speaker", "router", "camera", "drone"};
-        List<CatalogItem> items = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            items.add(new CatalogItem("p" + i, brands[random.nextInt(brands.length)] + " "
-                    + adjectives[random.nextInt(adjectives.length)] + " " + nouns[random.nextInt(nouns.length)]
-                    + " model " + (1000 + random.nextInt(9000))));
-        }
-        return items;
     }
 }

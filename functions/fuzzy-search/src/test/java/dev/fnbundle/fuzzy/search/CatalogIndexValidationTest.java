@@ -1,9 +1,8 @@
 package dev.fnbundle.fuzzy.search;
 
 import dev.fnbundle.common.validation.InvalidFieldsException;
-import dev.fnbundle.fuzzy.DuplicateItemIdException;
-import dev.fnbundle.fuzzy.InputTooLongException;
-import dev.fnbundle.fuzzy.UnknownAlgorithmException;
+import dev.fnbundle.fuzzy.input.InputTooLongException;
+import dev.fnbundle.fuzzy.input.UnknownAlgorithmException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -58,6 +58,20 @@ final class RandomCatalogs {
                 ? phrase : result;
     }
 
+    /** Product titles: brand, optional adjective, noun and a four-digit model number. */
+    static List<CatalogItem> productCatalog(Random random, int size) {
+        String[] brands = {"Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Wonka", "Stark"};
+        String[] adjectives = {"Wireless", "Portable", "Ultra", "Slim", "Pro", "Compact", ""};
+        String[] nouns = {"laptop", "monitor", "keyboard", "headphones", "speaker", "router", "camera", "drone"};
+        List<CatalogItem> items = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            items.add(new CatalogItem("p" + i, brands[random.nextInt(brands.length)] + " "
+                    + adjectives[random.nextInt(adjectives.length)] + " " + nouns[random.nextInt(nouns.length)]
+                    + " model " + (1000 + random.nextInt(9000))));
+        }
+        return items;
+    }
+
     static List<String> texts(List<CatalogItem> items) {
         return items.stream().map(CatalogItem::text).toList();
     }

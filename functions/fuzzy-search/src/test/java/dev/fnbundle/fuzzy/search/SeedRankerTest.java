@@ -3,7 +3,7 @@ package dev.fnbundle.fuzzy.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fnbundle.fuzzy.PythonReference;
+import dev.fnbundle.fuzzy.testing.PythonReference;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,0 +1,31 @@
+package dev.fnbundle.fuzzy.input;
+
+/**
+ * Base of every exception the fuzzy-search cores throw on bad input. Each subclass lives next to the core that throws
+ * it and carries the details an error response needs as accessors; messages never contain the compared or searched
+ * text itself.
+ */
+public abstract class FuzzyException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message a message safe for logs and responses
+     */
+    protected FuzzyException(String message) {
+        super(message);
+    }
+
+    /**
+     * Truncates a user-supplied token (an algorithm name, an id) before it goes into a message.
+     *
+     * @param value the token, may be null
+     * @return at most 64 characters of it, or {@code "null"}
+     */
+    protected static String clip(String value) {
+        if (value == null) {
+            return "null";
+        }
+        return value.length() <= 64 ? value : value.substring(0, 64) + "...";
+    }
+}

@@ -1,0 +1,246 @@
+package dev.fnbundle.bench.fuzzy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fnbundle.bench.Settings;
+import dev.fnbundle.bench.Suite;
+import dev.fnbundle.bench.report.Figure;
+import dev.fnbundle.bench.report.JmhLatency;
+import dev.fnbundle.bench.report.Python;
+import dev.fnbundle.bench.report.Report;
+import dev.fnbundle.fuzzy.search.CatalogIndex;
+import dev.fnbundle.fuzzy.search.Ranker;
+import dev.fnbundle.fuzzy.search.SearchHit;
+import dev.fnbundle.fuzzy.search.SearchQuery;
+import dev.fnbundle.fuzzy.search.SearchResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fuzzy search on 100 000 product titles: the warm per-request latency of both rankers through JMH's sample-time
+ * mode, every indexed answer checked against a full scan on a sample of the queries, the seed's Python
+ * {@code fuzzy_search} on a few of them, and what a cold container pays for its first search (a fresh JVM with the
+ * function's flags, items from DynamoDB Local, index build, answer), per phase.
+ *
+ * <p>Properties: {@code bench.fuzzy.checks} (queries compared with the full scan per ranker, default 20),
+ * {@code bench.fuzzy.coldRuns} (cold JVMs per mode, default 3), {@code bench.fuzzy.coldItems} (catalog sizes of
+ * the cold runs, default {@code 100000}; {@code 100000,1000000} adds the million, whose first load into DynamoDB
+ * Local takes several minutes and is kept on disk for later runs).
+ */
+public final class FuzzySuite implements Suite {
+    static final int ITEMS = 100_000;
+    /** A warm container: the heap the function gets, the collector the JDK picks by default. */
+    static final List<String> JVM = List.of("-Xms1g", "-Xmx2g", "-XX:+UseParallelGC");
+    private static final String PYTHON = """
+            import json, sys, time
+            from seed_search_ref import fuzzy_search
+            with open(sys.argv[1], encoding="utf-8") as f:
+                case = json.load(f)
+            times, answers = [], []
+            for query in case["queries"]:
+                t0 = time.perf_counter()
+                hits = fuzzy_search(query, case["catalog"], 0.4, 3)
+                times.append((time.perf_counter() - t0) * 1000)
+                answers.append([[text, repr(float(score))] for text, score in hits])
+            print("query_ms=" + ",".join("%.1f" % t for t in times))
+            print("answers=" + json.dumps(answers))
+            """;
+
+    @Override
+    public String name() {
+        return "fuzzy";
+    }
+
+    @Override
+    public void run(Report report, Settings settings) throws Exception {
+        long started = System.nanoTime();
+        int checks = Integer.getInteger("bench.fuzzy.checks", 20);
+        int coldRuns = Integer.getInteger("bench.fuzzy.coldRuns", 3);
+        String coldItems = System.getProperty("bench.fuzzy.coldItems", Integer.toString(ITEMS));
+
+        JmhLatency jmh = new JmhLatency(settings.forks(), 2, 3, 3, JVM);
+        Map<String, JmhLatency.Latency> warm = jmh.run(FuzzyJmh.class, "search",
+                Map.of("items", Integer.toString(ITEMS), "limit", "3", "threshold", "0.4"));
+        System.out.printf(Locale.ROOT, "fuzzy: JMH done after %.1f min%n", (System.nanoTime() - started) / 6e10);
+
+        FuzzyWorkload workload = FuzzyWorkload.of(ITEMS);
+        CatalogIndex index = CatalogIndex.build(workload.catalog());
+        Check seed = check(index, workload.queries().subList(0, checks), Ranker.SEED);
+        Check fallback = check(index, workload.queries().subList(0, checks), Ranker.DEFAULT);
+        Map<Ranker, CpuPercentiles> cpu = new LinkedHashMap<>();
+        for (Ranker ranker : List.of(Ranker.SEED, Ranker.DEFAULT)) {
+            cpu.put(ranker, CpuPercentiles.measure(index, workload.queries(), ranker));
+        }
+        System.out.printf(Locale.ROOT, "fuzzy: full-scan checks and CPU percentiles done after %.1f min%n",
+                (System.nanoTime() - started) / 6e10);
+        int pythonQueries = Math.min(settings.pythonRuns(), 2);
+        PythonSeed python = python(settings.python(), index, workload, pythonQueries);
+        System.out.printf(Locale.ROOT, "fuzzy: Python done after %.1f min%n", (System.nanoTime() - started) / 6e10);
+
+        StringBuilder md = new StringBuilder("## fuzzy: search on 100 000 product titles\n\n");
+        md.append(String.format(Locale.ROOT, "Catalog: %,d seeded product titles (mean %.1f chars); queries: typo'd"
+                + " titles (1 to 3 deletions, swaps or substitutions, lower-cased half of the time), limit 3,"
+                + " threshold 0.4, one thread.%n%n", ITEMS, workload.meanTitleLength()));
+        md.append("### Warm: one search request on a built index\n\n")
+                .append("| ranker | p50 | p99 | all calls pooled: p50 / p99 / max (calls) |\n|---|---|---|---|\n");
+        for (var entry : warm.entrySet()) {
+            var latency = entry.getValue();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f / %.3f / %.1f ms (%,d) |%n",
+                    entry.getKey().replace("search[ranker=", "").replace("]", "").toLowerCase(Locale.ROOT),
+                    latency.p50().ms(), latency.p99().ms(), latency.pooledP50(), latency.pooledP99(),
+                    latency.pooledMax(), latency.calls()));
+        }
+        md.append("\n").append(jmh.how())
+                .append(". p50 and p99 are the median over forks (spread: min–max over forks). Wall time: on a")
+                .append(" machine whose load average exceeds its cores, it mostly measures waiting for a CPU.\n\n");
+        md.append("CPU time of the searching thread per request (less load-sensitive): ");
+        cpu.forEach((ranker, figures) -> md.append(ranker.name().toLowerCase(Locale.ROOT)).append(" ")
+                .append(figures.markdown()).append("; "));
+        md.append(CpuPercentiles.HOW).append(".\n\n");
+        md.append(String.format(Locale.ROOT, "Identical to a full scan (`CatalogIndex.scan`, every item scored): seed"
+                        + " %d/%d queries, default %d/%d (the first %d queries). Full scan per query: seed %s,"
+                        + " default %s.%n%n", seed.identical, checks, fallback.identical, checks, checks,
+                seed.scan.ms(), fallback.scan.ms()));
+        md.append(python.markdown()).append("\n\n");
+
+        var seedWarm = warm.get("search[ranker=SEED]");
+        var defaultWarm = warm.get("search[ranker=DEFAULT]");
+        report.row(new Report.Row("fuzzy", "seed ranker, 100 000 titles, p99 per request", seedWarm.p99(),
+                "seed fuzzy_search in Python (full scan)", python.perQuery, python.identical));
+        report.row(new Report.Row("fuzzy", "default ranker, 100 000 titles, p99 per request", defaultWarm.p99(),
+                "our full scan (no Python reference)", fallback.scan, fallback.identical + "/" + checks
+                + " queries equal to the full scan"));
+
+        try {
+            md.append(cold(report, workload, coldItems, coldRuns));
+        } catch (Exception | Error e) {
+            // The warm figures above stay in the report when the cold part fails.
+            md.append("### Cold: FAILED\n\n```\n").append(e).append("\n```\n");
+        }
+        md.append(String.format(Locale.ROOT, "%nThis suite took %.1f min (`./mvnw -Pbench -Dbench.only=fuzzy`).%n",
+                (System.nanoTime() - started) / 6e10));
+        report.section(md.toString());
+    }
+
+    private record Check(int identical, Figure scan) {
+    }
+
+    private static Check check(CatalogIndex index, List<String> queries, Ranker ranker) {
+        int identical = 0;
+        double[] scans = new double[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            SearchQuery query = new SearchQuery(queries.get(i), 3, 0.4, ranker);
+            SearchResult indexed = index.search(query);
+            long start = System.nanoTime();
+            SearchResult scanned = index.scan(query);
+            scans[i] = (System.nanoTime() - start) / 1e6;
+            identical += indexed.hits().equals(scanned.hits())
+                    && indexed.didYouMean().equals(scanned.didYouMean()) ? 1 : 0;
+        }
+        return new Check(identical, new Figure(scans, "full scan per query, " + queries.size() + " queries"));
+    }
+
+    private record PythonSeed(Figure perQuery, String identical, String markdown) {
+    }
+
+    private static PythonSeed python(Python python, CatalogIndex index, FuzzyWorkload workload, int count)
+            throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> queries = workload.queries().subList(0, count);
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("queries", queries);
+        input.put("catalog", workload.catalog().stream().map(item -> item.text()).toList());
+        Path file = Files.createTempFile("fuzzy-bench", ".json");
+        try {
+            json.writeValue(file.toFile(), input);
+            Python withReference = new Python(python.executable(),
+                    Path.of("functions/fuzzy-search/src/test/resources/reference").toAbsolutePath().toString());
+            Map<String, String> out = withReference.run(PYTHON, List.of(file.toString()), 30);
+            Figure perQuery = Python.figure(out, "query_ms", "python3, " + count + " queries in one process, the"
+                    + " catalog already loaded");
+            List<?> answers = json.readValue(out.get("answers"), List.class);
+            int identical = 0;
+            double[] ours = new double[count];
+            for (int i = 0; i < count; i++) {
+                long start = System.nanoTime();
+                List<SearchHit> hits = index.search(new SearchQuery(queries.get(i), 3, 0.4, Ranker.SEED)).hits();
+                ours[i] = (System.nanoTime() - start) / 1e6;
+                List<List<String>> java = hits.stream().map(hit -> List.of(hit.text(), repr(hit.score()))).toList();
+                identical += java.equals(answers.get(i)) ? 1 : 0;
+            }
+            String md = String.format(Locale.ROOT, "Seed `fuzzy_search` in Python (textdistance transcription, full"
+                            + " scan of the 100 000 titles): %s per query (%s); ours, indexed, on the same queries"
+                            + " %s. Identical hits and scores: %d/%d.", perQuery.ms(), perQuery.how(),
+                    new Figure(ours, "").ms(), identical, count);
+            return new PythonSeed(perQuery, identical + "/" + count + " queries equal to Python's hits and scores",
+                    md);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Python's repr of a float, which Java's Double.toString matches for the doubles scores take. */
+    private static String repr(double value) {
+        return Double.toString(value);
+    }
+
+    private static String cold(Report report, FuzzyWorkload hundredThousand, String sizes, int runs)
+            throws Exception {
+        StringBuilder md = new StringBuilder("### Cold: a fresh container's first search\n\n");
+        md.append("A new JVM with the function's flags (`").append(String.join(" ", ColdCatalogs.FUNCTION_JVM))
+                .append("`) and environment, against DynamoDB Local on this machine (kept on disk; items loaded")
+                .append(" once through the repository's write path). `handler`: the real `FuzzyApiHandler` built")
+                .append(" from the environment, then one `GET /catalogs/{name}/search` event (default ranker);")
+                .append(" `phases`: the same steps timed one by one in another fresh JVM. JVM start → answer adds")
+                .append(" the JVM's own start to main. Median of ").append(runs)
+                .append(" cold JVMs each (min–max).\n\n")
+                .append("| items | JVM start → answer | init (handler) | first search (handler) | second search |")
+                .append(" client | header | read items | index build | search | retained heap | peak RSS |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        try (ColdCatalogs catalogs = new ColdCatalogs()) {
+            for (String size : sizes.split(",")) {
+                int items = Integer.parseInt(size.strip());
+                FuzzyWorkload workload = items == hundredThousand.catalog().size() ? hundredThousand
+                        : FuzzyWorkload.of(items);
+                String catalog = catalogs.ensure(workload);
+                String query = workload.queries().get(0);
+                List<Map<String, String>> handler = new ArrayList<>();
+                List<Map<String, String>> phases = new ArrayList<>();
+                for (int run = 0; run < runs; run++) {
+                    handler.add(catalogs.coldChild("handler", catalog, query));
+                    phases.add(catalogs.coldChild("phases", catalog, query));
+                }
+                Figure total = sum(handler, "jvm_to_main_ms", "main_to_answer_ms");
+                md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s MB |"
+                                + " %s MB |%n", items, total.ms(), figure(handler, "init_ms").ms(),
+                        figure(handler, "first_search_ms").ms(), figure(handler, "second_search_ms").ms(),
+                        figure(phases, "client_ms").ms(), figure(phases, "header_ms").ms(),
+                        figure(phases, "items_ms").ms(), figure(phases, "build_ms").ms(),
+                        figure(phases, "search_ms").ms(), num(figure(handler, "retained_heap_mb")),
+                        num(figure(handler, "peak_rss_mb"))));
+                report.row(new Report.Row("fuzzy", String.format(Locale.ROOT, "cold first search, %,d items from"
+                        + " DynamoDB Local (JVM start → answer)", items), total, "–", null, "answered 200 with hits"));
+            }
+        }
+        return md.toString();
+    }
+
+    private static Figure figure(List<Map<String, String>> runs, String key) {
+        return new Figure(runs.stream().mapToDouble(run -> Double.parseDouble(run.get(key))).toArray(),
+                "cold JVMs, " + runs.size() + " runs");
+    }
+
+    private static Figure sum(List<Map<String, String>> runs, String first, String second) {
+        return new Figure(runs.stream().mapToDouble(run -> Double.parseDouble(run.get(first))
+                + Double.parseDouble(run.get(second))).toArray(), "cold JVMs, " + runs.size() + " runs");
+    }
+
+    private static String num(Figure figure) {
+        return String.format(Locale.ROOT, "%.0f (%.0f–%.0f)", figure.median(), figure.min(), figure.max());
+    }
+
+}
