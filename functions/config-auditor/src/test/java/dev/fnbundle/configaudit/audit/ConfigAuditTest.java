@@ -3,7 +3,7 @@ package dev.fnbundle.configaudit.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fnbundle.configaudit.PythonRunner;
+import dev.fnbundle.common.testing.Python;
 import dev.fnbundle.configaudit.difflib.CpythonCases;
 import dev.fnbundle.configaudit.difflib.PythonText;
 import dev.fnbundle.configaudit.difflib.SequenceMatcher;
@@ -70,7 +70,7 @@ class ConfigAuditTest {
 
     @Test
     void percent_equals_python_for_many_seeded_ratios() throws Exception {
-        PythonRunner.assumePython();
+        Python.assumePython();
         // given
         Random random = new Random(7);
         List<Double> values = new ArrayList<>();
@@ -79,7 +79,7 @@ class ConfigAuditTest {
             values.add(2.0 * random.nextInt(total / 2 + 1) / total);
         }
         // when
-        JsonNode python = PythonRunner.run("percent_oracle.py", values);
+        JsonNode python = Python.jsonResource("/python/percent_oracle.py", values);
         // then
         for (int i = 0; i < values.size(); i++) {
             assertThat(PythonPercent.format(values.get(i), 1)).as("value %s", values.get(i))
