@@ -67,7 +67,7 @@ public final class FeedHost implements AutoCloseable {
 
     /** Any responder, e.g. one that fails first and then succeeds; it answers through {@link #send}. */
     public void route(String path, Responder responder) {
-        route(path, responder);
+        server.route(path, responder::respond);
     }
 
     /** Waits {@code delay} before answering with the feed. */
