@@ -53,94 +53,110 @@ class SecretsAndFormatsEndToEndTest {
                 aws.functionEnvironment("ConfigAuditWorkerFunction")))));
     }
 
+    /** One baseline per format, the secrets it holds, and other strings no answer may contain. */
     static List<Arguments> corpus() {
-        return List.of(
-                Arguments.of("json", """
-                        {
-                          "api_keys": [
-                            "sk_live_AAAA1111x",
-                            "sk_live_BBBB2222x"
-                          ],
-                          "credentials": {
-                            "user": "svc-e2e-user",
-                            "pass": "Zq9-hunter-22"
-                          },
-                          "pass\\u0077ord": "esc-key-secret-1",
-                          "token":
-                          "next-line-token-77",
-                          "client_secret": "abc/def/ghi-123",
-                          "note": "abc\\/def\\/ghi-123",
-                          "database_url": "postgres://app:url-pass@word-9@db:5432/x",
-                          "n": 1
-                        }
-                        """, List.of("sk_live_AAAA1111x", "sk_live_BBBB2222x", "svc-e2e-user", "Zq9-hunter-22",
-                        "esc-key-secret-1", "next-line-token-77", "abc/def/ghi-123", "url-pass@word-9"),
-                        List.of("def\\/ghi-123", "def\\\\/ghi-123")),
-                Arguments.of("yaml", """
-                        api_keys:
-                        - sk_live_CCCC3333x
-                        - sk_live_DDDD4444x
-                        private_key: |
-                          -----BEGIN KEY-----
-                          MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Q
-                          -----END KEY-----
-                        passphrase: >
-                          correct horse
-                          battery staple
-                        secret: "first-part
-                          second-part"
-                        token: plainfirst
-                          plainsecond
-                        base: &pw aliased-secret-99
-                        password: *pw
-                        credentials:
-                          user: adm9
-                          pass: nested-pass-55
-                        quoted_password: 'it''s-a-secret'
-                        dsn: "mysql://root:yaml%40url-pw@db/x"
-                        name: web
-                        """, List.of("sk_live_CCCC3333x", "sk_live_DDDD4444x",
-                        "MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Q", "correct horse",
-                        "battery staple", "first-part", "second-part", "plainfirst", "plainsecond",
-                        "aliased-secret-99", "adm9", "nested-pass-55", "s-a-secret", "yaml%40url-pw"),
-                        List.of("url-pw")),
-                Arguments.of("ini", """
-                        ; settings before any section
-                        token = ini-top-token-1
-                        [secrets]
-                        api = ini-section-secret-1
-                        [db]
-                        ;password = old-commented-secret
-                        password = first-cont-secret
-                          second-cont-secret
-                        host = db.internal
-                        url = mysql://app:ini-url-pw@db/x
-                        [Service]
-                        ExecStart=/usr/bin/app --password=cli-flag-secret
-                        """, List.of("ini-top-token-1", "ini-section-secret-1", "old-commented-secret",
-                        "first-cont-secret", "second-cont-secret", "ini-url-pw", "cli-flag-secret"), List.of()),
-                Arguments.of("properties", """
-                        db.password=prop-cont-\\
-                            secret-part2
-                        db.pass\\u0077ord2=prop-escaped-key-secret
-                        jdbc.url=postgres://app:url@pw/x9-1@db:5432/x
-                        note=see enc%40pw%2Fy8-2
-                        api.secret=enc@pw/y8-2
-                        host=x
-                        """, List.of("prop-cont-", "secret-part2", "prop-escaped-key-secret", "url@pw/x9-1",
-                        "enc@pw/y8-2"), List.of("y8-2", "x9-1")),
-                Arguments.of("nginx", """
-                        worker_processes 4;
-                        ssl_certificate_key /etc/ssl/private/nginx-secret.key;
-                        secrets {
-                            api abc-nginx-block-1;
-                        }
-                        auth_token "nginx-quoted-tok-9";
-                        http {
-                            proxy_pass http://user:nginx-url-pw@backend;
-                        }
-                        """, List.of("nginx-secret.key", "abc-nginx-block-1", "nginx-quoted-tok-9", "nginx-url-pw"),
-                        List.of()));
+        return List.of(json(), yaml(), ini(), properties(), nginx());
+    }
+
+    private static Arguments json() {
+        return Arguments.of("json", """
+                {
+                  "api_keys": [
+                    "sk_live_AAAA1111x",
+                    "sk_live_BBBB2222x"
+                  ],
+                  "credentials": {
+                    "user": "svc-e2e-user",
+                    "pass": "Zq9-hunter-22"
+                  },
+                  "pass\\u0077ord": "esc-key-secret-1",
+                  "token":
+                  "next-line-token-77",
+                  "client_secret": "abc/def/ghi-123",
+                  "note": "abc\\/def\\/ghi-123",
+                  "database_url": "postgres://app:url-pass@word-9@db:5432/x",
+                  "n": 1
+                }
+                """, List.of("sk_live_AAAA1111x", "sk_live_BBBB2222x", "svc-e2e-user", "Zq9-hunter-22",
+                "esc-key-secret-1", "next-line-token-77", "abc/def/ghi-123", "url-pass@word-9"),
+                List.of("def\\/ghi-123", "def\\\\/ghi-123"));
+    }
+
+    private static Arguments yaml() {
+        return Arguments.of("yaml", """
+                api_keys:
+                - sk_live_CCCC3333x
+                - sk_live_DDDD4444x
+                private_key: |
+                  -----BEGIN KEY-----
+                  MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Q
+                  -----END KEY-----
+                passphrase: >
+                  correct horse
+                  battery staple
+                secret: "first-part
+                  second-part"
+                token: plainfirst
+                  plainsecond
+                base: &pw aliased-secret-99
+                password: *pw
+                credentials:
+                  user: adm9
+                  pass: nested-pass-55
+                quoted_password: 'it''s-a-secret'
+                dsn: "mysql://root:yaml%40url-pw@db/x"
+                name: web
+                """, List.of("sk_live_CCCC3333x", "sk_live_DDDD4444x",
+                "MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Q", "correct horse",
+                "battery staple", "first-part", "second-part", "plainfirst", "plainsecond",
+                "aliased-secret-99", "adm9", "nested-pass-55", "s-a-secret", "yaml%40url-pw"),
+                List.of("url-pw"));
+    }
+
+    private static Arguments ini() {
+        return Arguments.of("ini", """
+                ; settings before any section
+                token = ini-top-token-1
+                [secrets]
+                api = ini-section-secret-1
+                [db]
+                ;password = old-commented-secret
+                password = first-cont-secret
+                  second-cont-secret
+                host = db.internal
+                url = mysql://app:ini-url-pw@db/x
+                [Service]
+                ExecStart=/usr/bin/app --password=cli-flag-secret
+                """, List.of("ini-top-token-1", "ini-section-secret-1", "old-commented-secret",
+                "first-cont-secret", "second-cont-secret", "ini-url-pw", "cli-flag-secret"), List.of());
+    }
+
+    private static Arguments properties() {
+        return Arguments.of("properties", """
+                db.password=prop-cont-\\
+                    secret-part2
+                db.pass\\u0077ord2=prop-escaped-key-secret
+                jdbc.url=postgres://app:url@pw/x9-1@db:5432/x
+                note=see enc%40pw%2Fy8-2
+                api.secret=enc@pw/y8-2
+                host=x
+                """, List.of("prop-cont-", "secret-part2", "prop-escaped-key-secret", "url@pw/x9-1",
+                "enc@pw/y8-2"), List.of("y8-2", "x9-1"));
+    }
+
+    private static Arguments nginx() {
+        return Arguments.of("nginx", """
+                worker_processes 4;
+                ssl_certificate_key /etc/ssl/private/nginx-secret.key;
+                secrets {
+                    api abc-nginx-block-1;
+                }
+                auth_token "nginx-quoted-tok-9";
+                http {
+                    proxy_pass http://user:nginx-url-pw@backend;
+                }
+                """, List.of("nginx-secret.key", "abc-nginx-block-1", "nginx-quoted-tok-9", "nginx-url-pw"),
+                List.of());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.fnbundle.common.testing.SqsEvents;
 import dev.fnbundle.common.config.Env;
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.testing.FakeLambdaContext;
@@ -81,14 +82,7 @@ class EmailPollerHandlerTest {
     }
 
     private static SQSEvent task(String mailboxId) {
-        var message = new SQSEvent.SQSMessage();
-        message.setMessageId(UUID.randomUUID().toString());
-        message.setReceiptHandle("not-a-real-receipt-handle");
-        message.setBody("{\"mailboxId\": \"" + mailboxId + "\", \"reason\": \"manual\"}");
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        var event = new SQSEvent();
-        event.setRecords(List.of(message));
-        return event;
+        return SqsEvents.of("{\"mailboxId\": \"" + mailboxId + "\", \"reason\": \"manual\"}");
     }
 
     private SQSBatchResponse poll(EmailPollerHandler handler, SQSEvent event) {

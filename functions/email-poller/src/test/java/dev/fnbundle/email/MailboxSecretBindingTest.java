@@ -3,9 +3,9 @@ package dev.fnbundle.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.fnbundle.common.testing.SqsEvents;
 import dev.fnbundle.common.config.Env;
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.testing.ApiEvents;
@@ -99,13 +99,7 @@ class MailboxSecretBindingTest {
     }
 
     private boolean pollFails(String mailboxId) {
-        var message = new SQSEvent.SQSMessage();
-        message.setMessageId(UUID.randomUUID().toString());
-        message.setReceiptHandle("not-a-real-receipt-handle");
-        message.setBody("{\"mailboxId\": \"" + mailboxId + "\", \"reason\": \"manual\"}");
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        var event = new SQSEvent();
-        event.setRecords(List.of(message));
+        var event = SqsEvents.of("{\"mailboxId\": \"" + mailboxId + "\", \"reason\": \"manual\"}");
         return !new EmailPollerHandler(poller).handleRequest(event, context).getBatchItemFailures().isEmpty();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.fnbundle.common.testing.SqsEvents;
 import dev.fnbundle.common.config.Env;
 import dev.fnbundle.common.testing.FakeLambdaContext;
 import dev.fnbundle.email.mailbox.MailboxRegistration;
@@ -63,14 +64,7 @@ class TrustStorePasswordSecretTest {
     }
 
     private static SQSEvent task(String mailboxId) {
-        var message = new SQSEvent.SQSMessage();
-        message.setMessageId(UUID.randomUUID().toString());
-        message.setReceiptHandle("not-a-real-receipt-handle");
-        message.setBody("{\"mailboxId\": \"" + mailboxId + "\", \"reason\": \"manual\"}");
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        var event = new SQSEvent();
-        event.setRecords(List.of(message));
-        return event;
+        return SqsEvents.of("{\"mailboxId\": \"" + mailboxId + "\", \"reason\": \"manual\"}");
     }
 
     private long trustStoreReads() {

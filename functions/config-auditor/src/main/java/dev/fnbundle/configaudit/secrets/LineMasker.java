@@ -63,7 +63,7 @@ public final class LineMasker {
         List<String> masked = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            int end = contentEnd(line);
+            int end = LineText.contentEnd(line);
             masked.add(TextMasks.apply(line.substring(0, end), spans.get(i)) + line.substring(end));
         }
         return masked;
@@ -78,7 +78,7 @@ public final class LineMasker {
     static List<List<TextSpan>> spans(List<String> lines) {
         LineMasker masker = new LineMasker();
         for (String line : lines) {
-            masker.accept(line.substring(0, contentEnd(line)));
+            masker.accept(line.substring(0, LineText.contentEnd(line)));
         }
         return masker.out;
     }
@@ -103,10 +103,10 @@ public final class LineMasker {
      * @return where to look for keys, or -1 when the whole line belongs to a secret value
      */
     private int carriedOver() {
-        int indent = indentOf(content);
+        int indent = LineText.indentOf(content);
         boolean blank = content.isBlank();
         if (continuation) {
-            continuation = endsInOddBackslashes(content);
+            continuation = LineText.endsInOddBackslashes(content);
             return maskRest(indent);
         }
         if (openQuote != 0) {
@@ -134,7 +134,7 @@ public final class LineMasker {
                 return maskRest(indent);
             }
             if (indent == blockColumn && blockSequence && isSequenceItem(indent)) {
-                return maskRest(indentOf(content, indent + 1));
+                return maskRest(LineText.indentOf(content, indent + 1));
             }
             blockColumn = -1;
         }
@@ -164,7 +164,7 @@ public final class LineMasker {
                 i += 2;
             } else if (c == '"' || c == '\'') {
                 i = quotedKey(i, c);
-            } else if (isKeyStart(c)) {
+            } else if (LineText.isKeyStart(c)) {
                 i = bareKey(i);
             } else {
                 i++;
@@ -209,10 +209,10 @@ public final class LineMasker {
      * or, when {@code blankSeparates}, after at least one blank. -1 when no separator follows.
      */
     private int separator(int from, boolean blankSeparates) {
-        int i = indentOf(content, from);
+        int i = LineText.indentOf(content, from);
         if (i < n && (content.charAt(i) == ':' || content.charAt(i) == '=')) {
             separatorChar = content.charAt(i);
-            return indentOf(content, i + 1);
+            return LineText.indentOf(content, i + 1);
         }
         separatorChar = ' ';
         return blankSeparates && i > from && i < n ? i : -1;
@@ -266,7 +266,7 @@ public final class LineMasker {
             return n;
         }
         mask(start, trimmedEnd(start));
-        continuation = endsInOddBackslashes(content);
+        continuation = LineText.endsInOddBackslashes(content);
         openBlock(keyColumn, false);
         return n;
     }
@@ -330,9 +330,9 @@ public final class LineMasker {
     }
 
     private boolean onlyTrailing(int from) {
-        int i = indentOf(content, from);
+        int i = LineText.indentOf(content, from);
         if (i < n && (content.charAt(i) == ',' || content.charAt(i) == ';')) {
-            i = indentOf(content, i + 1);
+            i = LineText.indentOf(content, i + 1);
         }
         return i >= n || content.charAt(i) == '#';
     }
@@ -382,42 +382,5 @@ public final class LineMasker {
         }
         List<DecodedView> views = DecodedView.of(raw);
         return views.isEmpty() ? raw : views.get(0).text;
-    }
-
-    private static boolean isKeyStart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '@';
-    }
-
-    private static boolean endsInOddBackslashes(String s) {
-        int count = 0;
-        for (int i = s.length() - 1; i >= 0 && s.charAt(i) == '\\'; i--) {
-            count++;
-        }
-        return count % 2 == 1;
-    }
-
-    private static int indentOf(String s) {
-        return indentOf(s, 0);
-    }
-
-    private static int indentOf(String s, int from) {
-        int i = from;
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
-            i++;
-        }
-        return i;
-    }
-
-    static int contentEnd(String line) {
-        int end = line.length();
-        while (end > 0 && isTerminator(line.charAt(end - 1))) {
-            end--;
-        }
-        return end;
-    }
-
-    private static boolean isTerminator(char c) {
-        return c == '\n' || c == '\r' || c == '\u000b' || c == '\u000c' || c >= '\u001c' && c <= '\u001e'
-                || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 }

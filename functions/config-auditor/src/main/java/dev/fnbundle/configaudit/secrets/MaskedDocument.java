@@ -61,7 +61,7 @@ public final class MaskedDocument extends AbstractList<String> implements Random
 
     private String render(int index) {
         String line = lines.get(index);
-        int end = LineMasker.contentEnd(line);
+        int end = LineText.contentEnd(line);
         String content = line.substring(0, end);
         List<TextSpan> spans = new ArrayList<>(byShape.get(index));
         spans.addAll(byPosition.get(index));
@@ -91,7 +91,7 @@ public final class MaskedDocument extends AbstractList<String> implements Random
             for (int k = line; k < lines.size() && starts[k] < span.end(); k++) {
                 String text = lines.get(k);
                 int from = span.start() > starts[k] ? span.start() - starts[k] : firstNonBlank(text);
-                int to = Math.min(span.end() - starts[k], LineMasker.contentEnd(text));
+                int to = Math.min(span.end() - starts[k], LineText.contentEnd(text));
                 if (from < to) {
                     out.get(k).add(new TextSpan(from, to));
                 }

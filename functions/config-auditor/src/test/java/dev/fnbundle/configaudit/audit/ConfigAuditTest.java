@@ -3,8 +3,8 @@ package dev.fnbundle.configaudit.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fnbundle.configaudit.PythonRunner;
-import dev.fnbundle.configaudit.difflib.CpythonCases;
+import dev.fnbundle.common.testing.Python;
+import dev.fnbundle.configaudit.testing.Configs;
 import dev.fnbundle.configaudit.difflib.PythonText;
 import dev.fnbundle.configaudit.difflib.SequenceMatcher;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ class ConfigAuditTest {
     @Test
     void seed_example_matches_what_python_computes() {
         // when
-        ConfigAuditResult result = ConfigAudit.audit(CpythonCases.SEED_TEMPLATE, CpythonCases.SEED_DEPLOYED);
+        ConfigAuditResult result = ConfigAudit.audit(Configs.TEMPLATE, Configs.DEPLOYED);
         // then
         assertThat(result.similarity()).isEqualTo(0.7619047619047619);
         assertThat(result.hasDrift()).isTrue();
@@ -32,8 +32,8 @@ class ConfigAuditTest {
     @Test
     void seed_example_opcodes_match_python() {
         // given
-        List<String> a = PythonText.splitLinesKeepEnds(CpythonCases.SEED_TEMPLATE);
-        List<String> b = PythonText.splitLinesKeepEnds(CpythonCases.SEED_DEPLOYED);
+        List<String> a = PythonText.splitLinesKeepEnds(Configs.TEMPLATE);
+        List<String> b = PythonText.splitLinesKeepEnds(Configs.DEPLOYED);
         // when / then
         assertThat(SequenceMatcher.of(a, b).opcodes()).hasToString("[('equal', 0, 2, 0, 2), ('replace', 2, 3, 2, 3), "
                 + "('equal', 3, 9, 3, 9), ('replace', 9, 10, 9, 11)]");
@@ -42,7 +42,7 @@ class ConfigAuditTest {
     @Test
     void identical_configs_report_no_drift() {
         // when
-        ConfigAuditResult result = ConfigAudit.audit(CpythonCases.SEED_TEMPLATE, CpythonCases.SEED_TEMPLATE);
+        ConfigAuditResult result = ConfigAudit.audit(Configs.TEMPLATE, Configs.TEMPLATE);
         // then
         assertThat(result.hasDrift()).isFalse();
         assertThat(result.summary()).isEqualTo("No drift detected. Config matches template.");
@@ -70,7 +70,7 @@ class ConfigAuditTest {
 
     @Test
     void percent_equals_python_for_many_seeded_ratios() throws Exception {
-        PythonRunner.assumePython();
+        Python.assumePython();
         // given
         Random random = new Random(7);
         List<Double> values = new ArrayList<>();
@@ -79,7 +79,7 @@ class ConfigAuditTest {
             values.add(2.0 * random.nextInt(total / 2 + 1) / total);
         }
         // when
-        JsonNode python = PythonRunner.run("percent_oracle.py", values);
+        JsonNode python = Python.jsonResource("/python/percent_oracle.py", values);
         // then
         for (int i = 0; i < values.size(); i++) {
             assertThat(PythonPercent.format(values.get(i), 1)).as("value %s", values.get(i))

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fnbundle.common.validation.FieldError;
 import dev.fnbundle.common.validation.InvalidFieldsException;
-import dev.fnbundle.configaudit.difflib.CpythonCases;
+import dev.fnbundle.configaudit.testing.Configs;
 import dev.fnbundle.configaudit.semantic.ChangedKey;
 import dev.fnbundle.configaudit.semantic.ConfigFormat;
 import dev.fnbundle.configaudit.semantic.ConfigParseException;
@@ -25,7 +25,7 @@ class DriftAuditorTest {
     @Test
     void seed_example_gives_python_figures_and_key_level_drift() {
         // when
-        AuditReport report = auditor.audit(request(CpythonCases.SEED_TEMPLATE, CpythonCases.SEED_DEPLOYED, null,
+        AuditReport report = auditor.audit(request(Configs.TEMPLATE, Configs.DEPLOYED, null,
                 List.of("database.*")));
         // then
         assertThat(report.format()).isEqualTo(ConfigFormat.INI);

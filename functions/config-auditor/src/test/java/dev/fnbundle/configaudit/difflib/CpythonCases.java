@@ -1,5 +1,6 @@
 package dev.fnbundle.configaudit.difflib;
 
+import dev.fnbundle.configaudit.testing.Configs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,33 +40,6 @@ public final class CpythonCases {
             + "line 3\nline 4   chanGEd\nline 5a  chanGed\nline 6a  changEd\nline 7\nline 8\nline 9\n1234567890\n"
             + "another long line that needs to be wrapped\njust fitS in!!\njust fits in two lineS yup!!\nthe end";
 
-    /** The seed's TEMPLATE. */
-    public static final String SEED_TEMPLATE = """
-            [server]
-            host = 0.0.0.0
-            port = 8080
-            workers = 4
-            timeout = 30
-
-            [database]
-            host = db.internal
-            port = 5432
-            pool_size = 10
-            """;
-    /** The seed's DEPLOYED. */
-    public static final String SEED_DEPLOYED = """
-            [server]
-            host = 0.0.0.0
-            port = 9090
-            workers = 4
-            timeout = 30
-
-            [database]
-            host = db.internal
-            port = 5432
-            pool_size = 20
-            max_overflow = 5
-            """;
 
     private CpythonCases() {
     }
@@ -106,7 +80,7 @@ public final class CpythonCases {
         cases.add(DiffCase.lines(PATCH914575_FROM2, PATCH914575_TO2, true));
         cases.add(DiffCase.lines(PATCH914575_FROM3, PATCH914575_TO3, true));
         cases.add(DiffCase.lines(htmlDiffInput(PATCH914575_FROM1), htmlDiffInput(PATCH914575_TO1), true));
-        cases.add(DiffCase.lines(SEED_TEMPLATE, SEED_DEPLOYED, true));
+        cases.add(DiffCase.lines(Configs.TEMPLATE, Configs.DEPLOYED, true));
         cases.add(DiffCase.lines("host = localhost\nport = 5432\ndebug = False\n",
                 "host = db.prod.example.com\nport = 5432\ndebug = False\npool_size = 10\n", true));
         return cases;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fnbundle.configaudit.PythonRunner;
+import dev.fnbundle.common.testing.Python;
 import dev.fnbundle.configaudit.audit.ConfigAudit;
 import dev.fnbundle.configaudit.audit.ConfigAuditResult;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +29,12 @@ class DifflibDifferentialTest {
 
     @TestFactory
     Stream<DynamicTest> sequence_matcher_and_unified_diff_equal_python_difflib() throws Exception {
-        PythonRunner.assumePython();
+        Python.assumePython();
         // given
         List<DiffCase> cases = new ArrayList<>(CpythonCases.all());
         cases.addAll(generatedCases(20260101L));
         // when
-        JsonNode answers = PythonRunner.run("difflib_oracle.py", cases);
+        JsonNode answers = Python.jsonResource("/python/difflib_oracle.py", cases);
         // then
         return IntStream.range(0, cases.size()).mapToObj(i -> DynamicTest.dynamicTest(
                 "case " + i + " " + cases.get(i).kind() + " autojunk=" + cases.get(i).autojunk(),

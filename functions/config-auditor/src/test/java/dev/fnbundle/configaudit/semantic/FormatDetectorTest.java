@@ -2,7 +2,7 @@ package dev.fnbundle.configaudit.semantic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fnbundle.configaudit.difflib.CpythonCases;
+import dev.fnbundle.configaudit.testing.Configs;
 import org.junit.jupiter.api.Test;
 
 class FormatDetectorTest {
@@ -11,7 +11,7 @@ class FormatDetectorTest {
     void each_format_is_recognised_from_a_typical_file() {
         assertThat(FormatDetector.detect("{\"a\": 1}")).isEqualTo(ConfigFormat.JSON);
         assertThat(FormatDetector.detect("[\n  1, 2\n]")).isEqualTo(ConfigFormat.JSON);
-        assertThat(FormatDetector.detect(CpythonCases.SEED_TEMPLATE)).isEqualTo(ConfigFormat.INI);
+        assertThat(FormatDetector.detect(Configs.TEMPLATE)).isEqualTo(ConfigFormat.INI);
         assertThat(FormatDetector.detect(NginxParserTest.NGINX)).isEqualTo(ConfigFormat.NGINX);
         assertThat(FormatDetector.detect("# c\ndatabase:\n  host: x\nlist:\n  - a\n")).isEqualTo(ConfigFormat.YAML);
         assertThat(FormatDetector.detect("a.b=1\nc = http://x:80/\n")).isEqualTo(ConfigFormat.PROPERTIES);

@@ -3,7 +3,7 @@ package dev.fnbundle.configaudit.semantic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.configaudit.difflib.CpythonCases;
+import dev.fnbundle.configaudit.testing.Configs;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,7 +15,7 @@ class IniParserTest {
     @Test
     void seed_template_becomes_section_dot_key_paths() {
         // when
-        SortedMap<String, ConfigEntry> keys = parser.parse(CpythonCases.SEED_TEMPLATE);
+        SortedMap<String, ConfigEntry> keys = parser.parse(Configs.TEMPLATE);
         // then
         assertThat(values(keys)).containsExactlyEntriesOf(new TreeMap<>(Map.of("server.host", "0.0.0.0",
                 "server.port", "8080", "server.workers", "4", "server.timeout", "30", "database.host", "db.internal",

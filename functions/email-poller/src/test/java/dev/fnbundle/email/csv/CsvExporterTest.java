@@ -7,6 +7,7 @@ import dev.fnbundle.email.mime.MailAddress;
 import dev.fnbundle.email.poll.InvoiceRecord;
 import dev.fnbundle.email.poll.RecordKey;
 import dev.fnbundle.email.poll.RecordKind;
+import dev.fnbundle.common.testing.Python;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,17 +117,8 @@ class CsvExporterTest {
         assertThat(out).isEqualTo("[]");
     }
 
-    private static String python(String script, Path file) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder("python3", "-c", script, file.toString()).start();
-        } catch (IOException e) {
-            Assumptions.assumeTrue(false, "python3 not found: differential test skipped");
-            return "";
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return out;
+    private static String python(String script, Path file) {
+        return Python.run("-c", script, file.toString()).orFail().out();
     }
 
     @Test
@@ -141,17 +131,9 @@ class CsvExporterTest {
         Files.writeString(file, exporter.toCsv(List.of(hostile)), StandardCharsets.UTF_8);
 
         // when Python's csv module reads the file
-        Process process;
-        try {
-            process = new ProcessBuilder("python3", "-c", "import csv,sys,json\n"
-                    + "rows=list(csv.reader(open(sys.argv[1],newline='',encoding='utf-8')))\n"
-                    + "sys.stdout.write(json.dumps(rows[1]))", file.toString()).start();
-        } catch (IOException e) {
-            Assumptions.assumeTrue(false, "python3 not found: differential test skipped");
-            return;
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String out = python("import csv,sys,json\n"
+                + "rows=list(csv.reader(open(sys.argv[1],newline='',encoding='utf-8')))\n"
+                + "sys.stdout.write(json.dumps(rows[1]))", file);
 
         // then each cell is the value with the formula guard, nothing more, nothing less
         assertThat(out).isEqualTo("[\"2026-05-13T09:14:32Z\", \"'-Evil, Inc. <x@evil.example>\", "

@@ -2,6 +2,7 @@ package dev.fnbundle.email.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fnbundle.common.testing.Python;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,17 +64,7 @@ class SeedAmountRuleTest {
         return bodies;
     }
 
-    private static List<String> runPython(Path script, Path input) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder("python3", script.toString(), input.toString()).start();
-        } catch (IOException e) {
-            Assumptions.assumeTrue(false, "python3 not found: differential test skipped");
-            throw e;
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(new String(process.getErrorStream().readAllBytes())).isZero();
-        return JsonStrings.parseArray(out);
+    private static List<String> runPython(Path script, Path input) {
+        return JsonStrings.parseArray(Python.run(script.toString(), input.toString()).orFail().out());
     }
 }

@@ -2,12 +2,9 @@ package dev.fnbundle.email.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.fnbundle.common.testing.LocalHttpServer;
 import dev.fnbundle.common.json.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,24 +18,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #deny} answer AccessDeniedException; unknown ones ResourceNotFoundException.
  */
 public final class FakeSecretsManager implements AutoCloseable {
-    private final HttpServer server;
+    private final LocalHttpServer server = new LocalHttpServer("fake-secrets-manager");
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final List<String> denied = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> requestedIds = new CopyOnWriteArrayList<>();
 
     public FakeSecretsManager() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.start();
+        server.fallback(this::handle);
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.url("");
     }
 
     public void put(String name, String value) {
@@ -90,6 +81,6 @@ public final class FakeSecretsManager implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -3,29 +3,23 @@ package dev.fnbundle.fuzzy.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Assumptions;
+import dev.fnbundle.common.testing.Python;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * Runs the Python reference (test resources {@code reference/}: a transcription of textdistance's and jellyfish's
- * pure-Python code plus the seed's {@code fuzzy_search}) on one JSON request and returns its JSON answer.
+ * pure-Python code plus the seed's {@code fuzzy_search}) on one JSON request and returns its JSON answer, through
+ * common's {@link Python} runner.
  */
 public final class PythonReference {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The interpreter behind {@code python3} (resolved once: version-manager shims add seconds per start). */
-    private static String executable;
-    private static Boolean available;
 
     private PythonReference() {
     }
@@ -37,10 +31,7 @@ public final class PythonReference {
 
     /** Skips the calling test when python3 cannot be started. */
     public static void assumePython() {
-        if (available == null) {
-            available = probe();
-        }
-        Assumptions.assumeTrue(available, "python3 not found: differential test skipped");
+        Python.assumePython();
     }
 
     /**
@@ -48,28 +39,12 @@ public final class PythonReference {
      * @return the driver's answer
      */
     public static JsonNode call(ObjectNode request) {
-        assumePython();
         try {
-            Path directory = referenceDirectory();
-            Path errors = Files.createTempFile("fuzzy-reference", ".err");
-            Process process = new ProcessBuilder(executable, "-B", "reference_driver.py")
-                    .directory(directory.toFile())
-                    .redirectError(errors.toFile())
-                    .start();
-            try (OutputStream stdin = process.getOutputStream()) {
-                JSON.writeValue(stdin, request);
-            }
-            JsonNode answer = JSON.readTree(process.getInputStream());
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("python reference failed: " + Files.readString(errors));
-            }
-            Files.deleteIfExists(errors);
-            return answer;
+            byte[] answer = Python.run(referenceDirectory(), JSON.writeValueAsBytes(request),
+                    List.of("reference_driver.py")).orFail().stdout();
+            return JSON.readTree(answer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -87,24 +62,6 @@ public final class PythonReference {
             return Path.of(driver.toURI()).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean probe() {
-        try {
-            Process process = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 || output.isEmpty()) {
-                return false;
-            }
-            executable = output;
-            return true;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -142,23 +142,33 @@ final class VersionSolver {
                 }
                 return incompatibility;
             }
-            List<Term> terms = new ArrayList<>();
-            for (Term term : incompatibility.terms) {
-                if (term != mostRecentTerm) {
-                    terms.add(term);
-                }
-            }
-            for (Term term : mostRecent.cause().terms) {
-                if (term.pkg != mostRecent.term().pkg) {
-                    terms.add(term);
-                }
-            }
-            if (difference != null) {
-                terms.add(difference.negate());
-            }
-            incompatibility = Incompatibility.derived(terms, incompatibility, mostRecent.cause());
+            incompatibility = priorCause(incompatibility, mostRecentTerm, mostRecent, difference);
         }
         throw new ConflictExplainer(catalog).failure(incompatibility);
+    }
+
+    /**
+     * PubGrub's prior cause: the incompatibility without its most recently satisfied term, joined with the cause of
+     * that term's satisfier (minus the satisfier's own package) and, when the satisfier only partly satisfied it,
+     * the negated difference.
+     */
+    private static Incompatibility priorCause(Incompatibility incompatibility, Term mostRecentTerm,
+                                              PartialSolution.Assignment mostRecent, Term difference) {
+        List<Term> terms = new ArrayList<>();
+        for (Term term : incompatibility.terms) {
+            if (term != mostRecentTerm) {
+                terms.add(term);
+            }
+        }
+        for (Term term : mostRecent.cause().terms) {
+            if (term.pkg != mostRecent.term().pkg) {
+                terms.add(term);
+            }
+        }
+        if (difference != null) {
+            terms.add(difference.negate());
+        }
+        return Incompatibility.derived(terms, incompatibility, mostRecent.cause());
     }
 
     /** Picks and decides the next package; returns it, or -1 when every required package is decided. */

@@ -3,6 +3,7 @@ package dev.fnbundle.orders.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fnbundle.common.testing.MutableClock;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.orders.graph.GraphBuilder;
 import dev.fnbundle.orders.graph.GraphRequest;
@@ -14,11 +15,8 @@ import dev.fnbundle.orders.runs.RunService;
 import dev.fnbundle.orders.runs.RunSnapshot;
 import dev.fnbundle.orders.runs.TaskDispatcher;
 import dev.fnbundle.orders.runs.UnknownRunNodeException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -287,33 +285,5 @@ class DynamoRunStoreTest {
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RunItems.partition(runId))))).items();
         assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item)
                 .containsKeys("ttl", item.get("sk").s().startsWith("NODE#") ? "node" : "nodeCount"));
-    }
-
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fnbundle.orders.testing.PythonRunner;
+import dev.fnbundle.common.testing.Python;
 import dev.fnbundle.orders.testing.RandomGraphs;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +67,7 @@ class PythonGraphlibDifferentialTest {
     @Test
     void order_batches_and_cycle_equal_python_graphlib_on_random_graphs() throws Exception {
         // given
-        PythonRunner.assumePython();
+        Python.assumePython();
         Random random = new Random(3_110_7L);
         List<String> graphs = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -75,7 +75,7 @@ class PythonGraphlibDifferentialTest {
         }
 
         // when
-        JsonNode expected = PythonRunner.run(SCRIPT, graphs);
+        JsonNode expected = Python.json(SCRIPT, graphs);
 
         // then
         int cyclic = 0;

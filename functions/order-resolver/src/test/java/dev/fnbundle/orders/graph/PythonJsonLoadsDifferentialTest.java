@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fnbundle.orders.testing.PythonRunner;
+import dev.fnbundle.common.testing.Python;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -92,11 +92,11 @@ class PythonJsonLoadsDifferentialTest {
     void documents_load_or_fail_exactly_as_python_json_loads_and_give_graphlibs_names_and_order()
             throws Exception {
         // given
-        PythonRunner.assumePython();
+        Python.assumePython();
         GraphJsonReader reader = new GraphJsonReader();
 
         // when
-        JsonNode python = PythonRunner.run(SCRIPT, Map.of("texts", TEXTS, "bytes", BYTES));
+        JsonNode python = Python.json(SCRIPT, Map.of("texts", TEXTS, "bytes", BYTES));
 
         // then
         List<String> checked = new ArrayList<>();

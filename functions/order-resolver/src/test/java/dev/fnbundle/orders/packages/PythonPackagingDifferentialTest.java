@@ -3,7 +3,7 @@ package dev.fnbundle.orders.packages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fnbundle.orders.testing.PythonRunner;
+import dev.fnbundle.common.testing.Python;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ class PythonPackagingDifferentialTest {
     @Test
     void comparisons_and_matches_equal_python_packaging() throws Exception {
         // given
-        PythonRunner.assumePython();
+        Python.assumePython();
         Random random = new Random(440L);
         List<String> versions = new ArrayList<>(List.of("1.0", "1.0.0", "1", "1.0.post1", "1.0a1", "1.0rc1",
                 "1.0.dev1", "1.0+local.7", "1.0+5", "1.1", "1.10", "1.9", "2.0b1", "2.0", "1!0.5", "2.0.post1+x",
@@ -52,7 +52,7 @@ class PythonPackagingDifferentialTest {
         }
 
         // when
-        JsonNode python = PythonRunner.run(SCRIPT, Map.of("versions", versions, "specifiers", specifiers));
+        JsonNode python = Python.json(SCRIPT, Map.of("versions", versions, "specifiers", specifiers));
         Assumptions.assumeTrue(!python.isNull(), "python packaging >= 25 not installed: differential test skipped");
 
         // then

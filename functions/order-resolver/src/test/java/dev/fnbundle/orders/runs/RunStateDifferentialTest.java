@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fnbundle.orders.graph.GraphJsonReader;
-import dev.fnbundle.orders.testing.PythonRunner;
+import dev.fnbundle.common.testing.Python;
 import dev.fnbundle.orders.testing.RandomGraphs;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,7 +37,7 @@ class RunStateDifferentialTest {
     @Test
     void newly_ready_nodes_equal_python_get_ready_after_each_done_call() throws Exception {
         // given
-        PythonRunner.assumePython();
+        Python.assumePython();
         Random random = new Random(42L);
         GraphJsonReader reader = new GraphJsonReader();
         List<Map<String, Object>> cases = new ArrayList<>();
@@ -66,7 +66,7 @@ class RunStateDifferentialTest {
             oursPerCase.add(ours);
             activePerCase.add(active);
         }
-        JsonNode python = PythonRunner.run(SCRIPT, cases);
+        JsonNode python = Python.json(SCRIPT, cases);
 
         // then
         for (int i = 0; i < cases.size(); i++) {

@@ -10,7 +10,7 @@ import dev.fnbundle.rss.entries.StoredEntry;
 import dev.fnbundle.rss.model.Entry;
 import dev.fnbundle.rss.testing.InMemoryEntryStore;
 import dev.fnbundle.rss.testing.InMemoryFeedRepository;
-import dev.fnbundle.rss.testing.MutableClock;
+import dev.fnbundle.common.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

@@ -21,7 +21,7 @@ import dev.fnbundle.rss.testing.Feeds;
 import dev.fnbundle.rss.testing.InMemoryEntryStore;
 import dev.fnbundle.rss.testing.InMemoryFeedRepository;
 import dev.fnbundle.rss.testing.InMemoryHostSchedule;
-import dev.fnbundle.rss.testing.MutableClock;
+import dev.fnbundle.common.testing.MutableClock;
 import dev.fnbundle.rss.testing.RecordingTaskQueue;
 import java.time.Duration;
 import java.time.Instant;

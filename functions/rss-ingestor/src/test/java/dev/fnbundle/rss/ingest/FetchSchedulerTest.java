@@ -7,7 +7,7 @@ import dev.fnbundle.rss.feeds.FetchRecord;
 import dev.fnbundle.rss.feeds.FetchStatus;
 import dev.fnbundle.rss.feeds.Subscription;
 import dev.fnbundle.rss.testing.InMemoryFeedRepository;
-import dev.fnbundle.rss.testing.MutableClock;
+import dev.fnbundle.common.testing.MutableClock;
 import dev.fnbundle.rss.testing.RecordingTaskQueue;
 import java.net.URI;
 import java.time.Duration;

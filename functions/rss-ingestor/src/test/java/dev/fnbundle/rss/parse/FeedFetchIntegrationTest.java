@@ -3,18 +3,15 @@ package dev.fnbundle.rss.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.fnbundle.common.fetch.FetchOutcome;
 import dev.fnbundle.common.fetch.FetchRequest;
 import dev.fnbundle.common.fetch.FetchSettings;
 import dev.fnbundle.common.fetch.ResponseTooLargeException;
 import dev.fnbundle.common.fetch.SafeHttpFetcher;
 import dev.fnbundle.common.fetch.SsrfGuard;
+import dev.fnbundle.common.testing.LocalHttpServer;
 import dev.fnbundle.rss.model.FeedPreview;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,26 +21,21 @@ import org.junit.jupiter.api.Test;
 
 /** The fetcher streams a response straight into the parser: HTTP charset, final URL as base, shared body cap. */
 class FeedFetchIntegrationTest {
-    private static HttpServer server;
+    private static LocalHttpServer server;
     private static SafeHttpFetcher fetcher;
 
     @BeforeAll
-    static void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/moved", exchange -> {
+    static void start() {
+        server = new LocalHttpServer("feed-fetch-test");
+        server.route("/moved", exchange -> {
             exchange.getResponseHeaders().add("Location", "/feeds/latin1.xml");
             exchange.sendResponseHeaders(301, -1);
-            exchange.close();
         });
-        server.createContext("/feeds/latin1.xml", exchange -> {
-            byte[] body = "<rss><channel><title>Café</title><item><link>../posts/1</link></item></channel></rss>"
-                    .getBytes(StandardCharsets.ISO_8859_1);
-            exchange.getResponseHeaders().add("Content-Type", "text/xml; charset=ISO-8859-1");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.createContext("/endless", exchange -> {
+        server.route("/feeds/latin1.xml", exchange -> LocalHttpServer.send(exchange, 200,
+                "text/xml; charset=ISO-8859-1",
+                "<rss><channel><title>Café</title><item><link>../posts/1</link></item></channel></rss>"
+                        .getBytes(StandardCharsets.ISO_8859_1)));
+        server.route("/endless", exchange -> {
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write("<rss><channel>".getBytes(StandardCharsets.UTF_8));
@@ -51,12 +43,8 @@ class FeedFetchIntegrationTest {
                 for (int i = 0; i < 10_000; i++) {
                     out.write(item);
                 }
-            } catch (IOException e) {
-                // the client stopped reading at its cap
             }
-            exchange.close();
         });
-        server.start();
         fetcher = new SafeHttpFetcher(new SsrfGuard(true), new FetchSettings(Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(5), 64 * 1024, 3, "fnbundle-test/1.0"));
     }
@@ -64,11 +52,11 @@ class FeedFetchIntegrationTest {
     @AfterAll
     static void stop() {
         fetcher.close();
-        server.stop(0);
+        server.close();
     }
 
     private static URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return server.url(path);
     }
 
     @Test

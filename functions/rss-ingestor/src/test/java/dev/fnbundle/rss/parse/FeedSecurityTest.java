@@ -3,13 +3,10 @@ package dev.fnbundle.rss.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.fnbundle.common.testing.LocalHttpServer;
 import dev.fnbundle.rss.model.Entry;
 import dev.fnbundle.rss.model.FeedPreview;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -19,29 +16,24 @@ import org.junit.jupiter.api.Test;
 class FeedSecurityTest {
     private static final FeedLimits SMALL = new FeedLimits(16, 1000, 2000, 10, 5, 20);
 
-    private HttpServer server;
+    private LocalHttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
 
     @BeforeEach
-    void startTrap() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
+    void startTrap() {
+        server = new LocalHttpServer("xxe-trap").fallback(exchange -> {
             requests.incrementAndGet();
-            byte[] body = "<!ENTITY secret \"LEAKED\">".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            LocalHttpServer.send(exchange, 200, null, "<!ENTITY secret \"LEAKED\">");
         });
-        server.start();
     }
 
     @AfterEach
     void stopTrap() {
-        server.stop(0);
+        server.close();
     }
 
     private String trapUrl(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path).toString();
     }
 
     @Test

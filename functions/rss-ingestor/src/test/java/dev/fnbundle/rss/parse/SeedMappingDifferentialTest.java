@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fnbundle.common.testing.Python;
 import dev.fnbundle.rss.model.Entry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +57,7 @@ class SeedMappingDifferentialTest {
         Path script = dir.resolve("seed.py");
         Files.writeString(script, SEED_SCRIPT);
 
-        JsonNode seed = runPython(script, feed, dir.resolve("seed.json"));
+        JsonNode seed = runPython(script, feed);
         List<Entry> ours = new ArrayList<>();
         try (InputStream in = Files.newInputStream(feed)) {
             new FeedParser().parse(in, null, null, ours::add);
@@ -78,23 +77,9 @@ class SeedMappingDifferentialTest {
         assertThat(capped).as("items whose summary reached the 200 cap").isGreaterThan(100);
     }
 
-    private static JsonNode runPython(Path script, Path feed, Path output) throws IOException, InterruptedException {
-        Process python;
-        try {
-            python = new ProcessBuilder("python3", script.toString(), feed.toString())
-                    .redirectOutput(output.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            Assumptions.assumeTrue(false, "python3 not found: differential test skipped");
-            throw e;
-        }
-        if (!python.waitFor(120, TimeUnit.SECONDS)) {
-            python.destroyForcibly();
-            throw new IllegalStateException("python3 did not finish");
-        }
-        Assumptions.assumeTrue(python.exitValue() != 3, "xmltodict not installed: differential test skipped");
-        assertThat(python.exitValue()).as("python3 exit code").isZero();
-        return new ObjectMapper().readTree(Files.readString(output, StandardCharsets.UTF_8));
+    private static JsonNode runPython(Path script, Path feed) throws IOException {
+        Python.Completed python = Python.run(script.toString(), feed.toString());
+        Assumptions.assumeTrue(python.exitCode() != 3, "xmltodict not installed: differential test skipped");
+        return new ObjectMapper().readTree(python.orFail().stdout());
     }
 }

@@ -1,26 +1,20 @@
 package dev.fnbundle.rss.testing;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.fnbundle.common.testing.LocalHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * A JDK HttpServer on 127.0.0.1 (free port) playing feed hosts: feeds with ETag / Last-Modified that answer 304
- * to a matching conditional GET, scripted statuses, redirects, slow and oversized answers. Records every request
- * with the status it is answered with, before answering.
+ * Feed hosts on common's {@link LocalHttpServer} (127.0.0.1, free port): feeds with ETag / Last-Modified that
+ * answer 304 to a matching conditional GET, scripted statuses, redirects, slow and oversized answers. Records every
+ * request with the status it is answered with, before answering.
  */
 public final class FeedHost implements AutoCloseable {
     /** A request as the host saw it. */
@@ -33,34 +27,20 @@ public final class FeedHost implements AutoCloseable {
         int respond(HttpExchange exchange) throws IOException, InterruptedException;
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final Map<String, Responder> routes = new ConcurrentHashMap<>();
+    private final LocalHttpServer server = new LocalHttpServer("feed-host");
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     public FeedHost() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "feed-host");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server.fallback(exchange -> empty(exchange, 404));
     }
 
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return server.url(path);
     }
 
     /** Serves a feed; with an ETag or Last-Modified, a matching conditional GET gets a 304. */
     public void feed(String path, String xml, String etag, String lastModified) {
-        routes.put(path, exchange -> {
+        route(path, exchange -> {
             String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
             String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
             if (etag != null && etag.equals(ifNoneMatch)
@@ -79,7 +59,7 @@ public final class FeedHost implements AutoCloseable {
 
     /** Answers with a status and headers, empty body. */
     public void status(String path, int status, Map<String, String> headers) {
-        routes.put(path, exchange -> {
+        route(path, exchange -> {
             headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             return empty(exchange, status);
         });
@@ -87,12 +67,12 @@ public final class FeedHost implements AutoCloseable {
 
     /** Any responder, e.g. one that fails first and then succeeds; it answers through {@link #send}. */
     public void route(String path, Responder responder) {
-        routes.put(path, responder);
+        server.route(path, responder::respond);
     }
 
     /** Waits {@code delay} before answering with the feed. */
     public void slow(String path, Duration delay, String xml) {
-        routes.put(path, exchange -> {
+        route(path, exchange -> {
             Thread.sleep(delay.toMillis());
             return send(exchange, 200, "application/rss+xml", xml);
         });
@@ -100,7 +80,7 @@ public final class FeedHost implements AutoCloseable {
 
     /** A feed that never ends: items until the client stops reading. */
     public void endless(String path) {
-        routes.put(path, exchange -> {
+        route(path, exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
             record(exchange, 200);
             exchange.sendResponseHeaders(200, 0);
@@ -142,24 +122,8 @@ public final class FeedHost implements AutoCloseable {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
-    private void handle(HttpExchange exchange) {
-        try (exchange) {
-            Responder responder = routes.get(exchange.getRequestURI().getPath());
-            if (responder == null) {
-                empty(exchange, 404);
-            } else {
-                responder.respond(exchange);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // the client gave up (timeouts, capped bodies): expected in these tests
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

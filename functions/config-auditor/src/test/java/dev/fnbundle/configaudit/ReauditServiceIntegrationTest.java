@@ -1,4 +1,4 @@
-package dev.fnbundle.configaudit.service;
+package dev.fnbundle.configaudit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,12 @@ import dev.fnbundle.common.fetch.SafeHttpFetcher;
 import dev.fnbundle.common.fetch.SsrfGuard;
 import dev.fnbundle.common.fetch.TransientFetchException;
 import dev.fnbundle.common.retry.Retry;
-import dev.fnbundle.configaudit.ConfigAuditWiring;
+import dev.fnbundle.configaudit.service.AuditSource;
+import dev.fnbundle.configaudit.service.AuditSummary;
+import dev.fnbundle.configaudit.service.BaselineInput;
+import dev.fnbundle.configaudit.service.Precondition;
+import dev.fnbundle.configaudit.service.ReauditService;
+import dev.fnbundle.configaudit.service.ReauditStatus;
 import dev.fnbundle.configaudit.testing.Configs;
 import dev.fnbundle.configaudit.testing.LocalConfigServer;
 import dev.fnbundle.configaudit.testing.LocalConfigServer.Response;
@@ -29,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * The re-audit of a sourced baseline through the real safe fetcher against a config host on loopback, with
  * DynamoDB Local: what is audited, what is retried, what is recorded as a failure.
  */
-class ReauditServiceTest {
+class ReauditServiceIntegrationTest {
     private static final FetchSettings SETTINGS = new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
             Duration.ofSeconds(5), 64 * 1024, 2, "test");
     private static ConfigAuditWiring wiring;

@@ -1,4 +1,4 @@
-package dev.fnbundle.rss.testing;
+package dev.fnbundle.common.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand, in UTC; safe to read from other threads while a test moves it. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
