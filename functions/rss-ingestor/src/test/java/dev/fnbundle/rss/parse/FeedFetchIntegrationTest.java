@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.fnbundle.common.fetch.FetchOutcome;
-import dev.fnbundle.common.fetch.FetchRequest;
-import dev.fnbundle.common.fetch.FetchSettings;
-import dev.fnbundle.common.fetch.ResponseTooLargeException;
-import dev.fnbundle.common.fetch.SafeHttpFetcher;
-import dev.fnbundle.common.fetch.SsrfGuard;
+import dev.fnbundle.fetch.FetchOutcome;
+import dev.fnbundle.fetch.FetchRequest;
+import dev.fnbundle.fetch.FetchSettings;
+import dev.fnbundle.fetch.ResponseTooLargeException;
+import dev.fnbundle.fetch.SafeHttpFetcher;
+import dev.fnbundle.fetch.SsrfGuard;
 import dev.fnbundle.rss.model.FeedPreview;
 import java.io.IOException;
 import java.io.OutputStream;
