@@ -1,7 +1,7 @@
 package dev.fnbundle.rss;
 
 import dev.fnbundle.common.config.Env;
-import dev.fnbundle.common.fetch.SsrfGuard;
+import dev.fnbundle.fetch.SsrfGuard;
 import java.time.Duration;
 
 /**

@@ -1,9 +1,9 @@
 package dev.fnbundle.rss;
 
-import dev.fnbundle.common.fetch.PermanentFetchException;
-import dev.fnbundle.common.fetch.SsrfRefusedException;
 import dev.fnbundle.common.problem.Problem;
 import dev.fnbundle.common.problem.ProblemMapper;
+import dev.fnbundle.fetch.PermanentFetchException;
+import dev.fnbundle.fetch.SsrfRefusedException;
 import dev.fnbundle.rss.feeds.FeedBeingDeletedException;
 import dev.fnbundle.rss.feeds.FeedNotFoundException;
 import dev.fnbundle.rss.feeds.SinceOutOfRangeException;

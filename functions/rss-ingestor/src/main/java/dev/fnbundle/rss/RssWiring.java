@@ -2,12 +2,12 @@ package dev.fnbundle.rss;
 
 import dev.fnbundle.common.aws.AwsClients;
 import dev.fnbundle.common.config.Env;
-import dev.fnbundle.common.fetch.FetchSettings;
-import dev.fnbundle.common.fetch.SafeHttpFetcher;
-import dev.fnbundle.common.fetch.SsrfGuard;
-import dev.fnbundle.common.fetch.TransientFetchException;
 import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.common.retry.Retry;
+import dev.fnbundle.fetch.FetchSettings;
+import dev.fnbundle.fetch.SafeHttpFetcher;
+import dev.fnbundle.fetch.SsrfGuard;
+import dev.fnbundle.fetch.TransientFetchException;
 import dev.fnbundle.rss.aws.DynamoEntryStore;
 import dev.fnbundle.rss.aws.DynamoFeedRepository;
 import dev.fnbundle.rss.aws.DynamoHostSchedule;

@@ -13,7 +13,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -44,11 +43,6 @@ public final class AwsClients {
     /** An SQS client for this environment. */
     public static SqsClient sqs(Env env) {
         return configure(SqsClient.builder(), env, "SQS").build();
-    }
-
-    /** The Enhanced Client over {@code client}, for functions that map items to Java beans or records. */
-    public static DynamoDbEnhancedClient enhanced(DynamoDbClient client) {
-        return DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
     }
 
     /** The endpoint this environment overrides for {@code serviceId} (e.g. "DYNAMODB"), if any. */

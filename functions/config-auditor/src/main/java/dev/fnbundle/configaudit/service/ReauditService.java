@@ -1,16 +1,16 @@
 package dev.fnbundle.configaudit.service;
 
-import dev.fnbundle.common.fetch.BodyReader;
-import dev.fnbundle.common.fetch.FetchOutcome;
-import dev.fnbundle.common.fetch.FetchRequest;
-import dev.fnbundle.common.fetch.PermanentFetchException;
-import dev.fnbundle.common.fetch.SafeHttpFetcher;
-import dev.fnbundle.common.fetch.TransientFetchException;
 import dev.fnbundle.common.retry.Retry;
 import dev.fnbundle.configaudit.audit.AuditTooComplexException;
 import dev.fnbundle.configaudit.audit.PayloadRejectedException;
 import dev.fnbundle.configaudit.audit.TooManyLinesException;
 import dev.fnbundle.configaudit.semantic.ConfigParseException;
+import dev.fnbundle.fetch.BodyReader;
+import dev.fnbundle.fetch.FetchOutcome;
+import dev.fnbundle.fetch.FetchRequest;
+import dev.fnbundle.fetch.PermanentFetchException;
+import dev.fnbundle.fetch.SafeHttpFetcher;
+import dev.fnbundle.fetch.TransientFetchException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;

@@ -1,9 +1,9 @@
 package dev.fnbundle.configaudit.service;
 
-import dev.fnbundle.common.fetch.PermanentFetchException;
-import dev.fnbundle.common.fetch.SsrfGuard;
-import dev.fnbundle.common.fetch.SsrfRefusedException;
 import dev.fnbundle.common.validation.InvalidFieldsException;
+import dev.fnbundle.fetch.PermanentFetchException;
+import dev.fnbundle.fetch.SsrfGuard;
+import dev.fnbundle.fetch.SsrfRefusedException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.fnbundle.email.imap;
 
-import dev.fnbundle.common.fetch.AddressCategory;
-import dev.fnbundle.common.fetch.AddressClassifier;
+import dev.fnbundle.common.net.AddressCategory;
+import dev.fnbundle.common.net.AddressClassifier;
 import dev.fnbundle.email.mailbox.Mailbox;
 import dev.fnbundle.email.poll.MailboxConnector;
 import dev.fnbundle.email.poll.MailboxSession;

@@ -1,7 +1,7 @@
 package dev.fnbundle.email.registry;
 
-import dev.fnbundle.common.fetch.AddressCategory;
-import dev.fnbundle.common.fetch.AddressClassifier;
+import dev.fnbundle.common.net.AddressCategory;
+import dev.fnbundle.common.net.AddressClassifier;
 import dev.fnbundle.common.validation.FieldError;
 import dev.fnbundle.email.mailbox.MailboxRegistration;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package dev.fnbundle.rss.feeds;
 
-import dev.fnbundle.common.fetch.SsrfGuard;
+import dev.fnbundle.fetch.SsrfGuard;
 import dev.fnbundle.rss.entries.EntryStore;
 import dev.fnbundle.rss.entries.StoredEntry;
 import java.net.URI;
@@ -48,8 +48,8 @@ public final class FeedService {
      * Subscribes a URL.
      *
      * @throws dev.fnbundle.common.validation.InvalidFieldsException naming url when it is not an absolute URL
-     * @throws dev.fnbundle.common.fetch.SsrfRefusedException     when it may not be fetched, saying why
-     * @throws dev.fnbundle.common.fetch.PermanentFetchException  {@code UNKNOWN_HOST} when the host does not resolve
+     * @throws dev.fnbundle.fetch.SsrfRefusedException     when it may not be fetched, saying why
+     * @throws dev.fnbundle.fetch.PermanentFetchException  {@code UNKNOWN_HOST} when the host does not resolve
      * @throws FeedBeingDeletedException                          when the same URL's subscription is being deleted
      */
     public Subscribed subscribe(String url, String title) {

@@ -27,7 +27,7 @@ public record FeedUrl(URI uri, String id) {
 
     /**
      * Parses a URL as a client sent it. Only the syntax is checked here; whether it may be fetched is the
-     * {@link dev.fnbundle.common.fetch.SsrfGuard}'s decision, made on the result of {@link #syntax(String)}.
+     * {@link dev.fnbundle.fetch.SsrfGuard}'s decision, made on the result of {@link #syntax(String)}.
      *
      * @throws InvalidFieldsException naming {@value #FIELD} when it is not an absolute URL with a host
      */

@@ -1,11 +1,11 @@
 package dev.fnbundle.rss.ingest;
 
-import dev.fnbundle.common.fetch.FetchOutcome;
-import dev.fnbundle.common.fetch.FetchRequest;
-import dev.fnbundle.common.fetch.PermanentFetchException;
-import dev.fnbundle.common.fetch.SafeHttpFetcher;
-import dev.fnbundle.common.fetch.TransientFetchException;
 import dev.fnbundle.common.retry.Retry;
+import dev.fnbundle.fetch.FetchOutcome;
+import dev.fnbundle.fetch.FetchRequest;
+import dev.fnbundle.fetch.PermanentFetchException;
+import dev.fnbundle.fetch.SafeHttpFetcher;
+import dev.fnbundle.fetch.TransientFetchException;
 import dev.fnbundle.rss.entries.EntryStore;
 import dev.fnbundle.rss.entries.StoredEntry;
 import dev.fnbundle.rss.feeds.FeedRepository;

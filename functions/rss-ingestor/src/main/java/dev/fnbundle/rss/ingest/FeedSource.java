@@ -1,11 +1,11 @@
 package dev.fnbundle.rss.ingest;
 
-import dev.fnbundle.common.fetch.FetchOutcome;
-import dev.fnbundle.common.fetch.FetchRequest;
-import dev.fnbundle.common.fetch.FetchResponse;
-import dev.fnbundle.common.fetch.PermanentFetchException;
-import dev.fnbundle.common.fetch.SafeHttpFetcher;
-import dev.fnbundle.common.fetch.TransientFetchException;
+import dev.fnbundle.fetch.FetchOutcome;
+import dev.fnbundle.fetch.FetchRequest;
+import dev.fnbundle.fetch.FetchResponse;
+import dev.fnbundle.fetch.PermanentFetchException;
+import dev.fnbundle.fetch.SafeHttpFetcher;
+import dev.fnbundle.fetch.TransientFetchException;
 import dev.fnbundle.rss.feeds.FetchStatus;
 import dev.fnbundle.rss.model.Entry;
 import dev.fnbundle.rss.model.Feed;
@@ -58,7 +58,7 @@ final class FeedSource {
         }
     }
 
-    /** @throws dev.fnbundle.common.fetch.FetchException as {@link SafeHttpFetcher#fetch} */
+    /** @throws dev.fnbundle.fetch.FetchException as {@link SafeHttpFetcher#fetch} */
     FetchOutcome<Parsed> fetch(FetchRequest request) {
         try {
             return fetcher.fetch(request, this::read);

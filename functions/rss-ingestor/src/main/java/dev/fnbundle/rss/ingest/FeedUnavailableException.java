@@ -1,6 +1,6 @@
 package dev.fnbundle.rss.ingest;
 
-import dev.fnbundle.common.fetch.TransientFetchException;
+import dev.fnbundle.fetch.TransientFetchException;
 
 /**
  * A feed could not be fetched for a reason that may pass (timeouts, 5xx, 429), even after the in-invocation

@@ -3,10 +3,10 @@ package dev.fnbundle.rss.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.common.fetch.SsrfGuard;
 import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.embedded.LocalAws;
+import dev.fnbundle.fetch.SsrfGuard;
 import dev.fnbundle.rss.entries.EntryStore;
 import dev.fnbundle.rss.entries.ResponseBudget;
 import dev.fnbundle.rss.entries.StoredEntry;

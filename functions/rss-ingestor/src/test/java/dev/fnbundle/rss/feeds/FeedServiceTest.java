@@ -3,9 +3,9 @@ package dev.fnbundle.rss.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.common.fetch.PermanentFetchException;
-import dev.fnbundle.common.fetch.SsrfGuard;
-import dev.fnbundle.common.fetch.SsrfRefusedException;
+import dev.fnbundle.fetch.PermanentFetchException;
+import dev.fnbundle.fetch.SsrfGuard;
+import dev.fnbundle.fetch.SsrfRefusedException;
 import dev.fnbundle.rss.entries.StoredEntry;
 import dev.fnbundle.rss.model.Entry;
 import dev.fnbundle.rss.testing.InMemoryEntryStore;

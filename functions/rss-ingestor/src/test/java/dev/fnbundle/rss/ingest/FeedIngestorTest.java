@@ -3,11 +3,11 @@ package dev.fnbundle.rss.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.common.fetch.FetchSettings;
-import dev.fnbundle.common.fetch.SafeHttpFetcher;
-import dev.fnbundle.common.fetch.SsrfGuard;
-import dev.fnbundle.common.fetch.TransientFetchException;
 import dev.fnbundle.common.retry.Retry;
+import dev.fnbundle.fetch.FetchSettings;
+import dev.fnbundle.fetch.SafeHttpFetcher;
+import dev.fnbundle.fetch.SsrfGuard;
+import dev.fnbundle.fetch.TransientFetchException;
 import dev.fnbundle.rss.entries.StoredEntry;
 import dev.fnbundle.rss.feeds.FeedUrl;
 import dev.fnbundle.rss.feeds.FetchRecord;

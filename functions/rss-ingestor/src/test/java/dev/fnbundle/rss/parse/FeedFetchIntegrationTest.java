@@ -3,12 +3,12 @@ package dev.fnbundle.rss.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.common.fetch.FetchOutcome;
-import dev.fnbundle.common.fetch.FetchRequest;
-import dev.fnbundle.common.fetch.FetchSettings;
-import dev.fnbundle.common.fetch.ResponseTooLargeException;
-import dev.fnbundle.common.fetch.SafeHttpFetcher;
-import dev.fnbundle.common.fetch.SsrfGuard;
+import dev.fnbundle.fetch.FetchOutcome;
+import dev.fnbundle.fetch.FetchRequest;
+import dev.fnbundle.fetch.FetchSettings;
+import dev.fnbundle.fetch.ResponseTooLargeException;
+import dev.fnbundle.fetch.SafeHttpFetcher;
+import dev.fnbundle.fetch.SsrfGuard;
 import dev.fnbundle.common.testing.LocalHttpServer;
 import dev.fnbundle.rss.model.FeedPreview;
 import java.io.OutputStream;
