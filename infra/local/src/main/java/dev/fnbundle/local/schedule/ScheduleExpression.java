@@ -15,6 +15,8 @@ public interface ScheduleExpression {
     Pattern CRON = Pattern.compile("cron\\((.+)\\)");
     /** The longest rate accepted: a century, far past anything a local run (or a cron's last year) sees. */
     Duration MAX_RATE = Duration.ofDays(36_500);
+    /** EventBridge's limit on a rule's ScheduleExpression; longer ones fail to deploy, so they fail here. */
+    int MAX_LENGTH = 256;
 
     /**
      * The first fire time strictly after {@code after}, or empty when there is none (a cron whose years have
@@ -26,10 +28,15 @@ public interface ScheduleExpression {
      * Parses an expression.
      *
      * @throws IllegalArgumentException explaining what is wrong, e.g. {@code rate(1 minutes)} or a rate longer
-     *                                  than {@link #MAX_RATE}
+     *                                  than {@link #MAX_RATE}, or an expression over {@link #MAX_LENGTH}
+     *                                  characters
      */
     static ScheduleExpression parse(String expression) {
         String text = expression == null ? "" : expression.trim();
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(text.substring(0, 40) + "...: a schedule expression can be at most "
+                    + MAX_LENGTH + " characters");
+        }
         Matcher rate = RATE.matcher(text);
         if (rate.matches()) {
             long value = Long.parseLong(rate.group(1));
