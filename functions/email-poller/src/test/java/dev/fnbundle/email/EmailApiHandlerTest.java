@@ -17,7 +17,7 @@ import dev.fnbundle.common.testing.PageTokenForgery;
 import dev.fnbundle.email.aws.DynamoInvoiceStore;
 import dev.fnbundle.email.poll.InvoiceRecord;
 import dev.fnbundle.email.poll.RecordKind;
-import dev.fnbundle.email.support.CpuBudget;
+import dev.fnbundle.common.testing.CpuBudget;
 import dev.fnbundle.email.support.Records;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.embedded.template.EventSpec;

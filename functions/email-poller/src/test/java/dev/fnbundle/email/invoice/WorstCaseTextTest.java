@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fnbundle.email.mime.BodySource;
 import dev.fnbundle.email.mime.MailAddress;
 import dev.fnbundle.email.mime.ParsedMessage;
-import dev.fnbundle.email.support.CpuBudget;
+import dev.fnbundle.common.testing.CpuBudget;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;

@@ -2,7 +2,7 @@ package dev.fnbundle.email.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fnbundle.email.support.CpuBudget;
+import dev.fnbundle.common.testing.CpuBudget;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

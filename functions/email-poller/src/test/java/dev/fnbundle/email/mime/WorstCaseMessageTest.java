@@ -2,7 +2,7 @@ package dev.fnbundle.email.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fnbundle.email.support.CpuBudget;
+import dev.fnbundle.common.testing.CpuBudget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;

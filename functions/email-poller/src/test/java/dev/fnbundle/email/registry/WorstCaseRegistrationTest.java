@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.email.mailbox.MailboxRegistration;
 import dev.fnbundle.email.mailbox.MailboxRegistrationValidator;
-import dev.fnbundle.email.support.CpuBudget;
+import dev.fnbundle.common.testing.CpuBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Stream;

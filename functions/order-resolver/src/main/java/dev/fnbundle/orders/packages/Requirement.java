@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  */
 public record Requirement(String name, String key, SpecifierSet specifiers) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?");
+    /**
+     * The longest requirement text accepted, surrounding whitespace excluded. Each clause costs a version parse,
+     * so a megabyte of {@code >=1,} (a quarter of a million clauses) took seconds of CPU time for one string.
+     */
+    public static final int MAX_LENGTH = 1000;
 
     public Requirement {
         Objects.requireNonNull(name, "name");
@@ -25,10 +30,14 @@ public record Requirement(String name, String key, SpecifierSet specifiers) {
     /**
      * Parses a requirement string.
      *
-     * @throws VersionSyntaxException naming what is wrong or unsupported
+     * @throws VersionSyntaxException naming what is wrong or unsupported, or when the text is longer than
+     *                                {@value #MAX_LENGTH} characters
      */
     public static Requirement parse(String text) {
         String trimmed = text.strip();
+        if (trimmed.length() > MAX_LENGTH) {
+            throw new VersionSyntaxException("is longer than " + MAX_LENGTH + " characters");
+        }
         Matcher name = NAME.matcher(trimmed);
         if (!name.lookingAt()) {
             throw new VersionSyntaxException("must start with a package name such as requests");

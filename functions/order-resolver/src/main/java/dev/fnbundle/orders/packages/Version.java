@@ -23,6 +23,8 @@ public final class Version implements Comparable<Version> {
             (?<dev>[-_.]?dev[-_.]?(?<devN>[0-9]+)?)?
             (?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?""", Pattern.COMMENTS | Pattern.CASE_INSENSITIVE);
     private static final int NONE = -1;
+    /** The longest version text accepted, surrounding whitespace excluded (as long as a graph node's name). */
+    public static final int MAX_LENGTH = 1000;
 
     private final String text;
     private final long epoch;
@@ -48,13 +50,20 @@ public final class Version implements Comparable<Version> {
     }
 
     /**
-     * Parses a PEP 440 version; surrounding whitespace is ignored.
+     * Parses a PEP 440 version; surrounding whitespace is ignored. Linear in the text, which is read at most
+     * {@value #MAX_LENGTH} characters long.
      *
-     * @throws VersionSyntaxException when {@code text} is not a valid version or a number has over 18 digits
+     * @throws VersionSyntaxException when {@code text} is not a valid version, is longer than {@value #MAX_LENGTH}
+     *                                characters or a number has over 18 digits
      * @throws NullPointerException   when {@code text} is null
      */
     public static Version parse(String text) {
         String trimmed = text.strip();
+        // Java runs each repetition of a group such as (?:\.[0-9]+)* one stack frame deeper: a megabyte of
+        // "1." would overflow the stack (a 500) before failing to match. No real version is near this long.
+        if (trimmed.length() > MAX_LENGTH) {
+            throw new VersionSyntaxException("is longer than " + MAX_LENGTH + " characters");
+        }
         Matcher m = SYNTAX.matcher(trimmed);
         if (!m.matches()) {
             throw new VersionSyntaxException("is not a PEP 440 version such as 1.0.0, 2024.2 or 2.0rc1");

@@ -4,8 +4,6 @@ import dev.fnbundle.rss.model.Entry;
 import dev.fnbundle.rss.parse.FeedVocabulary.Field;
 import java.net.URI;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 
@@ -15,7 +13,6 @@ import javax.xml.stream.XMLStreamException;
  * {@code media:content}, which may sit inside {@code media:group}.
  */
 final class EntryReader {
-    private static final Pattern RSS_AUTHOR = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
 
     private final FieldReader fields;
     private final XmlCursor cursor;
@@ -78,7 +75,7 @@ final class EntryReader {
             case ATOM_UPDATED -> entry.updated.offer(fields.date(), 0);
             case TERMS_MODIFIED -> entry.updated.offer(fields.date(), 1);
             case DC_CREATOR -> entry.author.offer(fields.plain(), 0);
-            case AUTHOR -> entry.author.offer(rssAuthor(fields.plain()), 1);
+            case AUTHOR -> entry.author.offer(RssAuthor.displayName(fields.plain()), 1);
             case ATOM_AUTHOR -> entry.author.offer(atomPerson(), 2);
             case CATEGORY, DC_SUBJECT -> entry.addCategory(fields.plain(), line);
             case ATOM_CATEGORY -> entry.addCategory(atomCategory(), line);
@@ -159,15 +156,6 @@ final class EntryReader {
         String label = HtmlText.collapse(cursor.attribute("label"), fields.maxTextChars());
         cursor.skipElement();
         return term != null ? term : label;
-    }
-
-    /** RSS {@code author} is "address (Name)" by the spec; keep the name when it is given. */
-    private static String rssAuthor(String author) {
-        if (author == null) {
-            return null;
-        }
-        Matcher m = RSS_AUTHOR.matcher(author);
-        return m.matches() ? m.group(1).strip() : author;
     }
 
     private static String strip(String value) {

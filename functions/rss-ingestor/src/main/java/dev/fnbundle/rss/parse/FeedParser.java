@@ -1,5 +1,6 @@
 package dev.fnbundle.rss.parse;
 
+import com.fasterxml.aalto.UncheckedStreamException;
 import dev.fnbundle.rss.model.Entry;
 import dev.fnbundle.rss.model.Feed;
 import dev.fnbundle.rss.model.FeedPreview;
@@ -97,6 +98,13 @@ public final class FeedParser {
             return new Run(feed, walker.entryCount(), walker.truncated());
         } catch (XMLStreamException e) {
             throw failure(e, repair, walker != null && walker.rootStarted());
+        } catch (UncheckedStreamException e) {
+            // Aalto parses text lazily: a document that ends inside text fails in getTextCharacters(), which can
+            // only throw unchecked. Found by FeedParserFuzzTest (crash-ae1ed76f...): it escaped as a 500.
+            if (e.getCause() instanceof XMLStreamException cause) {
+                throw failure(cause, repair, walker != null && walker.rootStarted());
+            }
+            throw e;
         } finally {
             closeQuietly(xml);
         }

@@ -215,9 +215,10 @@ final class HtmlText {
             sink.append('&');
             return i + 1;
         }
-        int cp = Integer.parseInt(html.substring(digitsStart, end), hex ? 16 : 10);
+        // Eight hex digits reach 0xFFFFFFFF, past int: read as a long (found by HtmlTextFuzzTest, &#xD1118001;).
+        long cp = Long.parseLong(html.substring(digitsStart, end), hex ? 16 : 10);
         boolean valid = cp > 0 && cp <= Character.MAX_CODE_POINT && (cp < 0xD800 || cp > 0xDFFF);
-        sink.append(valid ? new String(Character.toChars(cp)) : "\uFFFD");
+        sink.append(valid ? new String(Character.toChars((int) cp)) : "\uFFFD");
         return end < n && html.charAt(end) == ';' ? end + 1 : end;
     }
 

@@ -23,7 +23,8 @@ class HtmlTextTest {
         "1 < 2 and 3 > 2                                  | 1 < 2 and 3 > 2",
         "<a href=\"x>y\" title=\"a>b\">link</a>           | link",
         "zero\u200bwidth soft\u00adhyphen                 | zerowidth softhyphen",
-        "unterminated <b                                  | unterminated"
+        "unterminated <b                                  | unterminated",
+        "big &#xD1118001; &#xFFFFFFFF; &#99999999; ref    | big \uFFFD \uFFFD \uFFFD ref"
     })
     void html_becomes_collapsed_text(String html, String expected) {
         assertThat(HtmlText.toText(html, 1000)).isEqualTo(expected);

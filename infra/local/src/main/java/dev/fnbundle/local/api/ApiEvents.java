@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
@@ -144,6 +145,8 @@ final class ApiEvents {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return parameters;
         }
+        // Joined once at the end: merging pairwise would copy a repeated parameter's value once per repetition.
+        var joined = new LinkedHashMap<String, StringJoiner>();
         for (String pair : rawQuery.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -151,8 +154,9 @@ final class ApiEvents {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            parameters.merge(name, value, (a, b) -> a + "," + b);
+            joined.computeIfAbsent(name, n -> new StringJoiner(",")).add(value);
         }
+        joined.forEach((name, values) -> parameters.put(name, values.toString()));
         return parameters;
     }
 

@@ -117,7 +117,8 @@ record CronExpression(BitSet minutes, BitSet hours, DayRule days, BitSet months,
 
         static BitSet parse(String field, int min, int max, List<String> names) {
             BitSet set = new BitSet(max + 1);
-            for (String part : field.split(",")) {
+            // -1 keeps trailing empty items: "1," is refused as EventBridge refuses it, not read as "1".
+            for (String part : field.split(",", -1)) {
                 int step = 1;
                 String range = part;
                 int slash = part.indexOf('/');

@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
 public interface ScheduleExpression {
     Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
     Pattern CRON = Pattern.compile("cron\\((.+)\\)");
+    /** The longest rate accepted: a century, far past anything a local run (or a cron's last year) sees. */
+    Duration MAX_RATE = Duration.ofDays(36_500);
+    /** EventBridge's limit on a rule's ScheduleExpression; longer ones fail to deploy, so they fail here. */
+    int MAX_LENGTH = 256;
 
     /**
      * The first fire time strictly after {@code after}, or empty when there is none (a cron whose years have
@@ -23,10 +27,16 @@ public interface ScheduleExpression {
     /**
      * Parses an expression.
      *
-     * @throws IllegalArgumentException explaining what is wrong, e.g. {@code rate(1 minutes)}
+     * @throws IllegalArgumentException explaining what is wrong, e.g. {@code rate(1 minutes)} or a rate longer
+     *                                  than {@link #MAX_RATE}, or an expression over {@link #MAX_LENGTH}
+     *                                  characters
      */
     static ScheduleExpression parse(String expression) {
         String text = expression == null ? "" : expression.trim();
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(text.substring(0, 40) + "...: a schedule expression can be at most "
+                    + MAX_LENGTH + " characters");
+        }
         Matcher rate = RATE.matcher(text);
         if (rate.matches()) {
             long value = Long.parseLong(rate.group(1));
@@ -38,12 +48,17 @@ public interface ScheduleExpression {
                 throw new IllegalArgumentException(expression + ": EventBridge wants the singular unit for 1 and"
                         + " the plural otherwise, e.g. rate(1 hour), rate(5 minutes)");
             }
-            Duration period = switch (unit.replaceAll("s$", "")) {
-                case "minute" -> Duration.ofMinutes(value);
-                case "hour" -> Duration.ofHours(value);
-                default -> Duration.ofDays(value);
+            long minutes = switch (unit.replaceAll("s$", "")) {
+                case "minute" -> 1;
+                case "hour" -> 60;
+                default -> 24 * 60;
             };
-            return new Rate(period);
+            // Checked before multiplying: rate(9223372036854775807 minutes) would overflow Duration, then dates.
+            if (value > MAX_RATE.toMinutes() / minutes) {
+                throw new IllegalArgumentException(expression + ": a rate can be at most " + MAX_RATE.toDays()
+                        + " days");
+            }
+            return new Rate(Duration.ofMinutes(value * minutes));
         }
         Matcher cron = CRON.matcher(text);
         if (cron.matches()) {

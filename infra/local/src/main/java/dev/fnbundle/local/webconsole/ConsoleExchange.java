@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * One request to the browser console: its path below {@code /_local/console/}, its query and form values, and the
@@ -128,6 +129,9 @@ final class ConsoleExchange {
         if (raw == null || raw.isEmpty() || raw.length() > maxChars) {
             return values;
         }
+        // Joined once at the end: merging pairwise would copy a repeated name's values once per repetition,
+        // quadratic in a 512 KiB form of "a=x&a=x&...".
+        var joined = new LinkedHashMap<String, StringJoiner>();
         for (String pair : raw.split("&")) {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
@@ -138,8 +142,9 @@ final class ConsoleExchange {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            values.merge(name, value, (first, next) -> first + "\n" + next);
+            joined.computeIfAbsent(name, n -> new StringJoiner("\n")).add(value);
         }
+        joined.forEach((name, all) -> values.put(name, all.toString()));
         return values;
     }
 

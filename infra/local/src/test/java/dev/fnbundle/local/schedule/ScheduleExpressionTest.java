@@ -51,6 +51,11 @@ class ScheduleExpressionTest {
         "cron(0 25 * * ? *)    | 25 is outside 0-23",
         "cron(0 3 * FOO ? *)   | 'FOO' is not a number",
         "every day             | not rate(value unit)",
+        "rate(36501 days)      | at most 36500 days",
+        "rate(9223372036854775807 minutes) | at most 36500 days",
+        "rate(99999999999999999999 days)   | 99999999999999999999",
+        "cron(0 0 1, * ? *)    | '' is not a number",
+        "cron(0 0 ,1 * ? *)    | '' is not a number",
     })
     void invalid_expressions_are_refused_with_a_reason(String expression, String reason) {
         assertThatThrownBy(() -> ScheduleExpression.parse(expression.trim()))
