@@ -84,7 +84,7 @@ public final class DriftAuditor {
         ParsedConfig currentKeys = read(format, guessed, v.current(), "current", warnings);
         SecretRedactor redactor = SecretRedactor.of(SecretValues.of(baseKeys, currentKeys));
         KeyDrift keyDrift = baseKeys == null || currentKeys == null ? null
-                : KeyDriftAnalyzer.compare(baseKeys.entries(), currentKeys.entries(), v.criticalKeys())
+                : KeyDriftAnalyzer.compare(baseKeys.byPath(), currentKeys.byPath(), v.criticalKeys())
                         .map(shown -> redactor.redact(LineMasker.maskText(shown)));
 
         List<String> from = PythonText.splitLinesKeepEnds(v.baseline());

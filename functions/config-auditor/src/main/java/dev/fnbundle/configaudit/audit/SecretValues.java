@@ -18,12 +18,15 @@ final class SecretValues {
             if (side == null) {
                 continue;
             }
-            for (ConfigEntry entry : side.entries().values()) {
+            for (ConfigEntry entry : side.byPath().values()) {
                 if (entry.secret()) {
                     values.add(entry.value());
                 }
                 String value = entry.value();
-                UrlPasswords.find(value).forEach(s -> values.add(value.substring(s.start(), s.end())));
+                // Most values hold no URL: skip the scanner's list for them.
+                if (value.contains("://")) {
+                    UrlPasswords.find(value).forEach(s -> values.add(value.substring(s.start(), s.end())));
+                }
             }
         }
         return values;

@@ -22,18 +22,60 @@ public final class SecretPolicy {
     private SecretPolicy() {
     }
 
-    /** True when a key with this name holds a secret; null-safe (null is not secret). */
+    /**
+     * True when a key with this name holds a secret; null-safe (null is not secret). Linear in the name and, for
+     * ASCII names (nearly all), free of allocation: it runs once per key-like token of every line an audit shows.
+     */
     public static boolean isSecretName(String name) {
         if (name == null) {
             return false;
         }
-        String lower = name.toLowerCase(Locale.ROOT);
+        int n = name.length();
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                // Unicode lower-casing (the Kelvin sign is a 'k'): the exact rule, by the slow path.
+                return containsMarker(name.toLowerCase(Locale.ROOT));
+            }
+            boolean found = switch (c | 0x20) {
+                case 'p' -> asciiMarkerAt(name, i, "password") || asciiMarkerAt(name, i, "passwd")
+                        || asciiMarkerAt(name, i, "passphrase") || asciiMarkerAt(name, i, "pwd")
+                        || asciiMarkerAt(name, i, "private");
+                case 's' -> asciiMarkerAt(name, i, "secret");
+                case 't' -> asciiMarkerAt(name, i, "token");
+                case 'k' -> asciiMarkerAt(name, i, "key");
+                case 'c' -> asciiMarkerAt(name, i, "credential");
+                default -> false;
+            };
+            if (found) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsMarker(String lower) {
         for (String marker : MARKERS) {
             if (lower.contains(marker)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code marker} (lower-case ASCII) stands at {@code from}, ASCII letters compared case-insensitively. */
+    private static boolean asciiMarkerAt(String name, int from, String marker) {
+        if (from + marker.length() > name.length()) {
+            return false;
+        }
+        for (int k = 0; k < marker.length(); k++) {
+            char c = name.charAt(from + k);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower != marker.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text with the password of every {@code scheme://user:password@host} replaced ({@link UrlPasswords}). */

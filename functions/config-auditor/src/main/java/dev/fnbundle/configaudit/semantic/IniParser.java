@@ -2,7 +2,7 @@ package dev.fnbundle.configaudit.semantic;
 
 import dev.fnbundle.configaudit.secrets.SecretPolicy;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +66,11 @@ public final class IniParser implements ConfigParser {
     }
 
     /** One occurrence of a key, in document order. */
-    private record Occurrence(String section, String key, String value, boolean secret, int line) {
+    private record Occurrence(SectionKey id, String value, boolean secret, int line) {
+    }
+
+    /** A key within its section: what counts as "the same key" for repeated keys (not the path, see finish). */
+    private record SectionKey(String section, String key) {
     }
 
     /** Parsing state of one document: the current section and the key whose value may still continue. */
@@ -78,7 +82,10 @@ public final class IniParser implements ConfigParser {
         private boolean sectionSecret;
         private String key;
         private boolean keySecret;
-        private StringBuilder value;
+        /** The value on the key's own line, as offsets; continuation lines go to {@link #continued}. */
+        private int valueStart;
+        private int valueEnd;
+        private StringBuilder continued;
         private int keyIndent;
         private int keyLine;
 
@@ -96,7 +103,10 @@ public final class IniParser implements ConfigParser {
             if (first == end) {
                 flush();
             } else if (key != null && indent > keyIndent) {
-                value.append('\n').append(text, first, last);
+                if (continued == null) {
+                    continued = new StringBuilder().append(text, valueStart, valueEnd);
+                }
+                continued.append('\n').append(text, first, last);
                 secret(first, last);
             } else if (text.charAt(first) == '[') {
                 flush();
@@ -124,7 +134,7 @@ public final class IniParser implements ConfigParser {
             int valueStart;
             String name;
             if (split >= 0) {
-                name = text.substring(first, split).strip();
+                name = text.substring(first, trimEnd(first, split));
                 valueStart = skipBlanks(split + 1, last);
             } else if (text.charAt(first) == '!' || !hasBlank(first, last)) {
                 int word = first;
@@ -142,7 +152,9 @@ public final class IniParser implements ConfigParser {
             }
             key = name.toLowerCase(Locale.ROOT);
             keySecret = sectionSecret || SecretPolicy.isSecretName(key);
-            value = new StringBuilder().append(text, valueStart, last);
+            this.valueStart = valueStart;
+            this.valueEnd = last;
+            continued = null;
             secret(valueStart, last);
             keyIndent = indent;
             keyLine = line;
@@ -156,24 +168,32 @@ public final class IniParser implements ConfigParser {
 
         void flush() {
             if (key != null) {
-                occurrences.add(new Occurrence(section, key, value.toString(), keySecret, keyLine));
+                String value = continued != null ? continued.toString() : text.substring(valueStart, valueEnd);
+                occurrences.add(new Occurrence(new SectionKey(section, key), value, keySecret, keyLine));
                 key = null;
             }
         }
 
+        /**
+         * Paths of the occurrences. Repetition is counted per section and key, not per path: section {@code a.b}
+         * with key {@code c} and section {@code a} with key {@code b.c} are two keys that share a path (the later
+         * one wins, as for any repeated path).
+         */
         ParsedConfig finish() {
-            Map<String, Integer> counts = new LinkedHashMap<>();
+            Map<SectionKey, int[]> counts = new HashMap<>(occurrences.size() * 2);
             for (Occurrence o : occurrences) {
-                counts.merge(o.section() + '\u0000' + o.key(), 1, Integer::sum);
+                // {occurrences, next index}
+                counts.computeIfAbsent(o.id(), id -> new int[2])[0]++;
             }
-            Map<String, Integer> seen = new LinkedHashMap<>();
             for (Occurrence o : occurrences) {
-                String id = o.section() + '\u0000' + o.key();
-                String path = o.section().isEmpty() ? o.key() : o.section() + "." + o.key();
-                if (counts.get(id) > 1) {
-                    path = KeyPaths.index(path, seen.merge(id, 1, Integer::sum) - 1);
+                String section = o.id().section();
+                String key = o.id().key();
+                String path = section.isEmpty() ? key : section + "." + key;
+                int[] count = counts.get(o.id());
+                if (count[0] > 1) {
+                    path = KeyPaths.index(path, count[1]++);
                 }
-                leaves.put(path, o.key(), o.value(), o.secret(), o.line(), 1);
+                leaves.put(path, key, o.value(), o.secret(), o.line(), 1);
             }
             return leaves.parsed();
         }

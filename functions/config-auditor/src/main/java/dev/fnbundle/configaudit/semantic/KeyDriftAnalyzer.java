@@ -2,10 +2,10 @@ package dev.fnbundle.configaudit.semantic;
 
 import dev.fnbundle.configaudit.secrets.SecretPolicy;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * Compares two parsed configs key by key. Order of keys in the documents, whitespace and comments play no part:
@@ -18,11 +18,14 @@ public final class KeyDriftAnalyzer {
     }
 
     /**
-     * Computes the drift from baseline to current; O((n + m) log(n + m)) for n and m keys.
+     * Computes the drift from baseline to current, keyed by path. Each key is looked up once in the other side's
+     * map (hashing; with hash maps, O(n + m) for n and m keys) and only the differences are sorted, so two large
+     * configs that differ in a few keys cost a lookup per key, not a comparison of long shared path prefixes per
+     * level of a search tree.
      *
      * @param critical patterns whose matches make the drift critical; may be empty, never null
      */
-    public static KeyDrift compare(SortedMap<String, ConfigEntry> baseline, SortedMap<String, ConfigEntry> current,
+    public static KeyDrift compare(Map<String, ConfigEntry> baseline, Map<String, ConfigEntry> current,
                                    List<KeyGlob> critical) {
         List<ChangedKey> changed = new ArrayList<>();
         List<KeyValue> added = new ArrayList<>();
@@ -45,6 +48,9 @@ public final class KeyDriftAnalyzer {
                 noteCritical(hits, e.getKey(), critical);
             }
         }
+        changed.sort(Comparator.comparing(ChangedKey::key));
+        added.sort(Comparator.comparing(KeyValue::key));
+        removed.sort(Comparator.comparing(KeyValue::key));
         hits.sort(null);
         Severity severity = !hits.isEmpty() ? Severity.CRITICAL
                 : changed.isEmpty() && added.isEmpty() && removed.isEmpty() ? Severity.NONE : Severity.WARNING;
