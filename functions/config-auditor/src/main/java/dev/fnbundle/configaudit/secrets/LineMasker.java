@@ -1,6 +1,7 @@
 package dev.fnbundle.configaudit.secrets;
 
 import dev.fnbundle.configaudit.difflib.PythonText;
+import dev.fnbundle.configaudit.difflib.TextLines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,8 +34,11 @@ import java.util.List;
  */
 public final class LineMasker {
     private final List<List<TextSpan>> out = new ArrayList<>();
+    /** The current line's spans; null until its first one. */
     private List<TextSpan> spans;
+    /** The current line is {@code content[base, base + n)}: its text without terminator, read in place. */
     private String content;
+    private int base;
     private int n;
     /** Lines indented deeper than this column continue the last secret value; -1 when none does. */
     private int blockColumn = -1;
@@ -53,6 +57,15 @@ public final class LineMasker {
     private char separatorChar;
     /** Per line: a position from which no closing quote of each kind exists ({@code "} then {@code '}). */
     private final int[] unterminated = new int[2];
+
+    /** ASCII characters that continue a bare key: letters, digits and {@code _ . - $ @}. */
+    private static final boolean[] KEY_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < KEY_CHARS.length; c++) {
+            KEY_CHARS[c] = Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '$' || c == '@';
+        }
+    }
 
     private LineMasker() {
     }
@@ -74,27 +87,43 @@ public final class LineMasker {
         return String.join("", maskLines(PythonText.splitLinesKeepEnds(text)));
     }
 
-    /** For each line, the spans of its content (terminator excluded) to mask; unmasked lines get an empty list. */
+    /**
+     * For each line, the spans of its content (terminator excluded) to mask; unmasked lines get an empty list.
+     * Lines of a {@link TextLines} are read in place, without copying them out.
+     */
     static List<List<TextSpan>> spans(List<String> lines) {
         LineMasker masker = new LineMasker();
-        for (String line : lines) {
-            masker.accept(line.substring(0, contentEnd(line)));
+        if (lines instanceof TextLines text) {
+            String whole = text.text();
+            for (int i = 0; i < text.size(); i++) {
+                int start = text.start(i);
+                masker.accept(whole, start, contentEnd(whole, start, text.end(i)));
+            }
+        } else {
+            for (String line : lines) {
+                masker.accept(line, 0, contentEnd(line));
+            }
         }
         return masker.out;
     }
 
-    private void accept(String line) {
-        content = line;
-        n = line.length();
-        spans = new ArrayList<>(0);
+    private void accept(String text, int start, int end) {
+        content = text;
+        base = start;
+        n = end - start;
+        spans = null;
         unterminated[0] = Integer.MAX_VALUE;
         unterminated[1] = Integer.MAX_VALUE;
         int from = carriedOver();
         if (from >= 0) {
             scanKeys(from);
         }
-        spans.addAll(UrlPasswords.find(line));
-        out.add(spans.isEmpty() ? List.of() : spans);
+        if (text.indexOf("://", start, end) >= 0) {
+            for (TextSpan url : UrlPasswords.find(text.substring(start, end))) {
+                mask(url.start(), url.end());
+            }
+        }
+        out.add(spans == null ? List.of() : spans);
     }
 
     /**
@@ -103,10 +132,10 @@ public final class LineMasker {
      * @return where to look for keys, or -1 when the whole line belongs to a secret value
      */
     private int carriedOver() {
-        int indent = indentOf(content);
-        boolean blank = content.isBlank();
+        int indent = indentFrom(0);
+        boolean blank = isBlank();
         if (continuation) {
-            continuation = endsInOddBackslashes(content);
+            continuation = endsInOddBackslashes();
             return maskRest(indent);
         }
         if (openQuote != 0) {
@@ -134,7 +163,7 @@ public final class LineMasker {
                 return maskRest(indent);
             }
             if (indent == blockColumn && blockSequence && isSequenceItem(indent)) {
-                return maskRest(indentOf(content, indent + 1));
+                return maskRest(indentFrom(indent + 1));
             }
             blockColumn = -1;
         }
@@ -159,7 +188,7 @@ public final class LineMasker {
     private void scanKeys(int from) {
         int i = from;
         while (i < n) {
-            char c = content.charAt(i);
+            char c = at(i);
             if (c == '\\') {
                 i += 2;
             } else if (c == '"' || c == '\'') {
@@ -179,7 +208,7 @@ public final class LineMasker {
             return i + 1;
         }
         int value = separator(close + 1, false);
-        if (value < 0 || !SecretPolicy.isSecretName(decode(i + 1, close, quote))) {
+        if (value < 0 || !isSecretKey(i + 1, close, quote)) {
             return i + 1;
         }
         return maskValue(value, i, quote == '"' && separatorChar == ':');
@@ -188,17 +217,17 @@ public final class LineMasker {
     private int bareKey(int i) {
         int end = i;
         while (end < n) {
-            char c = content.charAt(end);
+            char c = at(end);
             if (c == '\\' && end + 1 < n) {
                 end += 2;
-            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '$' || c == '@') {
+            } else if (c < KEY_CHARS.length ? KEY_CHARS[c] : Character.isLetterOrDigit(c)) {
                 end++;
             } else {
                 break;
             }
         }
         int value = separator(end, true);
-        if (value < 0 || !SecretPolicy.isSecretName(decode(i, end, '\0'))) {
+        if (value < 0 || !isSecretKey(i, end, '\0')) {
             return end;
         }
         return maskValue(value, i, false);
@@ -209,10 +238,10 @@ public final class LineMasker {
      * or, when {@code blankSeparates}, after at least one blank. -1 when no separator follows.
      */
     private int separator(int from, boolean blankSeparates) {
-        int i = indentOf(content, from);
-        if (i < n && (content.charAt(i) == ':' || content.charAt(i) == '=')) {
-            separatorChar = content.charAt(i);
-            return indentOf(content, i + 1);
+        int i = indentFrom(from);
+        if (i < n && (at(i) == ':' || at(i) == '=')) {
+            separatorChar = at(i);
+            return indentFrom(i + 1);
         }
         separatorChar = ' ';
         return blankSeparates && i > from && i < n ? i : -1;
@@ -232,7 +261,7 @@ public final class LineMasker {
             }
             return n;
         }
-        char c = content.charAt(start);
+        char c = at(start);
         if (c == '"' || c == '\'') {
             int close = closeQuote(start + 1, c);
             if (close < 0) {
@@ -255,7 +284,7 @@ public final class LineMasker {
         }
         if (jsonStyle) {
             int end = start;
-            while (end < n && ",}] \t".indexOf(content.charAt(end)) < 0) {
+            while (end < n && ",}] \t".indexOf(at(end)) < 0) {
                 end++;
             }
             mask(start, end);
@@ -266,7 +295,7 @@ public final class LineMasker {
             return n;
         }
         mask(start, trimmedEnd(start));
-        continuation = endsInOddBackslashes(content);
+        continuation = endsInOddBackslashes();
         openBlock(keyColumn, false);
         return n;
     }
@@ -283,11 +312,11 @@ public final class LineMasker {
             return -1;
         }
         for (int i = from; i < n; i++) {
-            char c = content.charAt(i);
+            char c = at(i);
             if (quote == '"' && c == '\\') {
                 i++;
             } else if (c == quote) {
-                if (quote == '\'' && i + 1 < n && content.charAt(i + 1) == '\'') {
+                if (quote == '\'' && i + 1 < n && at(i + 1) == '\'') {
                     i++;
                 } else {
                     return i;
@@ -302,7 +331,7 @@ public final class LineMasker {
     /** Tracks brackets (outside strings) from {@code from}; the index where they all close, or -1 (state kept). */
     private int closeStructure(int from) {
         for (int i = from; i < n; i++) {
-            char c = content.charAt(i);
+            char c = at(i);
             if (depthQuote != 0) {
                 if (depthQuote == '"' && c == '\\') {
                     i++;
@@ -323,43 +352,43 @@ public final class LineMasker {
     /** A quote starts a string where a value can start, so an apostrophe inside a plain word does not. */
     private boolean opensString(int i) {
         int k = i - 1;
-        while (k >= 0 && (content.charAt(k) == ' ' || content.charAt(k) == '\t')) {
+        while (k >= 0 && (at(k) == ' ' || at(k) == '\t')) {
             k--;
         }
-        return k < 0 || "[{,:".indexOf(content.charAt(k)) >= 0;
+        return k < 0 || "[{,:".indexOf(at(k)) >= 0;
     }
 
     private boolean onlyTrailing(int from) {
-        int i = indentOf(content, from);
-        if (i < n && (content.charAt(i) == ',' || content.charAt(i) == ';')) {
-            i = indentOf(content, i + 1);
+        int i = indentFrom(from);
+        if (i < n && (at(i) == ',' || at(i) == ';')) {
+            i = indentFrom(i + 1);
         }
-        return i >= n || content.charAt(i) == '#';
+        return i >= n || at(i) == '#';
     }
 
     private boolean isBlockIndicator(int start) {
         int i = start + 1;
-        while (i < n && "-+0123456789".indexOf(content.charAt(i)) >= 0) {
+        while (i < n && "-+0123456789".indexOf(at(i)) >= 0) {
             i++;
         }
         return onlyTrailing(i);
     }
 
     private boolean isSequenceItem(int indent) {
-        return content.charAt(indent) == '-' && (indent + 1 == n || content.charAt(indent + 1) == ' '
-                || content.charAt(indent + 1) == '\t');
+        return at(indent) == '-' && (indent + 1 == n || at(indent + 1) == ' '
+                || at(indent + 1) == '\t');
     }
 
     /** The end of an unquoted value: the line end less blanks and one final {@code ;} or {@code ,}. */
     private int trimmedEnd(int start) {
         int end = n;
-        while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
+        while (end > start && Character.isWhitespace(at(end - 1))) {
             end--;
         }
-        if (end > start && (content.charAt(end - 1) == ';' || content.charAt(end - 1) == ',')) {
+        if (end > start && (at(end - 1) == ';' || at(end - 1) == ',')) {
             end--;
         }
-        while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
+        while (end > start && Character.isWhitespace(at(end - 1))) {
             end--;
         }
         return end;
@@ -367,13 +396,34 @@ public final class LineMasker {
 
     private void mask(int from, int to) {
         if (from < to) {
+            if (spans == null) {
+                spans = new ArrayList<>(2);
+            }
             spans.add(new TextSpan(from, to));
         }
     }
 
+    /** Character {@code i} of the current line. */
+    private char at(int i) {
+        return content.charAt(base + i);
+    }
+
+    /**
+     * Whether the key between {@code from} and {@code to} (inside its quotes, if any) names a secret. A key without
+     * escapes is its own name and is checked in place; one with them is decoded first ({@link #decode}).
+     */
+    private boolean isSecretKey(int from, int to, char quote) {
+        int start = base + from;
+        int end = base + to;
+        if (content.indexOf('\\', start, end) < 0 && (quote != '\'' || content.indexOf('\'', start, end) < 0)) {
+            return SecretPolicy.isSecretName(content, start, end);
+        }
+        return SecretPolicy.isSecretName(decode(from, to, quote));
+    }
+
     /** The key name between {@code from} and {@code to}: backslash escapes decoded, and {@code ''} in '...'. */
     private String decode(int from, int to, char quote) {
-        String raw = content.substring(from, to);
+        String raw = content.substring(base + from, base + to);
         if (quote == '\'') {
             return raw.replace("''", "'");
         }
@@ -388,32 +438,44 @@ public final class LineMasker {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '@';
     }
 
-    private static boolean endsInOddBackslashes(String s) {
+    private boolean endsInOddBackslashes() {
         int count = 0;
-        for (int i = s.length() - 1; i >= 0 && s.charAt(i) == '\\'; i--) {
+        for (int i = n - 1; i >= 0 && at(i) == '\\'; i--) {
             count++;
         }
         return count % 2 == 1;
     }
 
-    private static int indentOf(String s) {
-        return indentOf(s, 0);
+    /** As {@link String#isBlank} for the current line. */
+    private boolean isBlank() {
+        for (int i = 0; i < n; i++) {
+            if (!Character.isWhitespace(at(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static int indentOf(String s, int from) {
+    /** The first index at or after {@code from} that is not a space or tab ({@code n} if none). */
+    private int indentFrom(int from) {
         int i = from;
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+        while (i < n && (at(i) == ' ' || at(i) == '\t')) {
             i++;
         }
         return i;
     }
 
     static int contentEnd(String line) {
-        int end = line.length();
-        while (end > 0 && isTerminator(line.charAt(end - 1))) {
-            end--;
+        return contentEnd(line, 0, line.length());
+    }
+
+    /** The end of {@code text[start, end)} without its line terminators. */
+    static int contentEnd(String text, int start, int end) {
+        int i = end;
+        while (i > start && isTerminator(text.charAt(i - 1))) {
+            i--;
         }
-        return end;
+        return i;
     }
 
     private static boolean isTerminator(char c) {

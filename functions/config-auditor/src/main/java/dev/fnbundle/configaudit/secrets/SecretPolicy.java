@@ -27,24 +27,25 @@ public final class SecretPolicy {
      * ASCII names (nearly all), free of allocation: it runs once per key-like token of every line an audit shows.
      */
     public static boolean isSecretName(String name) {
-        if (name == null) {
-            return false;
-        }
-        int n = name.length();
-        for (int i = 0; i < n; i++) {
-            char c = name.charAt(i);
+        return name != null && isSecretName(name, 0, name.length());
+    }
+
+    /** {@link #isSecretName(String)} of {@code text[from, to)}, read in place. */
+    static boolean isSecretName(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             if (c >= 0x80) {
                 // Unicode lower-casing (the Kelvin sign is a 'k'): the exact rule, by the slow path.
-                return containsMarker(name.toLowerCase(Locale.ROOT));
+                return containsMarker(text.substring(from, to).toLowerCase(Locale.ROOT));
             }
             boolean found = switch (c | 0x20) {
-                case 'p' -> asciiMarkerAt(name, i, "password") || asciiMarkerAt(name, i, "passwd")
-                        || asciiMarkerAt(name, i, "passphrase") || asciiMarkerAt(name, i, "pwd")
-                        || asciiMarkerAt(name, i, "private");
-                case 's' -> asciiMarkerAt(name, i, "secret");
-                case 't' -> asciiMarkerAt(name, i, "token");
-                case 'k' -> asciiMarkerAt(name, i, "key");
-                case 'c' -> asciiMarkerAt(name, i, "credential");
+                case 'p' -> asciiMarkerAt(text, i, to, "password") || asciiMarkerAt(text, i, to, "passwd")
+                        || asciiMarkerAt(text, i, to, "passphrase") || asciiMarkerAt(text, i, to, "pwd")
+                        || asciiMarkerAt(text, i, to, "private");
+                case 's' -> asciiMarkerAt(text, i, to, "secret");
+                case 't' -> asciiMarkerAt(text, i, to, "token");
+                case 'k' -> asciiMarkerAt(text, i, to, "key");
+                case 'c' -> asciiMarkerAt(text, i, to, "credential");
                 default -> false;
             };
             if (found) {
@@ -63,13 +64,13 @@ public final class SecretPolicy {
         return false;
     }
 
-    /** Whether {@code marker} (lower-case ASCII) stands at {@code from}, ASCII letters compared case-insensitively. */
-    private static boolean asciiMarkerAt(String name, int from, String marker) {
-        if (from + marker.length() > name.length()) {
+    /** Whether {@code marker} (lower-case ASCII) stands at {@code from} before {@code to}, ignoring ASCII case. */
+    private static boolean asciiMarkerAt(String text, int from, int to, String marker) {
+        if (from + marker.length() > to) {
             return false;
         }
         for (int k = 0; k < marker.length(); k++) {
-            char c = name.charAt(from + k);
+            char c = text.charAt(from + k);
             char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
             if (lower != marker.charAt(k)) {
                 return false;
