@@ -49,10 +49,18 @@ public final class IniParser implements ConfigParser {
         Document doc = new Document(text);
         int start = 0;
         int line = 1;
+        // Without any '\r', a line ends at the next '\n', which indexOf finds many characters at a time.
+        boolean onlyLineFeeds = text.indexOf('\r') < 0;
         while (true) {
-            int end = start;
-            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-                end++;
+            int end;
+            if (onlyLineFeeds) {
+                end = text.indexOf('\n', start);
+                end = end < 0 ? text.length() : end;
+            } else {
+                end = start;
+                while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                    end++;
+                }
             }
             doc.accept(start, end, line);
             if (end == text.length()) {
@@ -76,7 +84,7 @@ public final class IniParser implements ConfigParser {
     /** Parsing state of one document: the current section and the key whose value may still continue. */
     private static final class Document {
         private final String text;
-        private final LeafCollector leaves = new LeafCollector(ConfigFormat.INI);
+        private final LeafCollector leaves;
         private final List<Occurrence> occurrences = new ArrayList<>();
         private String section = "";
         private boolean sectionSecret;
@@ -91,6 +99,8 @@ public final class IniParser implements ConfigParser {
 
         Document(String text) {
             this.text = text;
+            // About one key per 24 characters in typical files: the map is sized once instead of doubling.
+            this.leaves = new LeafCollector(ConfigFormat.INI, text.length() / 24);
         }
 
         void accept(int start, int end, int line) {
@@ -138,7 +148,7 @@ public final class IniParser implements ConfigParser {
                 valueStart = skipBlanks(split + 1, last);
             } else if (text.charAt(first) == '!' || !hasBlank(first, last)) {
                 int word = first;
-                while (word < last && !Character.isWhitespace(text.charAt(word))) {
+                while (word < last && !isWhitespace(text.charAt(word))) {
                     word++;
                 }
                 name = text.substring(first, word);
@@ -180,16 +190,20 @@ public final class IniParser implements ConfigParser {
          * one wins, as for any repeated path).
          */
         ParsedConfig finish() {
+            // {occurrences, next index} per key, shared by the key's occurrences.
             Map<SectionKey, int[]> counts = new HashMap<>(occurrences.size() * 2);
+            List<int[]> countOf = new ArrayList<>(occurrences.size());
             for (Occurrence o : occurrences) {
-                // {occurrences, next index}
-                counts.computeIfAbsent(o.id(), id -> new int[2])[0]++;
+                int[] count = counts.computeIfAbsent(o.id(), id -> new int[2]);
+                count[0]++;
+                countOf.add(count);
             }
-            for (Occurrence o : occurrences) {
+            for (int k = 0; k < occurrences.size(); k++) {
+                Occurrence o = occurrences.get(k);
                 String section = o.id().section();
                 String key = o.id().key();
                 String path = section.isEmpty() ? key : section + "." + key;
-                int[] count = counts.get(o.id());
+                int[] count = countOf.get(k);
                 if (count[0] > 1) {
                     path = KeyPaths.index(path, count[1]++);
                 }
@@ -210,7 +224,7 @@ public final class IniParser implements ConfigParser {
 
         private boolean hasBlank(int from, int to) {
             for (int i = from; i < to; i++) {
-                if (Character.isWhitespace(text.charAt(i))) {
+                if (isWhitespace(text.charAt(i))) {
                     return true;
                 }
             }
@@ -224,7 +238,7 @@ public final class IniParser implements ConfigParser {
 
         private int skipBlanks(int from, int to) {
             int i = from;
-            while (i < to && Character.isWhitespace(text.charAt(i))) {
+            while (i < to && isWhitespace(text.charAt(i))) {
                 i++;
             }
             return i;
@@ -232,11 +246,19 @@ public final class IniParser implements ConfigParser {
 
         private int trimEnd(int from, int to) {
             int i = to;
-            while (i > from && Character.isWhitespace(text.charAt(i - 1))) {
+            while (i > from && isWhitespace(text.charAt(i - 1))) {
                 i--;
             }
             return i;
         }
+    }
+
+    /** {@link Character#isWhitespace}, answered without a table lookup for ASCII. */
+    private static boolean isWhitespace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c' && c <= '\u001f';
+        }
+        return Character.isWhitespace(c);
     }
 
     private static ConfigParseException error(int line, int column, String detail) {
