@@ -95,19 +95,25 @@ public final class LineMasker {
         LineMasker masker = new LineMasker();
         if (lines instanceof TextLines text) {
             String whole = text.text();
+            // Where the next "://" is, found for the whole text rather than looked for on every line.
+            int url = whole.indexOf("://");
             for (int i = 0; i < text.size(); i++) {
                 int start = text.start(i);
-                masker.accept(whole, start, contentEnd(whole, start, text.end(i)));
+                int end = contentEnd(whole, start, text.end(i));
+                if (url >= 0 && url < start) {
+                    url = whole.indexOf("://", start);
+                }
+                masker.accept(whole, start, end, url >= 0 && url + 3 <= end);
             }
         } else {
             for (String line : lines) {
-                masker.accept(line, 0, contentEnd(line));
+                masker.accept(line, 0, contentEnd(line), line.contains("://"));
             }
         }
         return masker.out;
     }
 
-    private void accept(String text, int start, int end) {
+    private void accept(String text, int start, int end, boolean hasUrl) {
         content = text;
         base = start;
         n = end - start;
@@ -118,7 +124,7 @@ public final class LineMasker {
         if (from >= 0) {
             scanKeys(from);
         }
-        if (text.indexOf("://", start, end) >= 0) {
+        if (hasUrl) {
             for (TextSpan url : UrlPasswords.find(text.substring(start, end))) {
                 mask(url.start(), url.end());
             }
