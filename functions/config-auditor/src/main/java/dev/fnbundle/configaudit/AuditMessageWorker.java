@@ -1,6 +1,8 @@
 package dev.fnbundle.configaudit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fnbundle.common.crypto.Digests;
+import dev.fnbundle.common.idempotency.IdempotencyKey;
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.configaudit.api.AuditRequests;
 import dev.fnbundle.configaudit.service.AuditService;
@@ -50,8 +52,8 @@ final class AuditMessageWorker {
             throw new InvalidMessageException("a message is a JSON object");
         }
         String requestId = requestId(message);
-        var outcome = idempotent.run("audit-request#" + requestId, IdempotentAudits.digest(body),
-                () -> process(message));
+        var outcome = idempotent.run(new IdempotencyKey("ConfigAuditQueue requestId", requestId),
+                Digests.sha256Hex(body), () -> process(message));
         if (outcome.replayed()) {
             LOG.info("request already processed requestId={} auditId={}", requestId, outcome.auditId());
         }

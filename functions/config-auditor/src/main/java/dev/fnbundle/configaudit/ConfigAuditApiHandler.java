@@ -5,12 +5,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fnbundle.common.crypto.Digests;
 import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
 import dev.fnbundle.common.http.Router;
+import dev.fnbundle.common.idempotency.IdempotencyKey;
 import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.common.problem.Problem;
 import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.api.AuditRequests;
 import dev.fnbundle.configaudit.api.AuditView;
 import dev.fnbundle.configaudit.api.BaselineView;
@@ -19,7 +23,6 @@ import dev.fnbundle.configaudit.api.EntityTags;
 import dev.fnbundle.configaudit.api.ResponseBudget;
 import dev.fnbundle.configaudit.audit.PayloadRejectedException;
 import dev.fnbundle.configaudit.service.AuditSource;
-import dev.fnbundle.configaudit.service.IdempotentAudits;
 import dev.fnbundle.configaudit.service.StoredAudit;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -74,13 +77,13 @@ public final class ConfigAuditApiHandler implements RequestHandler<APIGatewayV2H
         return router;
     }
 
-    private APIGatewayV2HTTPResponse createAudit(ApiRequest request) {
+    private ApiResponse createAudit(ApiRequest request) {
         String body = text(request);
         var audit = AuditRequests.audit(parse(body));
         return created(request, body, () -> wiring.audits().adHoc(audit, AuditSource.API));
     }
 
-    private APIGatewayV2HTTPResponse auditBaseline(ApiRequest request) {
+    private ApiResponse auditBaseline(ApiRequest request) {
         String name = request.pathParameter("name");
         String body = text(request);
         var current = AuditRequests.current(parse(body));
@@ -88,70 +91,69 @@ public final class ConfigAuditApiHandler implements RequestHandler<APIGatewayV2H
                 current.context(), current.autojunk(), AuditSource.API));
     }
 
-    private APIGatewayV2HTTPResponse getAudit(ApiRequest request) {
+    private ApiResponse getAudit(ApiRequest request) {
         return ApiResponse.ok(budget.fit(AuditView.of(wiring.audits().find(request.pathParameter("id")))));
     }
 
-    private APIGatewayV2HTTPResponse getDiff(ApiRequest request) {
+    private ApiResponse getDiff(ApiRequest request) {
         StoredAudit audit = wiring.audits().find(request.pathParameter("id"));
         var type = DiffMediaType.choose(request.header("accept").orElse(null)).orElseThrow(() ->
                 new ProblemException(Problem.of(406, "not-acceptable", "Not acceptable", "the diff is available"
                         + " as text/html (side-by-side page) or text/plain (unified diff)")
                         .with("available", List.of("text/html", "text/plain"))));
         var response = type == DiffMediaType.HTML
-                ? ApiResponse.withHeader(ApiResponse.text(200, "text/html", budget.fitHtml(audit)),
-                        "content-security-policy", HTML_POLICY)
+                ? ApiResponse.text(200, "text/html", budget.fitHtml(audit))
+                        .header("content-security-policy", HTML_POLICY)
                 : ApiResponse.text(200, "text/plain", budget.fitText(audit.report().unifiedDiff()));
-        ApiResponse.withHeader(response, "x-content-type-options", "nosniff");
-        ApiResponse.withHeader(response, "referrer-policy", "no-referrer");
-        return ApiResponse.withHeader(response, "vary", "accept");
+        return response.header("x-content-type-options", "nosniff").header("referrer-policy", "no-referrer")
+                .header("vary", "accept");
     }
 
-    private APIGatewayV2HTTPResponse putBaseline(ApiRequest request) {
+    private ApiResponse putBaseline(ApiRequest request) {
         String name = request.pathParameter("name");
         var input = AuditRequests.baseline(parse(text(request)));
         var precondition = EntityTags.precondition(request.header("if-match"), request.header("if-none-match"));
         var result = wiring.baselines().put(name, input, precondition, request.claims().get("sub"));
         var view = BaselineView.of(result.head());
         var response = result.created() ? ApiResponse.created("/baselines/" + name, view) : ApiResponse.ok(view);
-        return ApiResponse.withHeader(response, "etag", EntityTags.of(result.head().version()));
+        return response.header("etag", EntityTags.of(result.head().version()));
     }
 
-    private APIGatewayV2HTTPResponse getBaseline(ApiRequest request) {
+    private ApiResponse getBaseline(ApiRequest request) {
         var head = wiring.baselines().get(request.pathParameter("name"));
-        return ApiResponse.withHeader(ApiResponse.ok(BaselineView.of(head)), "etag", EntityTags.of(head.version()));
+        return ApiResponse.ok(BaselineView.of(head)).header("etag", EntityTags.of(head.version()));
     }
 
-    private APIGatewayV2HTTPResponse history(ApiRequest request) {
+    private ApiResponse history(ApiRequest request) {
         String name = request.pathParameter("name");
         int limit = request.limit(20, 100);
-        var page = wiring.audits().history(name, limit, request.query("nextToken").orElse(null));
+        var page = wiring.audits().history(name, limit, request.query(PageTokens.FIELD).orElse(null));
         var body = new LinkedHashMap<String, Object>();
         body.put("name", name);
         body.put("items", page.items());
-        body.put("nextToken", page.nextToken());
+        body.put(PageTokens.FIELD, page.nextToken());
         return ApiResponse.ok(body);
     }
 
     /**
-     * Runs an audit and answers 201. With an {@code Idempotency-Key} header a retried request gets the first
-     * audit back (marked {@code idempotent-replayed}) instead of a second one; reusing a key for another body is
-     * refused.
+     * Runs an audit and answers 201. With an {@code Idempotency-Key} header (scoped to the route and its path
+     * parameters) a retried request gets the first audit back (marked {@code idempotent-replayed}) instead of a
+     * second one; a retry while the first still runs is a 409 with {@code Retry-After}, and reusing a key for
+     * another body a 422 (common's idempotency contract).
      */
-    private APIGatewayV2HTTPResponse created(ApiRequest request, String body, Supplier<StoredAudit> run) {
-        Optional<String> key = request.idempotencyKey();
+    private ApiResponse created(ApiRequest request, String body, Supplier<StoredAudit> run) {
+        Optional<IdempotencyKey> key = request.idempotencyKey();
         StoredAudit audit;
         boolean replayed = false;
         if (key.isEmpty()) {
             audit = run.get();
         } else {
-            var outcome = wiring.idempotent().run("audits#" + key.get(), IdempotentAudits.digest(body),
-                    () -> Optional.of(run.get()));
+            var outcome = wiring.idempotent().run(key.get(), Digests.sha256Hex(body), () -> Optional.of(run.get()));
             replayed = outcome.replayed();
             audit = replayed ? wiring.audits().find(outcome.auditId()) : outcome.fresh();
         }
         var response = ApiResponse.created("/audits/" + audit.id(), budget.fit(AuditView.of(audit)));
-        return replayed ? ApiResponse.withHeader(response, "idempotent-replayed", "true") : response;
+        return replayed ? response.header("idempotent-replayed", "true") : response;
     }
 
     /** The body as text: a base64 body (what API Gateway does with binary content types) must be valid UTF-8. */
@@ -171,7 +173,7 @@ public final class ConfigAuditApiHandler implements RequestHandler<APIGatewayV2H
 
     private static JsonNode parse(String body) {
         if (body.isBlank()) {
-            throw ProblemException.invalid("body", "is required");
+            throw new InvalidFieldsException("body", "is required");
         }
         return Json.parse(body);
     }

@@ -1,48 +1,36 @@
 package dev.fnbundle.configaudit;
 
-import dev.fnbundle.common.idempotency.IdempotencyInProgressException;
 import dev.fnbundle.common.problem.Problem;
-import dev.fnbundle.common.problem.ProblemException;
 import dev.fnbundle.common.problem.ProblemMapper;
 import dev.fnbundle.configaudit.audit.AuditTooComplexException;
-import dev.fnbundle.configaudit.audit.InvalidAuditRequestException;
 import dev.fnbundle.configaudit.audit.PayloadRejectedException;
 import dev.fnbundle.configaudit.audit.TooManyLinesException;
 import dev.fnbundle.configaudit.semantic.ConfigParseException;
 import dev.fnbundle.configaudit.service.AuditNotFoundException;
 import dev.fnbundle.configaudit.service.AuditTooLargeToStoreException;
 import dev.fnbundle.configaudit.service.BaselineNotFoundException;
-import dev.fnbundle.configaudit.service.InvalidSourceUrlException;
 import dev.fnbundle.configaudit.service.PreconditionFailedException;
 import dev.fnbundle.configaudit.service.PreconditionRequiredException;
-import dev.fnbundle.configaudit.service.RequestReusedException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 
 /** How the config auditor's exceptions become problem+json answers; none of them quotes config content. */
 final class ConfigAuditProblems {
     static final ProblemMapper MAPPER = ProblemMapper.builder()
-            .map(InvalidAuditRequestException.class, e -> ProblemException.invalid(e.errors()).problem())
-            .map(InvalidSourceUrlException.class, e -> ProblemException.invalid("sourceUrl", e.getMessage())
-                    .problem())
             .map(PayloadRejectedException.class, ConfigAuditProblems::rejected)
-            .map(TooManyLinesException.class, e -> ProblemException.tooLarge(e.field() + " has " + e.actual()
-                    + " lines, over the limit of " + e.limit(), e.limit()).problem()
+            .map(TooManyLinesException.class, e -> Problem.tooLarge(e.field() + " has " + e.actual()
+                    + " lines, over the limit of " + e.limit(), e.limit())
                     .with("field", e.field()).with("reason", "too-many-lines").with("actualLines", e.actual()))
-            .map(AuditTooLargeToStoreException.class, e -> ProblemException.tooLarge("the audit's report is larger"
+            .map(AuditTooLargeToStoreException.class, e -> Problem.tooLarge("the audit's report is larger"
                     + " than " + e.limitBytes() + " bytes even compressed; audit smaller configs", e.limitBytes())
-                    .problem().with("reason", "report-too-large"))
+                    .with("reason", "report-too-large"))
             .map(ConfigParseException.class, e -> Problem.of(422, "config-parse-error", "Config does not parse",
                     e.getMessage()).with("document", e.document()).with("format", e.format().label())
                     .with("line", e.line()).with("column", e.column()).with("error", e.detail()))
             .map(AuditTooComplexException.class, e -> Problem.of(422, "audit-too-complex", "Audit too complex",
                     "matching the lines needs more than " + e.maxWork() + " steps (many lines repeated many times);"
                             + " audit smaller parts, or keep autojunk on").with("maxWork", e.maxWork()))
-            .map(AuditNotFoundException.class, e -> ProblemException.notFound("no audit " + e.id()
-                    + " (unknown or expired)").problem())
-            .map(BaselineNotFoundException.class, e -> ProblemException.notFound("no baseline " + e.name())
-                    .problem())
+            .map(AuditNotFoundException.class, e -> Problem.notFound("no audit " + e.id() + " (unknown or expired)"))
+            .map(BaselineNotFoundException.class, e -> Problem.notFound("no baseline " + e.name()))
             .map(PreconditionFailedException.class, e -> Problem.of(412, "precondition-failed",
                     "Precondition failed", e.currentVersion() == null ? "the baseline does not exist"
                             : "the baseline is at version " + e.currentVersion() + " (ETag \"" + e.currentVersion()
@@ -52,11 +40,6 @@ final class ConfigAuditProblems {
                     "Precondition required", "the baseline exists at version " + e.currentVersion()
                             + "; replace it with If-Match: \"" + e.currentVersion() + "\"")
                     .with("currentVersion", e.currentVersion()))
-            .map(RequestReusedException.class, e -> Problem.of(422, "idempotency-key-reused",
-                    "Idempotency key reused", "this Idempotency-Key was used for a different request body"))
-            .map(IdempotencyInProgressException.class, e -> Problem.of(409, "request-in-progress",
-                    "Request in progress", "a request with this Idempotency-Key is still running; retry in "
-                            + Math.max(1, Duration.between(Instant.now(), e.claimExpiresAt()).toSeconds()) + " s"))
             .build();
 
     private ConfigAuditProblems() {
@@ -67,7 +50,7 @@ final class ConfigAuditProblems {
         String detail = e.reason() == PayloadRejectedException.Reason.TOO_LARGE
                 ? e.field() + " is " + e.actualBytes() + " bytes of UTF-8, over the limit of " + e.limitBytes()
                 : e.field() + " is not text (control characters or invalid Unicode)";
-        return ProblemException.tooLarge(detail, e.limitBytes()).problem().with("field", e.field())
+        return Problem.tooLarge(detail, e.limitBytes()).with("field", e.field())
                 .with("reason", reason).with("actualBytes", e.actualBytes());
     }
 }

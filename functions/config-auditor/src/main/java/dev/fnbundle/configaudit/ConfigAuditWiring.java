@@ -7,6 +7,7 @@ import dev.fnbundle.common.fetch.SafeHttpFetcher;
 import dev.fnbundle.common.fetch.SsrfGuard;
 import dev.fnbundle.common.fetch.TransientFetchException;
 import dev.fnbundle.common.idempotency.IdempotencyStore;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.common.retry.Retry;
 import dev.fnbundle.configaudit.audit.AuditLimits;
 import dev.fnbundle.configaudit.audit.DriftAuditor;
@@ -51,7 +52,8 @@ public record ConfigAuditWiring(ConfigAuditConfig config, AuditService audits, B
         var dynamo = AwsClients.dynamoDb(env);
         var auditor = new DriftAuditor();
         var baselineStore = new DynamoBaselineStore(dynamo, config.table());
-        var auditStore = new DynamoAuditStore(dynamo, config.table(), MAX_STORED_REPORT_BYTES);
+        var auditStore = new DynamoAuditStore(dynamo, config.table(), MAX_STORED_REPORT_BYTES,
+                PageTokens.inTable(dynamo, config.table(), clock));
         var guard = new SsrfGuard(config.allowLoopbackFetch());
         var audits = new AuditService(auditor, auditStore, baselineStore, clock, () -> UUID.randomUUID().toString(),
                 config.auditRetention());

@@ -12,18 +12,25 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fnbundle.common.config.Env;
+import dev.fnbundle.common.crypto.Digests;
+import dev.fnbundle.common.idempotency.IdempotencyKey;
 import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.page.DynamoPageKeyStore;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
+import dev.fnbundle.common.testing.PageTokenForgery;
 import dev.fnbundle.configaudit.api.ResponseBudget;
 import dev.fnbundle.configaudit.api.ResponseBudgetSize;
 import dev.fnbundle.embedded.LocalAws;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +157,50 @@ class ConfigAuditApiHandlerTest {
         assertThat(second.getHeaders()).containsEntry("idempotent-replayed", "true");
         assertThat(first.getHeaders()).doesNotContainKey("idempotent-replayed");
         assertThat(reused.get("type").asText()).isEqualTo("urn:fnbundle:problem:idempotency-key-reused");
+    }
+
+    @Test
+    void the_same_key_and_body_sent_to_two_baselines_audits_each_baseline() {
+        // given: two baselines with different content, and one key and one body for both audits
+        String a = uniqueName("scope-a");
+        String b = uniqueName("scope-b");
+        send(forBaseline(event("baseline-put.json"), a), 201);
+        var putB = forBaseline(event("baseline-put.json"), b);
+        putB.setBody(Json.write(Map.of("content", "[server]\nport = 7070\n", "format", "ini")));
+        send(putB, 201);
+        String key = uniqueName("shared-key");
+        // when
+        JsonNode auditA = call(withHeader(forBaseline(event("baseline-audit.json"), a), "idempotency-key", key), 201);
+        var responseB = send(withHeader(forBaseline(event("baseline-audit.json"), b), "idempotency-key", key), 201);
+        JsonNode auditB = Json.parse(responseB.getBody());
+        // then: B's answer is B's own audit, not A's replayed
+        assertThat(auditB.get("id").asText()).isNotEqualTo(auditA.get("id").asText());
+        assertThat(auditB.get("links").get("history").asText()).isEqualTo("/baselines/" + b + "/audits");
+        assertThat(responseB.getHeaders()).doesNotContainKey("idempotent-replayed");
+    }
+
+    @ParameterizedTest
+    @Event(value = "config-auditor/audit-idempotent.json", type = APIGatewayV2HTTPEvent.class)
+    void a_retry_while_the_first_request_is_still_running_is_a_409_with_retry_after(APIGatewayV2HTTPEvent event)
+            throws Exception {
+        // given: the first request with this key holds its claim (it is still auditing)
+        String key = uniqueName("running");
+        var wiring = ConfigAuditWiring.from(Env.of(LocalAws.shared().functionEnvironment("ConfigAuditApiFunction")));
+        var running = new ConfigAuditApiHandler(wiring, new ResponseBudget(ResponseBudget.DEFAULT_BYTES));
+        var claim = new IdempotencyKey("POST /audits sub=" + event.getRequestContext().getAuthorizer().getJwt()
+                .getClaims().get("sub"), key);
+        var retry = new APIGatewayV2HTTPResponse[1];
+        // when: the retry arrives while the first attempt runs
+        wiring.idempotent().run(claim, Digests.sha256Hex(event.getBody()), () -> {
+            retry[0] = running.handleRequest(withHeader(event("audit-idempotent.json"), "idempotency-key", key),
+                    context);
+            return Optional.empty();
+        });
+        // then
+        assertThat(retry[0].getStatusCode()).as(retry[0].getBody()).isEqualTo(409);
+        assertThat(Json.parse(retry[0].getBody()).get("type").asText())
+                .isEqualTo("urn:fnbundle:problem:request-in-progress");
+        assertThat(Integer.parseInt(retry[0].getHeaders().get("retry-after"))).isBetween(1, 600);
     }
 
     @ParameterizedTest
@@ -395,6 +446,54 @@ class ConfigAuditApiHandlerTest {
         assertThat(call(event, 404).get("detail").asText()).isEqualTo("no baseline no-such-baseline");
         assertThat(call(forBaseline(event("baseline-audits.json"), "no-such-baseline"), 404)).isNotNull();
         assertThat(call(forBaseline(event("baseline-get.json"), "no-such-baseline"), 404)).isNotNull();
+    }
+
+    /** A baseline with two audits, so that its history has a second page. */
+    private String baselineWithHistory(String prefix) {
+        String name = uniqueName(prefix);
+        send(forBaseline(event("baseline-put.json"), name), 201);
+        send(forBaseline(event("baseline-audit.json"), name), 201);
+        send(forBaseline(event("baseline-audit.json"), name), 201);
+        return name;
+    }
+
+    private APIGatewayV2HTTPEvent history(String name, Map<String, String> query) {
+        var event = forBaseline(event("baseline-audits.json"), name);
+        event.setQueryStringParameters(query);
+        return event;
+    }
+
+    @Test
+    void forged_foreign_and_garbage_history_tokens_are_a_400_naming_next_token() {
+        String name = baselineWithHistory("tokens");
+        String other = baselineWithHistory("tokens-other");
+        String foreign = call(history(other, Map.of("limit", "1")), 200).get("nextToken").asText();
+        var bad = new ArrayList<String>(List.of(foreign,
+                PageTokenForgery.wrongMac("baseline-audits#" + name, "{\"pk\":{\"S\":\"BASELINE#" + name
+                        + "\"},\"sk\":{\"S\":\"AUDIT#0\"}}"),
+                PageTokenForgery.unsigned("baseline-audits#" + name, "{\"pk\":{\"S\":\"x\"}}")));
+        bad.addAll(List.of(PageTokenForgery.garbage()));
+
+        for (String token : bad) {
+            assertThat(fields(call(history(name, Map.of("nextToken", token)), 400))).as(token)
+                    .containsExactly("nextToken");
+        }
+    }
+
+    @Test
+    void a_history_token_signed_before_the_key_was_rotated_is_still_accepted() {
+        String name = baselineWithHistory("rotated");
+        String before = call(history(name, Map.of("limit", "1")), 200).get("nextToken").asText();
+
+        // Another instance, a rotation period later, replaces the signing key; a new instance then starts.
+        new DynamoPageKeyStore(LocalAws.shared().dynamoDb(), table,
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(31))).load();
+        var restarted = new ConfigAuditApiHandler(ConfigAuditWiring.from(Env.of(LocalAws.shared()
+                .functionEnvironment("ConfigAuditApiFunction"))), new ResponseBudget(ResponseBudget.DEFAULT_BYTES));
+        var response = restarted.handleRequest(history(name, Map.of("limit", "1", "nextToken", before)), context);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        assertThat(Json.parse(response.getBody()).get("items")).hasSize(1);
     }
 
     @ParameterizedTest

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
 import dev.fnbundle.common.http.Router;
-import dev.fnbundle.common.page.PageToken;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.email.listing.InvoiceView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,43 +52,43 @@ public final class EmailApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return router;
     }
 
-    private APIGatewayV2HTTPResponse register(ApiRequest request) {
+    private ApiResponse register(ApiRequest request) {
         var mailbox = wiring.mailboxes().register(MailboxRequestReader.read(request.json(MAX_BODY_BYTES)));
         return ApiResponse.created("/mailboxes/" + mailbox.mailbox().id(), mailbox);
     }
 
-    private APIGatewayV2HTTPResponse listMailboxes(ApiRequest request) {
+    private ApiResponse listMailboxes(ApiRequest request) {
         var page = wiring.mailboxes().list(request.limit(MAX_MAILBOX_PAGE, MAX_MAILBOX_PAGE),
-                request.query(PageToken.FIELD).filter(t -> !t.isEmpty()).orElse(null));
+                request.query(PageTokens.FIELD).filter(t -> !t.isEmpty()).orElse(null));
         var body = new LinkedHashMap<String, Object>();
         body.put("mailboxes", page.items());
-        body.put(PageToken.FIELD, page.nextToken());
+        body.put(PageTokens.FIELD, page.nextToken());
         return ApiResponse.ok(body);
     }
 
-    private APIGatewayV2HTTPResponse mailbox(ApiRequest request) {
+    private ApiResponse mailbox(ApiRequest request) {
         return ApiResponse.ok(wiring.mailboxes().get(request.pathParameter("id")));
     }
 
-    private APIGatewayV2HTTPResponse delete(ApiRequest request) {
+    private ApiResponse delete(ApiRequest request) {
         wiring.mailboxes().delete(request.pathParameter("id"));
         return ApiResponse.noContent();
     }
 
-    private APIGatewayV2HTTPResponse pollNow(ApiRequest request) {
+    private ApiResponse pollNow(ApiRequest request) {
         var task = wiring.mailboxes().requestPoll(request.pathParameter("id"));
         var body = new LinkedHashMap<String, Object>();
         body.put("mailboxId", task.mailboxId());
         body.put("status", "queued");
         body.put("requestedAt", task.requestedAt());
-        return ApiResponse.withHeader(ApiResponse.json(202, body), "location", "/mailboxes/" + task.mailboxId());
+        return ApiResponse.json(202, body).header("location", "/mailboxes/" + task.mailboxId());
     }
 
-    private APIGatewayV2HTTPResponse invoices(ApiRequest request) {
+    private ApiResponse invoices(ApiRequest request) {
         var page = wiring.invoices().page(InvoiceQueryReader.read(request));
         var body = new LinkedHashMap<String, Object>();
         body.put("invoices", page.records().stream().map(r -> InvoiceView.of(r.record())).toList());
-        body.put(PageToken.FIELD, page.nextToken());
+        body.put(PageTokens.FIELD, page.nextToken());
         return ApiResponse.ok(body);
     }
 
@@ -97,17 +97,17 @@ public final class EmailApiHandler implements RequestHandler<APIGatewayV2HTTPEve
      * at most 6 MB); when more remain, {@code x-next-token} (and a {@code link} with {@code rel="next"}) say where
      * the next download starts.
      */
-    private APIGatewayV2HTTPResponse csv(ApiRequest request) {
+    private ApiResponse csv(ApiRequest request) {
         var query = InvoiceQueryReader.read(request);
         var csv = wiring.csv().export(query);
-        var response = ApiResponse.text(200, "text/csv", csv.body());
-        ApiResponse.withHeader(response, "content-disposition", "attachment; filename=\"invoices.csv\"");
-        ApiResponse.withHeader(response, "x-row-count", Integer.toString(csv.rows()));
-        if (csv.nextToken() != null) {
-            ApiResponse.withHeader(response, "x-next-token", csv.nextToken());
-            ApiResponse.withHeader(response, "link", "<" + nextLink(request, csv.nextToken()) + ">; rel=\"next\"");
+        var response = ApiResponse.text(200, "text/csv", csv.body())
+                .header("content-disposition", "attachment; filename=\"invoices.csv\"")
+                .header("x-row-count", Integer.toString(csv.rows()));
+        if (csv.nextToken() == null) {
+            return response;
         }
-        return response;
+        return response.header("x-next-token", csv.nextToken())
+                .header("link", "<" + nextLink(request, csv.nextToken()) + ">; rel=\"next\"");
     }
 
     private static String nextLink(ApiRequest request, String token) {
@@ -116,6 +116,6 @@ public final class EmailApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             request.query(name).filter(v -> !v.isEmpty()).ifPresent(v -> link.append(name).append('=')
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
         }
-        return link.append(PageToken.FIELD).append('=').append(token).toString();
+        return link.append(PageTokens.FIELD).append('=').append(token).toString();
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.fnbundle.common.sqs.SqsBatch;
+import dev.fnbundle.email.poll.RetryBackoff;
 
 /**
  * Consumes the poll task queue: one IMAP poll per task. A failed task (the mailbox refused the login, could not

@@ -2,6 +2,7 @@ package dev.fnbundle.email;
 
 import dev.fnbundle.common.aws.AwsClients;
 import dev.fnbundle.common.config.Env;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.email.aws.DynamoInvoiceListing;
 import dev.fnbundle.email.aws.DynamoMailboxRepository;
 import dev.fnbundle.email.aws.SqsPollTaskQueue;
@@ -27,10 +28,12 @@ public record EmailWiring(EmailConfig config, MailboxService mailboxes, InvoiceL
         var config = EmailConfig.from(env);
         var dynamo = AwsClients.dynamoDb(env);
         var queue = new SqsPollTaskQueue(AwsClients.sqs(env), config.pollTaskQueueUrl());
-        var mailboxes = new MailboxService(new DynamoMailboxRepository(dynamo, config.table()), queue,
+        // One signer for both lists: the key ring lives in the table and is read once per instance.
+        var tokens = PageTokens.inTable(dynamo, config.table(), Clock.systemUTC());
+        var mailboxes = new MailboxService(new DynamoMailboxRepository(dynamo, config.table(), tokens), queue,
                 new RegistrationPolicy(config.localMode(), config.secretPrefix()), () -> "mb-" + UUID.randomUUID(),
                 Clock.systemUTC());
-        var listing = new DynamoInvoiceListing(dynamo, config.table());
+        var listing = new DynamoInvoiceListing(dynamo, config.table(), tokens);
         return new EmailWiring(config, mailboxes, listing, new CsvDownload(listing, CsvDownload.MAX_ROWS,
                 CsvDownload.MAX_BYTES));
     }

@@ -1,9 +1,9 @@
 package dev.fnbundle.email;
 
 import dev.fnbundle.common.http.ApiRequest;
-import dev.fnbundle.common.page.PageToken;
-import dev.fnbundle.common.problem.FieldError;
-import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.page.PageTokens;
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.email.listing.InvoiceQuery;
 import dev.fnbundle.email.poll.RecordKind;
 import java.time.Instant;
@@ -31,7 +31,7 @@ final class InvoiceQueryReader {
     private InvoiceQueryReader() {
     }
 
-    /** @throws ProblemException 400 naming every invalid parameter */
+    /** @throws InvalidFieldsException naming every invalid parameter (a 400) */
     static InvoiceQuery read(ApiRequest request) {
         List<FieldError> errors = new ArrayList<>();
         String mailbox = request.query("mailbox").filter(m -> !m.isEmpty()).orElse(null);
@@ -46,9 +46,9 @@ final class InvoiceQueryReader {
         }
         int limit = limit(request.query("limit").orElse(null), errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidFieldsException(errors);
         }
-        String token = request.query(PageToken.FIELD).filter(t -> !t.isEmpty()).orElse(null);
+        String token = request.query(PageTokens.FIELD).filter(t -> !t.isEmpty()).orElse(null);
         return new InvoiceQuery(kind, mailbox, from, to, limit, token);
     }
 

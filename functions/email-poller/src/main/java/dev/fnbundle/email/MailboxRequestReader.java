@@ -1,8 +1,8 @@
 package dev.fnbundle.email;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fnbundle.common.problem.FieldError;
-import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.email.mailbox.MailboxRegistration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +21,10 @@ final class MailboxRequestReader {
     private MailboxRequestReader() {
     }
 
-    /** @throws ProblemException 400 listing every member of the wrong type or unknown */
+    /** @throws InvalidFieldsException listing every member of the wrong type or unknown (a 400) */
     static MailboxRegistration read(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ProblemException.invalid("body", "must be a JSON object");
+            throw new InvalidFieldsException("body", "must be a JSON object");
         }
         List<FieldError> errors = new ArrayList<>();
         unknown(body, FIELDS, "", errors);
@@ -34,7 +34,7 @@ final class MailboxRequestReader {
                 text(body, "password", "", errors), text(body, "folder", "", errors),
                 text(body, "archiveFolder", "", errors), search);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidFieldsException(errors);
         }
         return registration;
     }

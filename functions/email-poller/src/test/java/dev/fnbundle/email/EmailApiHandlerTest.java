@@ -8,14 +8,20 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fnbundle.common.config.Env;
 import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.page.DynamoPageKeyStore;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
+import dev.fnbundle.common.testing.PageTokenForgery;
 import dev.fnbundle.email.aws.DynamoInvoiceStore;
 import dev.fnbundle.email.poll.InvoiceRecord;
 import dev.fnbundle.email.poll.RecordKind;
+import dev.fnbundle.email.support.CpuBudget;
 import dev.fnbundle.email.support.Records;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.embedded.template.EventSpec;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +31,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -267,10 +274,89 @@ class EmailApiHandlerTest {
         assertThat(fields(call(event, 400))).containsExactlyInAnyOrder("mailbox", "kind", "to", "limit");
     }
 
+    @Test
+    void a_query_parameter_of_1_mib_is_a_400_in_well_under_a_second() {
+        var event = ApiEvents.request("GET /invoices", "/invoices", null);
+        event.setQueryStringParameters(Map.of("mailbox", "mb-".repeat(350_000), "kind", "x".repeat(1 << 20)));
+
+        CpuBudget.assertWithin(Duration.ofSeconds(2), () -> assertThat(fields(call(event, 400)))
+                .containsExactlyInAnyOrder("mailbox", "kind"));
+    }
+
     @ParameterizedTest
     @Event(value = "email-poller/invoices-list-bad-token.json", type = APIGatewayV2HTTPEvent.class)
     void a_token_the_list_did_not_issue_is_a_400(APIGatewayV2HTTPEvent event) {
         assertThat(fields(call(event, 400))).containsExactly("nextToken");
+    }
+
+    /** A list endpoint with a token: {@code mailboxes}, {@code invoices} or {@code invoices.csv}. */
+    private static APIGatewayV2HTTPEvent list(String list, String token) {
+        var event = ApiEvents.request("GET /" + list, "/" + list, null);
+        return ApiEvents.withQuery(event, Map.of("nextToken", token));
+    }
+
+    /** The scope each list binds its tokens to (invoices and the CSV page the same query). */
+    private static String scope(String list) {
+        return list.equals("mailboxes") ? "mailboxes" : "records#INVOICE#null#null";
+    }
+
+    private void assertRefusedToken(String list, String token) {
+        assertThat(fields(call(list(list, token), 400))).as(list).containsExactly("nextToken");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mailboxes", "invoices", "invoices.csv"})
+    void a_forged_token_with_valid_json_and_a_made_up_signature_is_a_400(String list) {
+        assertRefusedToken(list, PageTokenForgery.wrongMac(scope(list), "{\"pk\":{\"S\":\"x\"}}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mailboxes", "invoices", "invoices.csv"})
+    void an_unsigned_hand_made_token_is_a_400(String list) {
+        assertRefusedToken(list, PageTokenForgery.unsigned(scope(list), "{\"pk\":{\"S\":\"x\"}}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mailboxes", "invoices", "invoices.csv"})
+    void a_signed_token_of_another_list_is_a_400(String list) {
+        String other = PageTokens.inTable(LocalAws.shared().dynamoDb(), table, Clock.systemUTC())
+                .encode(list.equals("mailboxes") ? scope("invoices") : scope("mailboxes"),
+                        Map.of("pk", AttributeValue.fromS("x"), "sk", AttributeValue.fromS("y")));
+
+        assertRefusedToken(list, other);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mailboxes", "invoices", "invoices.csv"})
+    void garbage_tokens_are_a_400_never_a_500(String list) {
+        for (String garbage : PageTokenForgery.garbage()) {
+            assertRefusedToken(list, garbage);
+        }
+    }
+
+    @Test
+    void a_token_signed_before_the_key_was_rotated_is_still_accepted() {
+        for (int i = 0; i < 2; i++) {
+            call(unique(ApiEvents.request("POST /mailboxes", "/mailboxes", "{\"host\": \"imap.example.com\","
+                    + " \"username\": \"x\", \"passwordSecret\": \"fnbundle/mailboxes/x\","
+                    + " \"search\": {\"subject\": \"invoice\"}}")), 201);
+        }
+        var firstPage = ApiEvents.withQuery(ApiEvents.request("GET /mailboxes", "/mailboxes", null),
+                Map.of("limit", "1"));
+        String before = call(firstPage, 200).get("nextToken").asText();
+
+        // Another instance, a rotation period later, replaces the signing key; a new instance then starts.
+        new DynamoPageKeyStore(LocalAws.shared().dynamoDb(), table,
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(31))).load();
+        var restarted = new EmailApiHandler(EmailWiring.from(Env.of(
+                LocalAws.shared().functionEnvironment("EmailApiFunction"))));
+        JsonNode page = call(restarted, ApiEvents.withQuery(ApiEvents.request("GET /mailboxes", "/mailboxes",
+                null), Map.of("limit", "1", "nextToken", before)), 200);
+
+        assertThat(page.get("mailboxes")).hasSize(1);
+        String after = page.get("nextToken").asText();
+        assertThat(after.substring(0, after.indexOf('.'))).as("signed by the new key")
+                .isNotEqualTo(before.substring(0, before.indexOf('.')));
     }
 
     @ParameterizedTest

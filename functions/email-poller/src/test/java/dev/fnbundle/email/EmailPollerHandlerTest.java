@@ -62,7 +62,7 @@ class EmailPollerHandlerTest {
         environment = new HashMap<>(aws.functionEnvironment("EmailPollerFunction"));
         environment.put("ALLOW_INLINE_MAILBOX_PASSWORDS", "true");
         environment.put("IMAP_TRUSTSTORE_PATH", trust.path().toString());
-        environment.put("IMAP_TRUSTSTORE_PASSWORD", trust.password());
+        environment.put("IMAP_TRUSTSTORE_PASSWORD", trust.password().get());
         environment.put("IMAP_CONNECT_TIMEOUT_MS", "3000");
         environment.put("IMAP_READ_TIMEOUT_MS", "10000");
         wiring = PollerWiring.from(environment);

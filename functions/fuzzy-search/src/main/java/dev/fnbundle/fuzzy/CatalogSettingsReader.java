@@ -17,7 +17,7 @@ final class CatalogSettingsReader {
     private CatalogSettingsReader() {
     }
 
-    /** @throws dev.fnbundle.common.problem.ProblemException 400 listing every invalid member */
+    /** @throws dev.fnbundle.common.validation.InvalidFieldsException (400) listing every invalid member */
     static CatalogSettings read(String body) {
         if (body.isBlank()) {
             return CatalogSettings.DEFAULTS;

@@ -1,6 +1,7 @@
 package dev.fnbundle.fuzzy;
 
 import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.common.validation.Validation;
 import dev.fnbundle.fuzzy.search.DuplicateQuery;
 
@@ -17,8 +18,8 @@ final class DuplicateRequest {
     }
 
     /**
-     * @throws dev.fnbundle.common.problem.ProblemException 400 listing every invalid member
-     * @throws InvalidParameterException for a threshold of 0 (it must be above 0)
+     * @throws dev.fnbundle.common.validation.InvalidFieldsException (400) listing every invalid member
+     * @throws InvalidFieldsException for a threshold of 0 (it must be above 0)
      */
     static DuplicateQuery read(String body) {
         if (body.isBlank()) {

@@ -52,53 +52,53 @@ public final class FuzzyApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return router;
     }
 
-    private APIGatewayV2HTTPResponse similarity(ApiRequest request) {
+    private ApiResponse similarity(ApiRequest request) {
         var body = SimilarityRequest.read(request.json(MAX_SIMILARITY_BODY_BYTES));
         var scores = wiring.similarity().compare(body.a(), body.b(), body.algorithm(), body.options());
         return ApiResponse.ok(SimilarityView.of(body.algorithm(), scores));
     }
 
-    private APIGatewayV2HTTPResponse phonetic(ApiRequest request) {
+    private ApiResponse phonetic(ApiRequest request) {
         var body = PhoneticRequest.read(request.json(MAX_SMALL_BODY_BYTES));
         return ApiResponse.ok(new PhoneticRequest.Code(body.algorithm().jellyfishName(),
                 wiring.phonetic().encode(body.text(), body.algorithm())));
     }
 
-    private APIGatewayV2HTTPResponse putCatalog(ApiRequest request) {
+    private ApiResponse putCatalog(ApiRequest request) {
         String name = CatalogService.validName(request.pathParameter("name"));
         var outcome = wiring.catalogs().put(name, CatalogSettingsReader.read(request.text(MAX_SMALL_BODY_BYTES)));
         var view = CatalogView.of(outcome.header());
         return outcome.created() ? ApiResponse.created("/catalogs/" + name, view) : ApiResponse.ok(view);
     }
 
-    private APIGatewayV2HTTPResponse getCatalog(ApiRequest request) {
+    private ApiResponse getCatalog(ApiRequest request) {
         return ApiResponse.ok(CatalogView.of(wiring.catalogs().header(request.pathParameter("name"))));
     }
 
-    private APIGatewayV2HTTPResponse addItems(ApiRequest request) {
+    private ApiResponse addItems(ApiRequest request) {
         String name = CatalogService.validName(request.pathParameter("name"));
         var entries = ItemBatchReader.readBody(request.json(MAX_ITEMS_BODY_BYTES), CatalogService.MAX_BATCH_ITEMS);
         var result = wiring.catalogs().addItems(name, entries);
         return ApiResponse.ok(ItemsWrittenView.of(result, wiring.catalogs().header(name)));
     }
 
-    private APIGatewayV2HTTPResponse deleteItem(ApiRequest request) {
+    private ApiResponse deleteItem(ApiRequest request) {
         wiring.catalogs().deleteItem(request.pathParameter("name"), request.pathParameter("id"));
         return ApiResponse.noContent();
     }
 
-    private APIGatewayV2HTTPResponse startImport(ApiRequest request) {
+    private ApiResponse startImport(ApiRequest request) {
         String name = CatalogService.validName(request.pathParameter("name"));
         var entries = ItemBatchReader.readBody(request.json(MAX_ITEMS_BODY_BYTES), Integer.MAX_VALUE);
         return ApiResponse.json(202, wiring.imports().start(name, entries, request.requestId()));
     }
 
-    private APIGatewayV2HTTPResponse search(ApiRequest request) {
+    private ApiResponse search(ApiRequest request) {
         String name = CatalogService.validName(request.pathParameter("name"));
         return ApiResponse.ok(SearchView.of(wiring.catalogs().search(name, SearchParameters.read(request))));
     }
 
-    private APIGatewayV2HTTPResponse duplicates(ApiRequest request) {
+    private ApiResponse duplicates(ApiRequest request) {
         String name = CatalogService.validName(request.pathParameter("name"));
         var query = DuplicateRequest.read(request.text(MAX_SMALL_BODY_BYTES));
         return ApiResponse.ok(DuplicatesView.of(wiring.catalogs().duplicates(name, query), query));

@@ -5,7 +5,7 @@ package dev.fnbundle.fuzzy;
  * response needs as accessors; messages never contain the compared or searched text itself.
  */
 public abstract sealed class FuzzyException extends RuntimeException
-        permits UnknownAlgorithmException, InvalidParameterException, InputTooLongException,
+        permits UnknownAlgorithmException, InputTooLongException,
         UnsupportedOptionException, UndefinedSimilarityException, DuplicateItemIdException,
         PhoneticInputException {
 

@@ -1,9 +1,8 @@
 package dev.fnbundle.fuzzy;
 
-import dev.fnbundle.common.problem.FieldError;
 import dev.fnbundle.common.problem.Problem;
-import dev.fnbundle.common.problem.ProblemException;
 import dev.fnbundle.common.problem.ProblemMapper;
+import dev.fnbundle.common.validation.FieldError;
 import dev.fnbundle.fuzzy.catalog.BatchTooLargeException;
 import dev.fnbundle.fuzzy.catalog.CatalogFullException;
 import dev.fnbundle.fuzzy.catalog.CatalogNotFoundException;
@@ -22,7 +21,6 @@ final class FuzzyProblems {
     static ProblemMapper mapper(String importQueueUrl) {
         return ProblemMapper.builder()
                 .map(UnknownAlgorithmException.class, FuzzyProblems::unknownAlgorithm)
-                .map(InvalidParameterException.class, e -> invalid(e.field(), e.reason()))
                 .map(UnsupportedOptionException.class, e -> invalid(e.option(), e.algorithm()
                         + " does not support " + e.option() + ": " + e.reason()).with("algorithm", e.algorithm()))
                 .map(InputTooLongException.class, FuzzyProblems::tooLong)
@@ -36,20 +34,20 @@ final class FuzzyProblems {
                         .with("errors", List.of(new FieldError("items[" + e.secondIndex() + "].id",
                                 "repeats the id of items[" + e.firstIndex() + "]"))))
                 .map(BatchTooLargeException.class, e -> batchTooLarge(e, importQueueUrl))
-                .map(CatalogNotFoundException.class, e -> ProblemException.notFound("no catalog " + e.name()
-                        + "; create it with PUT /catalogs/" + e.name()).problem())
-                .map(ItemNotFoundException.class, e -> ProblemException.notFound("catalog " + e.catalog()
-                        + " has no item with that id").problem().with("id", e.id()))
+                .map(CatalogNotFoundException.class, e -> Problem.notFound("no catalog " + e.name()
+                        + "; create it with PUT /catalogs/" + e.name()))
+                .map(ItemNotFoundException.class, e -> Problem.notFound("catalog " + e.catalog()
+                        + " has no item with that id").with("id", e.id()))
                 .map(CatalogFullException.class, e -> Problem.of(422, "catalog-full", "Catalog full",
                         e.getMessage()).with("itemCount", e.itemCount()).with("adding", e.adding())
                         .with("limit", e.limit()))
-                .map(ConcurrentItemUpdateException.class, e -> ProblemException.conflict(e.getMessage()
-                        + "; sending the same batch again is safe").problem())
+                .map(ConcurrentItemUpdateException.class, e -> Problem.conflict(e.getMessage()
+                        + "; sending the same batch again is safe"))
                 .build();
     }
 
     private static Problem invalid(String field, String detail) {
-        return ProblemException.invalid(field, detail).problem();
+        return Problem.invalid(field, detail);
     }
 
     /** 400 listing the valid names; for similarity algorithms also each one's input limit. */
@@ -65,17 +63,17 @@ final class FuzzyProblems {
         if (e.field().equals("q")) {
             return invalid("q", "must be at most " + e.limit() + " characters (code points)");
         }
-        return ProblemException.tooLarge(e.getMessage(), e.limit()).problem().with("field", e.field())
+        return Problem.tooLarge(e.getMessage(), e.limit()).with("field", e.field())
                 .with("length", e.length());
     }
 
     private static Problem batchTooLarge(BatchTooLargeException e, String importQueueUrl) {
-        return ProblemException.tooLarge("the request holds " + e.size() + " items; one request writes at most "
+        return Problem.tooLarge("the request holds " + e.size() + " items; one request writes at most "
                 + e.limit() + ". Import larger batches asynchronously: POST the same body to"
                 + " /catalogs/{name}/imports, or send messages {\"catalog\": name, \"items\": [...]} of up to "
                 + e.limit() + " items and 256 KiB each to the import queue " + importQueueUrl
                 + " (aws sqs send-message --queue-url " + importQueueUrl + " --message-body file://batch.json)",
-                e.limit()).problem().with("size", e.size()).with("importQueueUrl", importQueueUrl)
+                e.limit()).with("size", e.size()).with("importQueueUrl", importQueueUrl)
                 .with("importEndpoint", "POST /catalogs/{name}/imports");
     }
 }

@@ -59,7 +59,7 @@ final class ImportMessages {
     /**
      * Decodes and validates a message.
      *
-     * @throws dev.fnbundle.common.problem.ProblemException listing every invalid field
+     * @throws dev.fnbundle.common.validation.InvalidFieldsException listing every invalid field
      * @throws dev.fnbundle.common.json.MalformedJsonException when the body is not JSON
      * @throws dev.fnbundle.fuzzy.catalog.BatchTooLargeException over {@value CatalogService#MAX_BATCH_ITEMS} items
      */

@@ -29,7 +29,7 @@ final class ItemBatchReader {
     /**
      * Reads a whole body {@code {"items": [...]}}.
      *
-     * @throws dev.fnbundle.common.problem.ProblemException 400 listing every invalid item field
+     * @throws dev.fnbundle.common.validation.InvalidFieldsException (400) listing every invalid item field
      * @throws BatchTooLargeException when the array holds more than {@code maxItems} items
      */
     static List<CatalogEntry> readBody(JsonNode body, int maxItems) {

@@ -18,7 +18,7 @@ record PhoneticRequest(String text, PhoneticAlgorithm algorithm) {
     }
 
     /**
-     * @throws dev.fnbundle.common.problem.ProblemException 400 for a missing or mistyped member
+     * @throws dev.fnbundle.common.validation.InvalidFieldsException (400) for a missing or mistyped member
      * @throws UnknownAlgorithmException for an unknown algorithm (400 listing the valid names)
      */
     static PhoneticRequest read(JsonNode body) {

@@ -1,9 +1,9 @@
 package dev.fnbundle.fuzzy;
 
 import dev.fnbundle.common.http.ApiRequest;
-import dev.fnbundle.common.problem.FieldError;
 import dev.fnbundle.common.problem.Problem;
 import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.validation.FieldError;
 import dev.fnbundle.fuzzy.catalog.SearchRequest;
 import dev.fnbundle.fuzzy.search.Ranker;
 import dev.fnbundle.fuzzy.search.SearchQuery;
@@ -25,7 +25,7 @@ final class SearchParameters {
     private SearchParameters() {
     }
 
-    /** @throws ProblemException 400 listing every invalid parameter (and the valid rankers when it is one) */
+    /** @throws ProblemException 400 listing every invalid parameter (and the valid rankers when one is the ranker) */
     static SearchRequest read(ApiRequest request) {
         var errors = new ArrayList<FieldError>();
         String q = query(request.query("q"), errors);
@@ -37,7 +37,7 @@ final class SearchParameters {
             errors.add(new FieldError("ranker", "must be one of: " + String.join(", ", RANKERS)));
         }
         if (!errors.isEmpty()) {
-            Problem problem = ProblemException.invalid(errors).problem();
+            Problem problem = Problem.invalid(errors);
             throw new ProblemException(unknownRanker ? problem.with("validNames", RANKERS) : problem);
         }
         return new SearchRequest(q, limit, threshold, ranker);

@@ -1,7 +1,9 @@
 package dev.fnbundle.fuzzy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fnbundle.common.problem.Problem;
 import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.common.validation.Validation;
 import dev.fnbundle.fuzzy.distance.Algorithm;
 import dev.fnbundle.fuzzy.distance.AlgorithmOptions;
@@ -40,7 +42,7 @@ record SimilarityRequest(String a, String b, Algorithm algorithm, AlgorithmOptio
      *                          algorithm compares
      * @throws UnknownAlgorithmException   for an unknown algorithm (400 listing the valid names)
      * @throws UnsupportedOptionException  for an option the algorithm does not have
-     * @throws InvalidParameterException   for an option out of range
+     * @throws InvalidFieldsException   for an option out of range
      */
     static SimilarityRequest read(JsonNode body) {
         var v = Validation.of(body);
@@ -102,9 +104,9 @@ record SimilarityRequest(String a, String b, Algorithm algorithm, AlgorithmOptio
     private static void requireLength(String field, String text, Algorithm algorithm) {
         int length = text.codePointCount(0, text.length());
         if (length > algorithm.maxInputLength()) {
-            var problem = ProblemException.tooLarge(field + " is " + length + " characters (code points) long; "
+            var problem = Problem.tooLarge(field + " is " + length + " characters (code points) long; "
                     + algorithm.textdistanceName() + " compares texts of at most " + algorithm.maxInputLength(),
-                    algorithm.maxInputLength()).problem()
+                    algorithm.maxInputLength())
                     .with("field", field).with("length", length).with("algorithm", algorithm.textdistanceName());
             throw new ProblemException(problem);
         }

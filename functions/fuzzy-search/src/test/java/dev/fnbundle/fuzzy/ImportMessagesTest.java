@@ -3,7 +3,7 @@ package dev.fnbundle.fuzzy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.fuzzy.catalog.BatchTooLargeException;
 import dev.fnbundle.fuzzy.catalog.CatalogEntry;
 import java.nio.charset.StandardCharsets;
@@ -51,8 +51,7 @@ class ImportMessagesTest {
     @Test
     void a_message_with_invalid_items_or_too_many_is_refused() {
         assertThatThrownBy(() -> ImportMessages.read("{\"items\": [{\"id\": \"a\"}]}"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage())
-                        .contains("2 fields are invalid"));
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.errors()).hasSize(2));
         var tooMany = new StringBuilder("{\"catalog\": \"books\", \"items\": [");
         for (int i = 0; i <= 1_000; i++) {
             tooMany.append(i == 0 ? "" : ",").append("{\"id\": \"").append(i).append("\", \"text\": \"t\"}");

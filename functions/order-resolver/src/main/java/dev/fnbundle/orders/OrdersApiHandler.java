@@ -4,13 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.fnbundle.common.crypto.Digests;
 import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
 import dev.fnbundle.common.http.Router;
 import dev.fnbundle.common.json.Json;
-import dev.fnbundle.common.problem.ProblemException;
 import dev.fnbundle.orders.runs.RunService;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,37 +49,33 @@ public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         return router;
     }
 
-    private APIGatewayV2HTTPResponse resolve(ApiRequest request) {
+    private ApiResponse resolve(ApiRequest request) {
         var graph = wiring.graphs().readRequest(request.text(MAX_BODY_BYTES));
         return ApiResponse.ok(wiring.resolver().resolve(graph.graph(), graph.strict()));
     }
 
-    private APIGatewayV2HTTPResponse resolvePackages(ApiRequest request) {
+    private ApiResponse resolvePackages(ApiRequest request) {
         var body = PackageRequestReader.read(request.json(MAX_BODY_BYTES));
         return ApiResponse.ok(wiring.packages().resolve(body.packages(), body.roots()));
     }
 
     /**
      * Starts a run. With an {@code Idempotency-Key} header a retried request gets the first answer instead of a
-     * second run; reusing a key for a different body is refused.
+     * second run; a retry while the first is still running is a 409 with {@code Retry-After}, and reusing a key for
+     * a different body a 422 (common's idempotency contract).
      */
-    private APIGatewayV2HTTPResponse startRun(ApiRequest request) {
+    private ApiResponse startRun(ApiRequest request) {
         String body = request.text(MAX_BODY_BYTES);
         var key = request.idempotencyKey();
         if (key.isEmpty()) {
             var run = start(body);
             return ApiResponse.created("/runs/" + run.runId(), run);
         }
-        String digest = IdempotentRun.digest(body);
-        var outcome = wiring.idempotency().execute("runs#" + key.get(),
-                () -> Json.write(new IdempotentRun(digest, start(body))));
-        var stored = IdempotentRun.read(outcome.result());
-        if (!stored.bodySha256().equals(digest)) {
-            throw ProblemException.unprocessable("idempotency-key-reused", "Idempotency key reused",
-                    "this Idempotency-Key was used for a different request body", Map.of());
-        }
-        var response = ApiResponse.created("/runs/" + stored.run().runId(), stored.run());
-        return outcome.replayed() ? ApiResponse.withHeader(response, "idempotent-replayed", "true") : response;
+        var outcome = wiring.idempotency().execute(key.get(), Digests.sha256Hex(body),
+                () -> Json.write(start(body)));
+        var run = Json.read(outcome.result(), RunService.StartedRun.class);
+        var response = ApiResponse.created("/runs/" + run.runId(), run);
+        return outcome.replayed() ? response.header("idempotent-replayed", "true") : response;
     }
 
     private RunService.StartedRun start(String body) {
@@ -88,7 +83,7 @@ public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         return wiring.runs().start(graph);
     }
 
-    private APIGatewayV2HTTPResponse done(ApiRequest request) {
+    private ApiResponse done(ApiRequest request) {
         var v = request.jsonObject(MAX_DONE_BODY_BYTES);
         var nodes = v.optionalTextList("nodes", 10_000, 1_000);
         if (nodes.isEmpty() && v.isValid()) {
@@ -98,7 +93,7 @@ public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         return ApiResponse.ok(wiring.runs().complete(request.pathParameter("id"), nodes));
     }
 
-    private APIGatewayV2HTTPResponse status(ApiRequest request) {
+    private ApiResponse status(ApiRequest request) {
         var run = wiring.runs().status(request.pathParameter("id"));
         return ApiResponse.ok(RunView.of(run));
     }

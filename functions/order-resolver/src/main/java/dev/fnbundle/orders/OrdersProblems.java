@@ -1,33 +1,26 @@
 package dev.fnbundle.orders;
 
-import dev.fnbundle.common.problem.FieldError;
 import dev.fnbundle.common.problem.Problem;
-import dev.fnbundle.common.problem.ProblemException;
 import dev.fnbundle.common.problem.ProblemMapper;
 import dev.fnbundle.orders.graph.CycleDetectedException;
-import dev.fnbundle.orders.graph.FieldViolation;
 import dev.fnbundle.orders.graph.GraphJsonSyntaxException;
 import dev.fnbundle.orders.graph.GraphTooLargeException;
-import dev.fnbundle.orders.graph.GraphValidationException;
 import dev.fnbundle.orders.graph.UnknownDependenciesException;
-import dev.fnbundle.orders.packages.InvalidPackagesException;
 import dev.fnbundle.orders.packages.ResolutionTooComplexException;
 import dev.fnbundle.orders.packages.UnknownPackagesException;
 import dev.fnbundle.orders.packages.VersionConflictException;
+import dev.fnbundle.orders.runs.DispatchInProgressException;
 import dev.fnbundle.orders.runs.NodeNotReadyException;
 import dev.fnbundle.orders.runs.RunNotFoundException;
 import dev.fnbundle.orders.runs.UnknownRunNodeException;
-import java.util.List;
 
 /** How the order-resolver's domain exceptions become problem+json answers. */
 final class OrdersProblems {
     static final ProblemMapper MAPPER = ProblemMapper.builder()
             .map(GraphJsonSyntaxException.class, e -> Problem.of(400, "malformed-json", "Malformed JSON",
                     "the body is not valid JSON: " + e.getMessage()).with("line", e.line()).with("column", e.column()))
-            .map(GraphValidationException.class, e -> invalid(e.violations()))
-            .map(InvalidPackagesException.class, e -> invalid(e.violations()))
-            .map(GraphTooLargeException.class, e -> ProblemException.tooLarge("the request has more "
-                    + e.limitName() + " than the " + e.limit() + " this endpoint accepts", e.limit()).problem()
+            .map(GraphTooLargeException.class, e -> Problem.tooLarge("the request has more "
+                    + e.limitName() + " than the " + e.limit() + " this endpoint accepts", e.limit())
                     .with("limitName", e.limitName()))
             .map(UnknownDependenciesException.class, e -> Problem.of(422, "unknown-dependencies",
                     "Unknown dependencies", count(e.unknown().size(), "dependency is not a node",
@@ -49,7 +42,12 @@ final class OrdersProblems {
                     "only dispatched nodes that are not done yet can be marked done").with("rejected", e.rejected()))
             .map(UnknownRunNodeException.class, e -> Problem.of(422, "unknown-nodes", "Unknown nodes",
                     "the run has no nodes named " + String.join(", ", e.nodes())).with("nodes", e.nodes()))
-            .map(RunNotFoundException.class, e -> ProblemException.notFound("no run " + e.runId()).problem())
+            .map(DispatchInProgressException.class, e -> Problem.of(409, "dispatch-in-progress",
+                    "Dispatch in progress", "a successor of these nodes is being dispatched by another call (or that"
+                            + " call failed); repeat this same call after Retry-After to settle it")
+                    .with("dispatched", e.dispatched())
+                    .retryAfter(e.retryAfter()))
+            .map(RunNotFoundException.class, e -> Problem.notFound("no run " + e.runId()))
             .build();
 
     private OrdersProblems() {
@@ -57,10 +55,5 @@ final class OrdersProblems {
 
     private static String count(int n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
-    }
-
-    private static Problem invalid(List<FieldViolation> violations) {
-        return ProblemException.invalid(violations.stream()
-                .map(v -> new FieldError(v.field(), v.detail())).toList()).problem();
     }
 }

@@ -12,10 +12,23 @@ import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.embedded.template.EventSpec;
+import dev.fnbundle.orders.aws.DynamoRunStore;
+import dev.fnbundle.orders.runs.RunService;
+import dev.fnbundle.orders.runs.TaskDispatcher;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -263,10 +276,111 @@ class OrdersApiHandlerTest {
         assertThat(handler.router().routeKeys()).isEqualTo(templateRoutes);
     }
 
-    private JsonNode done(String runId, String nodes, int status) {
+    @Test
+    void a_second_start_with_the_same_key_while_the_first_is_still_running_is_a_409_with_retry_after()
+            throws Exception {
+        var entered = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        TaskDispatcher slow = (runId, nodes, autoComplete) -> {
+            entered.countDown();
+            awaitQuietly(release);
+        };
+        var slowHandler = handlerWith(slow, Clock.systemUTC());
+        var body = "{\"graph\": {\"b\": [\"a\"], \"a\": []}, \"autoComplete\": false}";
+        String key = UUID.randomUUID().toString();
+
+        APIGatewayV2HTTPResponse second;
+        Future<APIGatewayV2HTTPResponse> first;
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            first = pool.submit(() -> slowHandler.handleRequest(keyedStart(body, key), context));
+            assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+            second = slowHandler.handleRequest(keyedStart(body, key), context);
+            release.countDown();
+        }
+        var retried = slowHandler.handleRequest(keyedStart(body, key), context);
+
+        assertThat(second.getStatusCode()).as(second.getBody()).isEqualTo(409);
+        assertThat(Json.parse(second.getBody()).get("type").asText())
+                .isEqualTo("urn:fnbundle:problem:request-in-progress");
+        assertThat(second.getHeaders()).containsKey("retry-after");
+        assertThat(Integer.parseInt(second.getHeaders().get("retry-after"))).isBetween(1, 120);
+        assertThat(first.get().getStatusCode()).isEqualTo(201);
+        assertThat(retried.getStatusCode()).isEqualTo(201);
+        assertThat(retried.getBody()).isEqualTo(first.get().getBody());
+    }
+
+    @Test
+    void a_done_retried_while_a_crashed_callers_dispatch_lease_holds_is_a_409_with_retry_after_then_settles() {
+        var clock = new MutableClock(Instant.now());
+        var queueDown = new AtomicBoolean(false);
+        TaskDispatcher flaky = (runId, nodes, autoComplete) -> {
+            if (queueDown.get()) {
+                throw new IllegalStateException("queue unavailable");
+            }
+        };
+        var flakyHandler = handlerWith(flaky, clock);
+        var started = Json.parse(flakyHandler.handleRequest(ApiEvents.request("POST /runs", "/runs",
+                "{\"graph\": {\"b\": [\"a\"], \"a\": []}, \"autoComplete\": false}"), context).getBody());
+        String runId = started.get("runId").asText();
+
+        // The first completion makes b READY under a dispatch lease, then fails to send its task.
+        queueDown.set(true);
+        var crashed = flakyHandler.handleRequest(doneEvent(runId, "[\"a\"]"), context);
+        queueDown.set(false);
+        var retried = flakyHandler.handleRequest(doneEvent(runId, "[\"a\"]"), context);
+        clock.advance(Duration.ofMinutes(2));
+        var settled = flakyHandler.handleRequest(doneEvent(runId, "[\"a\"]"), context);
+
+        assertThat(crashed.getStatusCode()).isEqualTo(500);
+        assertThat(retried.getStatusCode()).as("not 200 with nothing ready: " + retried.getBody()).isEqualTo(409);
+        assertThat(Json.parse(retried.getBody()).get("type").asText())
+                .isEqualTo("urn:fnbundle:problem:dispatch-in-progress");
+        assertThat(Integer.parseInt(retried.getHeaders().get("retry-after"))).isBetween(1, 60);
+        assertThat(settled.getStatusCode()).as(settled.getBody()).isEqualTo(200);
+        assertThat(texts(Json.parse(settled.getBody()).get("ready"))).containsExactly("b");
+        var status = Json.parse(flakyHandler.handleRequest(get(runId), context).getBody());
+        var b = new ArrayList<JsonNode>();
+        status.get("nodes").forEach(node -> {
+            if (node.get("node").asText().equals("b")) {
+                b.add(node);
+            }
+        });
+        assertThat(b).singleElement().satisfies(node -> assertThat(node.get("dispatchCount").asInt()).isEqualTo(1));
+    }
+
+    /** This function's production wiring, with the task queue and the run clock replaced. */
+    private static OrdersApiHandler handlerWith(TaskDispatcher dispatcher, Clock clock) {
+        var aws = LocalAws.shared();
+        var production = OrdersWiring.from(Env.of(aws.functionEnvironment("OrdersApiFunction")));
+        var store = new DynamoRunStore(aws.dynamoDb(), aws.provisionTable("OrdersTable"), Duration.ofDays(1),
+                Duration.ofSeconds(60));
+        var runs = new RunService(store, dispatcher, () -> UUID.randomUUID().toString(), clock, 10_000);
+        return new OrdersApiHandler(new OrdersWiring(production.graphs(), production.resolver(),
+                production.packages(), runs, production.idempotency()));
+    }
+
+    private static APIGatewayV2HTTPEvent keyedStart(String body, String key) {
+        var event = ApiEvents.request("POST /runs", "/runs", body);
+        event.setHeaders(Map.of("content-type", "application/json", "idempotency-key", key));
+        return event;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent doneEvent(String runId, String nodes) {
         var event = ApiEvents.request("POST /runs/{id}/done", "/runs/" + runId + "/done", "{\"nodes\": " + nodes + "}");
         event.setPathParameters(Map.of("id", runId));
-        return call(event, status);
+        return event;
+    }
+
+    private JsonNode done(String runId, String nodes, int status) {
+        return call(doneEvent(runId, nodes), status);
     }
 
     /** The nodes of the run's task messages on the queue, waiting for up to {@code expected} of them. */
@@ -295,5 +409,33 @@ class OrdersApiHandlerTest {
         var out = new ArrayList<String>();
         array.forEach(n -> out.add(n.asText()));
         return out;
+    }
+
+    /** A clock the test moves forward. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

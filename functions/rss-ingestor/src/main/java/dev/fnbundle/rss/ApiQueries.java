@@ -1,7 +1,7 @@
 package dev.fnbundle.rss;
 
 import dev.fnbundle.common.http.ApiRequest;
-import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
@@ -31,7 +31,7 @@ final class ApiQueries {
             }
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException e) {
-            throw ProblemException.invalid("since", "must be an ISO-8601 date-time with offset, e.g. "
+            throw new InvalidFieldsException("since", "must be an ISO-8601 date-time with offset, e.g. "
                     + "2026-01-31T08:00:00Z, or a date");
         }
     }
@@ -51,7 +51,7 @@ final class ApiQueries {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw ProblemException.invalid("base", "must be an absolute http or https URL");
+        throw new InvalidFieldsException("base", "must be an absolute http or https URL");
     }
 
     /** The charset parameter of the Content-Type, when present and known; the document's own declaration wins. */

@@ -8,8 +8,8 @@ import dev.fnbundle.common.config.Env;
 import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
 import dev.fnbundle.common.http.Router;
-import dev.fnbundle.common.page.PageToken;
-import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.page.PageTokens;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.rss.entries.StoredEntry;
 import dev.fnbundle.rss.feeds.FeedNotFoundException;
 import dev.fnbundle.rss.feeds.FeedService;
@@ -71,10 +71,10 @@ public final class RssApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     /** Parses a feed document in the body; nothing is fetched or stored. */
-    private APIGatewayV2HTTPResponse parse(ApiRequest request) {
+    private ApiResponse parse(ApiRequest request) {
         byte[] body = request.body(MAX_FEED_BYTES);
         if (body.length == 0) {
-            throw ProblemException.invalid("body", "is required: the feed document (RSS or Atom XML)");
+            throw new InvalidFieldsException("body", "is required: the feed document (RSS or Atom XML)");
         }
         int limit = request.limit(100, 1000);
         var preview = parser.preview(new ByteArrayInputStream(body), ApiQueries.charset(request),
@@ -83,7 +83,7 @@ public final class RssApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     /** 201 for a new subscription, 200 with the existing one when the URL is already subscribed. */
-    private APIGatewayV2HTTPResponse subscribe(ApiRequest request) {
+    private ApiResponse subscribe(ApiRequest request) {
         var v = request.jsonObject(MAX_JSON_BYTES);
         String url = v.requiredText("url", FeedUrl.MAX_LENGTH);
         String title = v.optionalText("title", MAX_TITLE_CHARS).orElse(null);
@@ -92,20 +92,20 @@ public final class RssApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         var view = FeedView.of(subscribed.subscription());
         String location = "/feeds/" + view.id();
         return subscribed.created() ? ApiResponse.created(location, view)
-                : ApiResponse.withHeader(ApiResponse.ok(view), "content-location", location);
+                : ApiResponse.ok(view).header("content-location", location);
     }
 
-    private APIGatewayV2HTTPResponse list(ApiRequest request) {
-        var page = feeds.list(request.limit(50, 100), request.query(PageToken.FIELD).orElse(null));
+    private ApiResponse list(ApiRequest request) {
+        var page = feeds.list(request.limit(50, 100), request.query(PageTokens.FIELD).orElse(null));
         return ApiResponse.ok(body("feeds", page, FeedView::of));
     }
 
-    private APIGatewayV2HTTPResponse get(ApiRequest request) {
+    private ApiResponse get(ApiRequest request) {
         return ApiResponse.ok(FeedView.of(feeds.get(feedId(request))));
     }
 
     /** 204 when the feed and its entries are gone; 202 while entries remain (repeat the DELETE to continue). */
-    private APIGatewayV2HTTPResponse delete(ApiRequest request) {
+    private ApiResponse delete(ApiRequest request) {
         String id = feedId(request);
         if (feeds.delete(id, DELETE_BUDGET) == FeedService.Deletion.DELETED) {
             return ApiResponse.noContent();
@@ -114,17 +114,17 @@ public final class RssApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 "detail", "the feed is hidden; its entries are still being removed: repeat the DELETE"));
     }
 
-    private APIGatewayV2HTTPResponse feedItems(ApiRequest request) {
+    private ApiResponse feedItems(ApiRequest request) {
         String id = feedId(request);
         Page<StoredEntry> page = feeds.items(id, request.limit(20, 100),
-                request.query(PageToken.FIELD).orElse(null));
+                request.query(PageTokens.FIELD).orElse(null));
         return ApiResponse.ok(body("items", page, EntryView::of));
     }
 
-    private APIGatewayV2HTTPResponse items(ApiRequest request) {
+    private ApiResponse items(ApiRequest request) {
         var since = ApiQueries.since(request, clock.instant());
         Page<StoredEntry> page = feeds.itemsSince(since, request.limit(50, 100),
-                request.query(PageToken.FIELD).orElse(null));
+                request.query(PageTokens.FIELD).orElse(null));
         var body = body("items", page, EntryView::of);
         body.put("since", since);
         return ApiResponse.ok(body);
@@ -143,7 +143,7 @@ public final class RssApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         var body = new LinkedHashMap<String, Object>();
         List<V> items = page.items().stream().map(view).toList();
         body.put(name, items);
-        body.put(PageToken.FIELD, page.nextToken());
+        body.put(PageTokens.FIELD, page.nextToken());
         return body;
     }
 }

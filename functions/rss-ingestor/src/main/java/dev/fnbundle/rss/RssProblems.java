@@ -3,11 +3,9 @@ package dev.fnbundle.rss;
 import dev.fnbundle.common.fetch.PermanentFetchException;
 import dev.fnbundle.common.fetch.SsrfRefusedException;
 import dev.fnbundle.common.problem.Problem;
-import dev.fnbundle.common.problem.ProblemException;
 import dev.fnbundle.common.problem.ProblemMapper;
 import dev.fnbundle.rss.feeds.FeedBeingDeletedException;
 import dev.fnbundle.rss.feeds.FeedNotFoundException;
-import dev.fnbundle.rss.feeds.InvalidFeedUrlException;
 import dev.fnbundle.rss.feeds.SinceOutOfRangeException;
 import dev.fnbundle.rss.parse.FeedParseException;
 import dev.fnbundle.rss.parse.FeedParseReason;
@@ -22,22 +20,21 @@ import java.util.Locale;
 final class RssProblems {
     static final ProblemMapper MAPPER = ProblemMapper.builder()
             .map(FeedParseException.class, RssProblems::unreadable)
-            .map(InvalidFeedUrlException.class, e -> ProblemException.invalid("url", e.getMessage()).problem())
             .map(SsrfRefusedException.class, RssProblems::refused)
-            .map(PermanentFetchException.class, e -> ProblemException.invalid("url", e.getMessage()).problem()
+            .map(PermanentFetchException.class, e -> Problem.invalid("url", e.getMessage())
                     .with("why", e.reason().name().toLowerCase(Locale.ROOT)))
-            .map(FeedNotFoundException.class, e -> ProblemException.notFound("no feed " + e.feedId()).problem())
+            .map(FeedNotFoundException.class, e -> Problem.notFound("no feed " + e.feedId()))
             .map(FeedBeingDeletedException.class, e -> Problem.of(409, "feed-being-deleted", "Feed being deleted",
                     "the subscription of this URL is still being deleted; repeat DELETE /feeds/" + e.feedId()
                             + " until it answers 204, then subscribe again").with("feedId", e.feedId()))
-            .map(SinceOutOfRangeException.class, e -> ProblemException.invalid("since", e.getMessage()).problem())
+            .map(SinceOutOfRangeException.class, e -> Problem.invalid("since", e.getMessage()))
             .build();
 
     private RssProblems() {
     }
 
     private static Problem refused(SsrfRefusedException e) {
-        Problem problem = ProblemException.invalid("url", e.getMessage()).problem()
+        Problem problem = Problem.invalid("url", e.getMessage())
                 .with("why", e.why().name().toLowerCase(Locale.ROOT));
         return e.category() == null ? problem : problem.with("category", e.category().name().toLowerCase(Locale.ROOT));
     }

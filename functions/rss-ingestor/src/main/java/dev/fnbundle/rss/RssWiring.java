@@ -6,6 +6,7 @@ import dev.fnbundle.common.fetch.FetchSettings;
 import dev.fnbundle.common.fetch.SafeHttpFetcher;
 import dev.fnbundle.common.fetch.SsrfGuard;
 import dev.fnbundle.common.fetch.TransientFetchException;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.common.retry.Retry;
 import dev.fnbundle.rss.aws.DynamoEntryStore;
 import dev.fnbundle.rss.aws.DynamoFeedRepository;
@@ -43,14 +44,22 @@ public final class RssWiring {
     }
 
     public static FeedService feeds(RssConfig config, DynamoDbClient dynamo, SsrfGuard guard, Clock clock) {
-        return new FeedService(new DynamoFeedRepository(dynamo, config.feedsTable()),
-                new DynamoEntryStore(dynamo, config.entriesTable(), config.feedsTable()), guard, clock);
+        var tokens = pageTokens(config, dynamo, clock);
+        return new FeedService(new DynamoFeedRepository(dynamo, config.feedsTable(), tokens),
+                new DynamoEntryStore(dynamo, config.entriesTable(), config.feedsTable(), tokens), guard, clock);
+    }
+
+    /** Page tokens signed with the key kept in the feeds table (read on first use only). */
+    public static PageTokens pageTokens(RssConfig config, DynamoDbClient dynamo, Clock clock) {
+        return PageTokens.inTable(dynamo, config.feedsTable(), clock);
     }
 
     /** The hourly fan-out. */
     public static FetchScheduler scheduler(Env env) {
         var config = RssConfig.from(env);
-        return new FetchScheduler(new DynamoFeedRepository(AwsClients.dynamoDb(env), config.feedsTable()),
+        var dynamo = AwsClients.dynamoDb(env);
+        return new FetchScheduler(new DynamoFeedRepository(dynamo, config.feedsTable(),
+                pageTokens(config, dynamo, Clock.systemUTC())),
                 new SqsTaskQueue(AwsClients.sqs(env), config.requiredQueueUrl()), Clock.systemUTC());
     }
 
@@ -63,8 +72,9 @@ public final class RssWiring {
 
     public static FeedIngestor ingestor(RssConfig config, DynamoDbClient dynamo, SqsClient sqs,
                                         SafeHttpFetcher fetcher, Retry retry, Clock clock) {
-        return new FeedIngestor(new DynamoFeedRepository(dynamo, config.feedsTable()),
-                new DynamoEntryStore(dynamo, config.entriesTable(), config.feedsTable()),
+        var tokens = pageTokens(config, dynamo, clock);
+        return new FeedIngestor(new DynamoFeedRepository(dynamo, config.feedsTable(), tokens),
+                new DynamoEntryStore(dynamo, config.entriesTable(), config.feedsTable(), tokens),
                 new DynamoHostSchedule(dynamo, config.feedsTable(), config.hostInterval(), HOST_HORIZON),
                 new SqsTaskQueue(sqs, config.requiredQueueUrl()), fetcher, new FeedParser(), retry,
                 Backoff.defaults(), new IngestSettings(config.hostInterval(), RETRY_WAIT_MAX, MAX_ENTRIES_PER_FETCH),

@@ -10,8 +10,10 @@ import dev.fnbundle.common.config.Env;
 import dev.fnbundle.common.fetch.HostResolver;
 import dev.fnbundle.common.fetch.SsrfGuard;
 import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.page.DynamoPageKeyStore;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
+import dev.fnbundle.common.testing.PageTokenForgery;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.embedded.template.EventSpec;
 import dev.fnbundle.rss.aws.DynamoEntryStore;
@@ -21,15 +23,19 @@ import dev.fnbundle.rss.parse.FeedParser;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The HTTP contract of the RSS ingestor, driven by the sample events in events/rss-ingestor and wired as in
@@ -45,7 +51,9 @@ class RssApiHandlerTest {
                 40})};
         default -> throw new UnknownHostException(host);
     };
+    private static final Instant SINCE = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     private static RssApiHandler handler;
+    private static RssConfig config;
     private static DynamoEntryStore entries;
     private final FakeLambdaContext context = new FakeLambdaContext("rss-api");
 
@@ -54,12 +62,13 @@ class RssApiHandlerTest {
         var aws = LocalAws.shared();
         aws.provisionTable("FeedsTable");
         aws.provisionTable("FeedEntriesTable");
-        var config = RssConfig.from(Env.of(aws.functionEnvironment("RssApiFunction")));
+        config = RssConfig.from(Env.of(aws.functionEnvironment("RssApiFunction")));
         assertThat(config.allowLoopbackFetch()).as("the template's default").isFalse();
         var feeds = RssWiring.feeds(config, aws.dynamoDb(), new SsrfGuard(config.allowLoopbackFetch(), DNS),
                 Clock.systemUTC());
         handler = new RssApiHandler(feeds, new FeedParser(), Clock.systemUTC());
-        entries = new DynamoEntryStore(aws.dynamoDb(), config.entriesTable(), config.feedsTable());
+        entries = new DynamoEntryStore(aws.dynamoDb(), config.entriesTable(), config.feedsTable(),
+                RssWiring.pageTokens(config, aws.dynamoDb(), Clock.systemUTC()));
     }
 
     private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, int expectedStatus) {
@@ -378,6 +387,101 @@ class RssApiHandlerTest {
     @Event(value = "rss-ingestor/feeds-list-bad-token.json", type = APIGatewayV2HTTPEvent.class)
     void a_forged_token_is_a_400(APIGatewayV2HTTPEvent event) {
         assertThat(call(event, 400).at("/errors/0/field").asText()).isEqualTo("nextToken");
+    }
+
+    /** Each list endpoint with a token; {@code items} lists since {@link #SINCE}. */
+    private static APIGatewayV2HTTPEvent list(String list, String token) {
+        var query = new HashMap<String, String>();
+        query.put("nextToken", token);
+        APIGatewayV2HTTPEvent event = switch (list) {
+            case "feeds" -> ApiEvents.request("GET /feeds", "/feeds", null);
+            case "feed-items" -> withId("GET /feeds/{id}/items", "/feeds/{id}/items", EXAMPLE_ID);
+            default -> {
+                query.put("since", SINCE.toString());
+                yield ApiEvents.request("GET /items", "/items", null);
+            }
+        };
+        return ApiEvents.withQuery(event, query);
+    }
+
+    /** The scope each list binds its tokens to. */
+    private static String scope(String list) {
+        return switch (list) {
+            case "feeds" -> "feeds";
+            case "feed-items" -> "feed-items#" + EXAMPLE_ID;
+            default -> "items#" + SINCE;
+        };
+    }
+
+    private void assertRefusedToken(String list, String token) {
+        subscribeExample();
+        JsonNode problem = call(list(list, token), 400);
+        assertThat(problem.at("/errors/0/field").asText()).as(list).isEqualTo("nextToken");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"feeds", "feed-items", "items"})
+    void a_forged_token_with_valid_json_and_a_made_up_signature_is_a_400(String list) {
+        assertRefusedToken(list, PageTokenForgery.wrongMac(scope(list),
+                "{\"pk\":{\"S\":\"FEED#x\"},\"sk\":{\"S\":\"#FEED\"}}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"feeds", "feed-items", "items"})
+    void an_unsigned_hand_made_token_is_a_400(String list) {
+        assertRefusedToken(list, PageTokenForgery.unsigned(scope(list), "{\"day\":{\"S\":\"0001-01-01\"}}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"feeds", "feed-items", "items"})
+    void a_signed_token_of_another_list_is_a_400(String list) {
+        String other = RssWiring.pageTokens(config, LocalAws.shared().dynamoDb(), Clock.systemUTC())
+                .encode(list.equals("feeds") ? "feed-items#" + EXAMPLE_ID : "feeds",
+                        Map.of("pk", AttributeValue.fromS("FEED#x"), "sk", AttributeValue.fromS("#FEED")));
+
+        assertRefusedToken(list, other);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"feeds", "feed-items", "items"})
+    void garbage_tokens_are_a_400_never_a_500(String list) {
+        for (String garbage : PageTokenForgery.garbage()) {
+            assertRefusedToken(list, garbage);
+        }
+    }
+
+    @Test
+    void a_signed_day_cursor_outside_the_lists_window_is_a_400_without_reading_a_single_day() {
+        var tokens = RssWiring.pageTokens(config, LocalAws.shared().dynamoDb(), Clock.systemUTC());
+        for (String day : new String[] {"0001-01-01", SINCE.minus(1, ChronoUnit.DAYS).toString().substring(0, 10),
+            Instant.now().plus(2, ChronoUnit.DAYS).toString().substring(0, 10), "not-a-day"}) {
+            assertRefusedToken("items", tokens.encode(scope("items"), Map.of("day", AttributeValue.fromS(day))));
+        }
+        assertRefusedToken("items", tokens.encode(scope("items"), Map.of("gsi1pk",
+                AttributeValue.fromS("DAY#0001-01-01"), "gsi1sk", AttributeValue.fromS("x"), "pk",
+                AttributeValue.fromS("x"), "sk", AttributeValue.fromS("x"))));
+        assertRefusedToken("items", tokens.encode(scope("items"), Map.of("pk", AttributeValue.fromS("x"))));
+    }
+
+    @Test
+    void a_token_signed_before_the_key_was_rotated_is_still_accepted() {
+        respond(subscription("https://www.example.com/rotated-a-" + UUID.randomUUID() + ".xml"), 201);
+        respond(subscription("https://www.example.com/rotated-b-" + UUID.randomUUID() + ".xml"), 201);
+        String before = call(ApiEvents.withQuery(ApiEvents.request("GET /feeds", "/feeds", null),
+                Map.of("limit", "1")), 200).get("nextToken").asText();
+
+        // Another instance, a rotation period later, replaces the signing key; a new instance then starts.
+        new DynamoPageKeyStore(LocalAws.shared().dynamoDb(), config.feedsTable(),
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(31))).load();
+        var restarted = new RssApiHandler(RssWiring.feeds(config, LocalAws.shared().dynamoDb(),
+                new SsrfGuard(false, DNS), Clock.systemUTC()), new FeedParser(), Clock.systemUTC());
+        var response = restarted.handleRequest(ApiEvents.withQuery(ApiEvents.request("GET /feeds", "/feeds", null),
+                Map.of("limit", "1", "nextToken", before)), context);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        String after = Json.parse(response.getBody()).get("nextToken").asText();
+        assertThat(after.substring(0, after.indexOf('.'))).as("signed by the new key")
+                .isNotEqualTo(before.substring(0, before.indexOf('.')));
     }
 
     @ParameterizedTest

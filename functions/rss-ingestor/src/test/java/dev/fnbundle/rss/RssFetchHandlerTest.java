@@ -63,8 +63,9 @@ class RssFetchHandlerTest {
         var env = new HashMap<>(aws.functionEnvironment("RssFetchFunction"));
         env.put(SsrfGuard.ALLOW_LOOPBACK_ENV, "true");
         config = RssConfig.from(Env.of(env));
-        feeds = new DynamoFeedRepository(aws.dynamoDb(), config.feedsTable());
-        entries = new DynamoEntryStore(aws.dynamoDb(), config.entriesTable(), config.feedsTable());
+        var tokens = RssWiring.pageTokens(config, aws.dynamoDb(), Clock.systemUTC());
+        feeds = new DynamoFeedRepository(aws.dynamoDb(), config.feedsTable(), tokens);
+        entries = new DynamoEntryStore(aws.dynamoDb(), config.entriesTable(), config.feedsTable(), tokens);
         host = new FeedHost();
         fetcher = new SafeHttpFetcher(new SsrfGuard(true), new FetchSettings(Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), config.maxFetchBytes(), 3, "fnbundle-test/1.0"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.fnbundle.common.config.Env;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.common.testing.FakeLambdaContext;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.rss.aws.DynamoFeedRepository;
@@ -14,6 +15,7 @@ import dev.fnbundle.rss.feeds.FetchStatus;
 import dev.fnbundle.rss.feeds.Subscription;
 import dev.fnbundle.rss.ingest.FetchTask;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +33,9 @@ class RssScheduleHandlerTest {
     @BeforeAll
     static void wire() {
         var aws = LocalAws.shared();
-        feeds = new DynamoFeedRepository(aws.dynamoDb(), aws.provisionTable("FeedsTable"));
+        String table = aws.provisionTable("FeedsTable");
+        feeds = new DynamoFeedRepository(aws.dynamoDb(), table,
+                PageTokens.inTable(aws.dynamoDb(), table, Clock.systemUTC()));
         aws.provisionTable("FeedEntriesTable");
         queueUrl = aws.provisionQueue("FetchQueue");
         handler = new RssScheduleHandler(RssWiring.scheduler(Env.of(aws.functionEnvironment("RssSchedulerFunction"))));

@@ -5,16 +5,25 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * A real DynamoDB Local server in this JVM, on 127.0.0.1. In memory by default; with a directory, its data
- * survives restarts.
+ * A real DynamoDB Local server in this JVM, on 127.0.0.1 only. In memory by default; with a directory, its data
+ * survives restarts. Left to itself DynamoDB Local listens on every interface and answers any web page (its CORS
+ * default is {@code *}); here it refuses requests a browser sends, by {@link LoopbackRequests}: a non-loopback
+ * {@code Host} or any {@code Origin}.
  *
  * <p>DynamoDB Local is distributed by AWS under its own licence (not an open-source one); it is a development
  * and test tool fetched from Maven Central at build time and never packaged into a function zip.
@@ -58,10 +67,48 @@ public final class EmbeddedDynamo implements AutoCloseable {
         }
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            loopbackOnly(jetty(server));
             server.start();
             return new EmbeddedDynamo(server, chosen);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + chosen, e);
+        }
+    }
+
+    /**
+     * DynamoDB Local offers no listening address: its Jetty server, created but not started, is bound to
+     * 127.0.0.1 and put behind the browser guard before it starts.
+     */
+    private static void loopbackOnly(Server jetty) {
+        for (var connector : jetty.getConnectors()) {
+            ((ServerConnector) connector).setHost("127.0.0.1");
+        }
+        jetty.setHandler(new BrowserGuard(jetty.getHandler()));
+    }
+
+    private static Server jetty(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        return (Server) field.get(proxy);
+    }
+
+    /** Answers 403 to what a web page sends; SDK clients send neither a foreign Host nor an Origin. */
+    private static final class BrowserGuard extends Handler.Wrapper {
+        BrowserGuard(Handler handler) {
+            super(handler);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            String host = request.getHeaders().get("Host");
+            if (host == null) {
+                host = request.getHttpURI().getAuthority();
+            }
+            if (!LoopbackRequests.isLoopbackHost(host) || request.getHeaders().get("Origin") != null) {
+                Response.writeError(request, response, callback, 403, "DynamoDB Local answers local clients only");
+                return true;
+            }
+            return super.handle(request, response, callback);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.fnbundle.embedded.template.EventSpec;
 import dev.fnbundle.embedded.template.FunctionSpec;
 import dev.fnbundle.local.console.Console;
 import dev.fnbundle.local.function.InvocationResult;
+import dev.fnbundle.local.observe.Trigger;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -22,10 +23,11 @@ public final class LocalRuntimeMain {
     }
 
     public static void main(String[] args) {
-        Console console = Console.system();
+        Console console = Console.system(false);
         try {
             Path root = Path.of(System.getProperty("fnbundle.root", ".")).toAbsolutePath().normalize();
             Options options = Options.parse(List.of(args), root);
+            console = Console.system(options.innerLoop().logs());
             switch (options.command()) {
                 case "invoke" -> System.exit(invoke(options, console));
                 case "help" -> console.info(Options.USAGE);
@@ -43,7 +45,7 @@ public final class LocalRuntimeMain {
     private static void start(Options options, Console console) throws InterruptedException {
         long started = System.nanoTime();
         console.info("fnbundle local runtime: starting " + options.template().getFileName() + " ...");
-        LocalStack stack = LocalStack.start(options, console);
+        BundleRuntime stack = BundleRuntime.start(options, console);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.info("stopping ...");
@@ -64,14 +66,15 @@ public final class LocalRuntimeMain {
         } catch (IOException e) {
             throw new UserFacingException("cannot read event file " + options.event());
         }
-        try (LocalStack stack = LocalStack.forInvoke(options, console)) {
-            InvocationResult result = stack.pools().get(options.function()).invoke(event, "invoke");
+        try (BundleRuntime stack = BundleRuntime.forInvoke(options, console)) {
+            InvocationResult result = stack.pools().get(options.function())
+                    .invoke(event, Trigger.invoke("RequestResponse"));
             console.info(pretty(result.payloadText()));
             return result.succeeded() ? 0 : 1;
         }
     }
 
-    private static void printSummary(LocalStack stack, Options options, Console console, long started) {
+    private static void printSummary(BundleRuntime stack, Options options, Console console, long started) {
         long readyMillis = (System.nanoTime() - started) / 1_000_000;
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         console.heading("Routes  http://localhost:" + stack.port());

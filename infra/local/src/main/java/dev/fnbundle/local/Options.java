@@ -1,6 +1,9 @@
 package dev.fnbundle.local;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +16,31 @@ import java.util.Map;
  * start  [--template FILE] [--port 3000] [--persist DIR] [--parameter KEY=VALUE]... [--fire RULE]...
  *        [--max-instances 3] [--no-mail] [--allow-loopback-fetch] [--verbose]
  *        [--dynamodb-port 8000] [--sqs-port 9324] [--smtp-port 3025] [--imap-port 3143] [--imaps-port 3993]
- *        [--runtime-client auto|ric|portable]
- * invoke FUNCTION --event FILE [--template FILE] [--parameter KEY=VALUE]...
+ *        [--runtime-client auto|ric|portable] [--logs|--no-logs] [--strict] [--env-vars FILE]
+ *        [--jwks-url URL] [--async-retry-delays 60s,120s]
+ * invoke FUNCTION --event FILE [--template FILE] [--parameter KEY=VALUE]... [--env-vars FILE]
  * </pre>
  */
 public record Options(String command, Path template, int port, Path persist, Map<String, String> parameters,
                       List<String> fire, int maxInstances, boolean mail, boolean allowLoopbackFetch,
                       boolean verbose, Ports ports, Path workDirectory, String function, Path event,
-                      String runtimeClient) {
+                      String runtimeClient, InnerLoop innerLoop) {
+
+    /**
+     * What makes the edit-run loop comfortable.
+     *
+     * @param logs             show function log lines on the console; null: when it is a terminal
+     * @param strict           make every template construct the runtime cannot run fatal
+     * @param envVars          a SAM CLI environment-variables file, or null
+     * @param jwksUrl          an identity provider's JWKS whose tokens the API accepts too, or null
+     * @param asyncRetryDelays the delays before the retries of a failed asynchronous invocation (Lambda: two
+     *                         retries, about 1 and 2 minutes after)
+     */
+    public record InnerLoop(Boolean logs, boolean strict, Path envVars, URI jwksUrl,
+                            List<Duration> asyncRetryDelays) {
+        public static final List<Duration> LAMBDA_RETRY_DELAYS = List.of(Duration.ofMinutes(1),
+                Duration.ofMinutes(2));
+    }
 
     /** Ports of the embedded services; 0 picks a free one. */
     public record Ports(int dynamodb, int sqs, int smtp, int imap, int imaps) {
@@ -32,8 +52,9 @@ public record Options(String command, Path template, int port, Path persist, Map
             usage: start  [--template FILE] [--port 3000] [--persist DIR] [--parameter KEY=VALUE]...
                           [--fire RULE]... [--max-instances N] [--no-mail] [--allow-loopback-fetch] [--verbose]
                           [--dynamodb-port N] [--sqs-port N] [--smtp-port N] [--imap-port N] [--imaps-port N]
-                          [--runtime-client auto|ric|portable]
-                   invoke FUNCTION --event FILE [--template FILE] [--parameter KEY=VALUE]...""";
+                          [--runtime-client auto|ric|portable] [--logs|--no-logs] [--strict] [--env-vars FILE]
+                          [--jwks-url URL] [--async-retry-delays 60s,120s]
+                   invoke FUNCTION --event FILE [--template FILE] [--parameter KEY=VALUE]... [--env-vars FILE]""";
 
     /**
      * Parses arguments relative to the checkout root.
@@ -78,6 +99,11 @@ public record Options(String command, Path template, int port, Path persist, Map
             boolean loopback = false;
             boolean verbose = false;
             String runtimeClient = "auto";
+            Boolean logs = null;
+            boolean strict = false;
+            Path envVars = null;
+            URI jwksUrl = null;
+            List<Duration> retryDelays = InnerLoop.LAMBDA_RETRY_DELAYS;
             int[] ports = {8000, 9324, 3025, 3143, 3993};
             while (index < args.size()) {
                 String option = args.get(index++);
@@ -98,6 +124,12 @@ public record Options(String command, Path template, int port, Path persist, Map
                     case "--imap-port" -> ports[3] = number(option);
                     case "--imaps-port" -> ports[4] = number(option);
                     case "--runtime-client" -> runtimeClient = value(option);
+                    case "--logs" -> logs = true;
+                    case "--no-logs" -> logs = false;
+                    case "--strict" -> strict = true;
+                    case "--env-vars" -> envVars = root.resolve(value(option));
+                    case "--jwks-url" -> jwksUrl = url(option);
+                    case "--async-retry-delays" -> retryDelays = durations(option);
                     default -> throw new UserFacingException("unknown option " + option + "\n" + USAGE);
                 }
             }
@@ -107,7 +139,51 @@ public record Options(String command, Path template, int port, Path persist, Map
             return new Options(command, template, port, persist, Map.copyOf(parameters), List.copyOf(fire),
                     maxInstances, mail, loopback, verbose,
                     new Ports(ports[0], ports[1], ports[2], ports[3], ports[4]),
-                    root.resolve("target").resolve("local"), function, event, runtimeClient);
+                    root.resolve("target").resolve("local"), function, event, runtimeClient,
+                    new InnerLoop(logs, strict, envVars, jwksUrl, retryDelays));
+        }
+
+        private URI url(String option) {
+            String value = value(option);
+            try {
+                URI uri = new URI(value);
+                if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new URISyntaxException(value, "not an http(s) URL");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new UserFacingException(option + " needs an http(s) URL, not '" + value + "'");
+            }
+        }
+
+        /** Comma-separated durations with a unit: {@code 60s,120s}, {@code 200ms,400ms}, {@code 1m,2m}. */
+        private List<Duration> durations(String option) {
+            String value = value(option);
+            var delays = new ArrayList<Duration>();
+            for (String part : value.split(",", -1)) {
+                String text = part.trim();
+                int unit = 0;
+                while (unit < text.length() && Character.isDigit(text.charAt(unit))) {
+                    unit++;
+                }
+                if (unit == 0 || unit > 9) {
+                    throw new UserFacingException(option + " takes durations like 60s,120s or 200ms,400ms, not '"
+                            + value + "'");
+                }
+                long amount = Long.parseLong(text.substring(0, unit));
+                delays.add(switch (text.substring(unit)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> throw new UserFacingException(option + " takes durations like 60s,120s or"
+                            + " 200ms,400ms, not '" + value + "'");
+                });
+            }
+            if (delays.size() > 2) {
+                throw new UserFacingException(option + ": Lambda retries a failed asynchronous invocation at most"
+                        + " twice, so give at most two delays");
+            }
+            return List.copyOf(delays);
         }
 
         private String value(String option) {

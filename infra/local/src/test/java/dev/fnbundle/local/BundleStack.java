@@ -32,20 +32,20 @@ final class BundleStack {
     private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
     private static final Path LOGS = LocalAws.repositoryRoot().resolve("target/local/logs");
     private static final Map<Path, Long> LOG_STARTS = new HashMap<>();
-    private static LocalStack stack;
+    private static BundleRuntime stack;
 
     private BundleStack() {
     }
 
     /** The running stack, started on first use and stopped when the JVM exits. */
-    static synchronized LocalStack shared() {
+    static synchronized BundleRuntime shared() {
         if (stack == null) {
             rememberWhereLogsStart();
             var options = Options.parse(List.of("start", "--port", "0", "--max-instances", "2",
                     "--dynamodb-port", "0", "--sqs-port", "0", "--smtp-port", "0", "--imap-port", "0",
                     "--imaps-port", "0", "--allow-loopback-fetch"), LocalAws.repositoryRoot());
             try {
-                stack = LocalStack.start(options, new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8),
+                stack = BundleRuntime.start(options, new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8),
                         false));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

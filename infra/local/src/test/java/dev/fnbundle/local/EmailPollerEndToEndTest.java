@@ -36,7 +36,7 @@ class EmailPollerEndToEndTest {
 
     @Test
     void invoices_mailed_to_the_demo_account_show_up_once_after_a_poll_and_are_archived() throws Exception {
-        LocalStack stack = BundleStack.shared();
+        BundleRuntime stack = BundleStack.shared();
         String id = demoMailboxId();
         assertThat(BundleStack.console()).contains("demo mailbox demo@localhost registered as " + id);
         JsonNode initial = mailbox(id).get("status").path("lastPollAt");
@@ -83,7 +83,7 @@ class EmailPollerEndToEndTest {
 
     @Test
     void a_mailbox_with_a_wrong_password_shows_why_its_polls_fail() {
-        LocalStack stack = BundleStack.shared();
+        BundleRuntime stack = BundleStack.shared();
         var created = call("POST", "/mailboxes", "{\"host\": \"127.0.0.1\", \"port\": " + stack.mail().ports().imaps()
                 + ", \"username\": \"demo@localhost\", \"password\": \"not-the-password\", \"folder\": \"Drafts\","
                 + " \"search\": {\"subject\": \"invoice\"}}");
@@ -102,7 +102,7 @@ class EmailPollerEndToEndTest {
 
     @Test
     void registering_the_demo_mailbox_again_as_a_persisted_stack_does_keeps_the_one_registration() {
-        LocalStack stack = BundleStack.shared();
+        BundleRuntime stack = BundleStack.shared();
         String id = demoMailboxId();
         var out = new ByteArrayOutputStream();
 
@@ -151,7 +151,7 @@ class EmailPollerEndToEndTest {
         return mine;
     }
 
-    private static void send(LocalStack stack, String subject, String body) throws MessagingException {
+    private static void send(BundleRuntime stack, String subject, String body) throws MessagingException {
         var properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", Integer.toString(stack.mail().ports().smtp()));
@@ -163,14 +163,14 @@ class EmailPollerEndToEndTest {
         Transport.send(message);
     }
 
-    private static List<StoredMessage> messages(LocalStack stack, String folder) {
+    private static List<StoredMessage> messages(BundleRuntime stack, String folder) {
         var greenMail = stack.mail().greenMail();
         var user = greenMail.getUserManager().getUser(LocalMailServer.DEMO_USER);
         var mailFolder = greenMail.getManagers().getImapHostManager().getFolder(user, folder);
         return mailFolder == null ? List.of() : mailFolder.getMessages();
     }
 
-    private static List<String> subjects(LocalStack stack, String folder) {
+    private static List<String> subjects(BundleRuntime stack, String folder) {
         var subjects = new ArrayList<String>();
         for (StoredMessage message : messages(stack, folder)) {
             try {
@@ -182,7 +182,7 @@ class EmailPollerEndToEndTest {
         return subjects;
     }
 
-    private static boolean seen(LocalStack stack, String folder) {
+    private static boolean seen(BundleRuntime stack, String folder) {
         return messages(stack, folder).stream().allMatch(m -> m.isSet(Flags.Flag.SEEN));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fnbundle.local.console.Console;
+import dev.fnbundle.local.observe.Trigger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,10 +30,10 @@ class LocalRuntimeErrorsTest {
         return new Console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
     }
 
-    private LocalStack start(Path template, String extra) throws InterruptedException {
+    private BundleRuntime start(Path template, String extra) throws InterruptedException {
         var args = new ArrayList<>(List.of("start", "--template", template.toString()));
         args.addAll(List.of((FREE_PORTS + " " + extra).trim().split("\\s+")));
-        return LocalStack.start(Options.parse(args, directory), quiet());
+        return BundleRuntime.start(Options.parse(args, directory), quiet());
     }
 
     private Path template(String yaml) throws IOException {
@@ -62,6 +63,32 @@ class LocalRuntimeErrorsTest {
     }
 
     @Test
+    void with_strict_every_construct_that_cannot_run_is_fatal_and_named_at_once() {
+        Path template = FixtureStack.create();
+        var args = List.of("start", "--template", template.toString(), "--dynamodb-port", "0", "--sqs-port", "0",
+                "--no-mail", "--port", "0", "--strict");
+
+        assertThatThrownBy(() -> BundleRuntime.start(Options.parse(args, template.getParent()), quiet()))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageStartingWith("--strict: 2 construct(s) of the template cannot run locally:")
+                .hasMessageContaining("Resources.SleepyFunction.Properties.Layers")
+                .hasMessageContaining("Resources.Api.Properties.Auth.Authorizers.Legacy");
+    }
+
+    @Test
+    void an_env_vars_key_naming_no_function_stops_the_start_and_lists_the_functions() throws IOException {
+        Path template = FixtureStack.create();
+        Path env = Files.writeString(template.resolveSibling("env.json"), "{\"EchoFn\": {\"FIXTURE_COLOUR\": \"x\"}}");
+        var args = List.of("start", "--template", template.toString(), "--dynamodb-port", "0", "--sqs-port", "0",
+                "--no-mail", "--port", "0", "--env-vars", env.toString());
+
+        assertThatThrownBy(() -> BundleRuntime.start(Options.parse(args, template.getParent()), quiet()))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("\"EchoFn\" names no function of the template")
+                .hasMessageContaining("EchoFunction, BatchFunction, TickFunction, SleepyFunction, CrashFunction");
+    }
+
+    @Test
     void a_missing_zip_says_to_build_first() throws IOException {
         Path template = template("""
                 Resources:
@@ -83,7 +110,7 @@ class LocalRuntimeErrorsTest {
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var args = List.of("start", "--template", template.toString(), "--dynamodb-port", "0", "--sqs-port",
                     "0", "--no-mail", "--port", Integer.toString(taken.getLocalPort()));
-            assertThatThrownBy(() -> LocalStack.start(Options.parse(args, template.getParent()), quiet()))
+            assertThatThrownBy(() -> BundleRuntime.start(Options.parse(args, template.getParent()), quiet()))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessage("port " + taken.getLocalPort() + " is in use; stop what is using it or pass --port N");
         }
@@ -112,8 +139,9 @@ class LocalRuntimeErrorsTest {
         var options = Options.parse(List.of("invoke", "CrashFunction", "--event", event.toString(), "--template",
                 template.toString()), template.getParent());
 
-        try (var stack = LocalStack.forInvoke(options, quiet())) {
-            var result = stack.pools().get("CrashFunction").invoke(Files.readAllBytes(event), "invoke");
+        try (var stack = BundleRuntime.forInvoke(options, quiet())) {
+            var result = stack.pools().get("CrashFunction").invoke(Files.readAllBytes(event),
+                    Trigger.invoke("RequestResponse"));
 
             assertThat(result.payloadText()).isEqualTo("\"alive\"");
             assertThat(result.cold()).isTrue();

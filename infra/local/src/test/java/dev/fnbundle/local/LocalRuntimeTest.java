@@ -37,7 +37,7 @@ class LocalRuntimeTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
-    private static LocalStack stack;
+    private static BundleRuntime stack;
     private static Path template;
 
     @BeforeAll
@@ -46,7 +46,7 @@ class LocalRuntimeTest {
         Path root = template.getParent();
         var options = Options.parse(List.of("start", "--template", template.toString(), "--port", "0",
                 "--no-mail", "--max-instances", "2", "--dynamodb-port", "0", "--sqs-port", "0"), root);
-        stack = LocalStack.start(options, new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8),
+        stack = BundleRuntime.start(options, new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8),
                 false));
     }
 

@@ -43,6 +43,42 @@ class OptionsTest {
     }
 
     @Test
+    void inner_loop_options_default_to_lambdas_behaviour() {
+        var options = Options.parse(List.of(), ROOT).innerLoop();
+
+        assertThat(options.logs()).isNull();
+        assertThat(options.strict()).isFalse();
+        assertThat(options.envVars()).isNull();
+        assertThat(options.jwksUrl()).isNull();
+        assertThat(options.asyncRetryDelays()).containsExactly(java.time.Duration.ofMinutes(1),
+                java.time.Duration.ofMinutes(2));
+    }
+
+    @Test
+    void inner_loop_options_are_read() {
+        var options = Options.parse(List.of("--no-logs", "--strict", "--env-vars", "env.json", "--jwks-url",
+                "https://idp.example/.well-known/jwks.json", "--async-retry-delays", "200ms,1s"), ROOT).innerLoop();
+
+        assertThat(options.logs()).isFalse();
+        assertThat(options.strict()).isTrue();
+        assertThat(options.envVars()).isEqualTo(ROOT.resolve("env.json"));
+        assertThat(options.jwksUrl()).hasToString("https://idp.example/.well-known/jwks.json");
+        assertThat(options.asyncRetryDelays()).containsExactly(java.time.Duration.ofMillis(200),
+                java.time.Duration.ofSeconds(1));
+        assertThat(Options.parse(List.of("--logs"), ROOT).innerLoop().logs()).isTrue();
+    }
+
+    @Test
+    void bad_inner_loop_values_are_named() {
+        assertThatThrownBy(() -> Options.parse(List.of("--jwks-url", "file:///etc/passwd"), ROOT))
+                .hasMessageContaining("needs an http(s) URL");
+        assertThatThrownBy(() -> Options.parse(List.of("--async-retry-delays", "soon"), ROOT))
+                .hasMessageContaining("durations like 60s,120s");
+        assertThatThrownBy(() -> Options.parse(List.of("--async-retry-delays", "1s,2s,3s"), ROOT))
+                .hasMessageContaining("at most two delays");
+    }
+
+    @Test
     void mistakes_are_named() {
         assertThatThrownBy(() -> Options.parse(List.of("--prot", "1"), ROOT))
                 .hasMessageContaining("unknown option --prot");

@@ -27,7 +27,7 @@ class PortableRuntimeClientTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
-    private static LocalStack stack;
+    private static BundleRuntime stack;
 
     @BeforeAll
     static void start() throws Exception {
@@ -35,7 +35,7 @@ class PortableRuntimeClientTest {
         var options = Options.parse(List.of("start", "--template", template.toString(), "--port", "0", "--no-mail",
                 "--max-instances", "1", "--dynamodb-port", "0", "--sqs-port", "0", "--runtime-client", "portable"),
                 template.getParent());
-        stack = LocalStack.start(options, new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8),
+        stack = BundleRuntime.start(options, new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8),
                 false));
     }
 

@@ -2,14 +2,19 @@ package dev.fnbundle.common.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fnbundle.common.idempotency.IdempotencyKey;
 import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.problem.Problem;
 import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.common.validation.Validation;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One HTTP API (payload format 2.0) request, as a handler sees it: path and query parameters, headers by
@@ -50,25 +55,38 @@ public final class ApiRequest {
     public String pathParameter(String name) {
         String value = pathParameters.get(name);
         if (value == null || value.isEmpty()) {
-            throw ProblemException.invalid(name, "is required in the path");
+            throw new InvalidFieldsException(name, "is required in the path");
         }
         return value;
     }
 
     /**
-     * The {@code Idempotency-Key} header, when the client sent one.
+     * The {@code Idempotency-Key} header, when the client sent one, scoped to this route, its path parameters and
+     * the caller (the JWT {@code sub}): the same key sent to {@code /baselines/A/audit} and {@code /baselines/B/audit},
+     * or by two callers, names different operations.
      *
-     * @throws ProblemException 400 when it is blank, longer than {@value #MAX_IDEMPOTENCY_KEY_LENGTH} characters
-     *                          or holds control characters
+     * @throws InvalidFieldsException when it is blank, longer than {@value #MAX_IDEMPOTENCY_KEY_LENGTH}
+     *                                characters or holds control characters (a 400)
      */
-    public Optional<String> idempotencyKey() {
+    public Optional<IdempotencyKey> idempotencyKey() {
         Optional<String> key = header("idempotency-key");
-        if (key.isPresent() && (key.get().isBlank() || key.get().length() > MAX_IDEMPOTENCY_KEY_LENGTH
-                || key.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
-            throw ProblemException.invalid("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY_LENGTH
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        if (key.get().isBlank() || key.get().length() > MAX_IDEMPOTENCY_KEY_LENGTH
+                || key.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new InvalidFieldsException("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY_LENGTH
                     + " visible characters");
         }
-        return key;
+        // Percent-encoding keeps the parts apart: no parameter value can imitate a separator or another part.
+        var scope = new StringBuilder(routeKey);
+        new TreeMap<>(pathParameters).forEach((name, value) -> scope.append(' ').append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        String caller = claims().get("sub");
+        if (caller != null) {
+            scope.append(" sub=").append(URLEncoder.encode(caller, StandardCharsets.UTF_8));
+        }
+        return Optional.of(new IdempotencyKey(scope.toString(), key.get()));
     }
 
     /** A query-string parameter; API Gateway joins repeated ones with commas. */
@@ -80,7 +98,7 @@ public final class ApiRequest {
     /**
      * The {@code limit} query parameter of a paged listing: {@code fallback} when absent or empty.
      *
-     * @throws ProblemException 400 unless it is an integer from 1 to {@code max}
+     * @throws InvalidFieldsException unless it is an integer from 1 to {@code max}
      */
     public int limit(int fallback, int max) {
         String value = query("limit").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
@@ -95,7 +113,7 @@ public final class ApiRequest {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw ProblemException.invalid("limit", "must be an integer between 1 and " + max);
+        throw new InvalidFieldsException("limit", "must be an integer between 1 and " + max);
     }
 
     /** A header by case-insensitive name (API Gateway already lower-cases them; test events may not). */
@@ -127,7 +145,8 @@ public final class ApiRequest {
     /**
      * The body as bytes, base64-decoded when API Gateway encoded it.
      *
-     * @throws ProblemException 413 when the decoded body is longer than {@code maxBytes}; 400 for bad base64
+     * @throws ProblemException 413 when the decoded body is longer than {@code maxBytes}
+     * @throws InvalidFieldsException for bad base64
      */
     public byte[] body(int maxBytes) {
         String body = event.getBody();
@@ -146,7 +165,7 @@ public final class ApiRequest {
                 }
                 return bytes;
             } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("body", "is marked base64 but is not valid base64");
+                throw new InvalidFieldsException("body", "is marked base64 but is not valid base64");
             }
         }
         if (body.length() > maxBytes) {
@@ -171,13 +190,14 @@ public final class ApiRequest {
     /**
      * The body parsed as JSON, within {@code maxBytes}.
      *
-     * @throws ProblemException 400 when the body is missing; 413 when it is too large
+     * @throws InvalidFieldsException when the body is missing
+     * @throws ProblemException 413 when it is too large
      * @throws dev.fnbundle.common.json.MalformedJsonException when it is not JSON (mapped to 400)
      */
     public JsonNode json(int maxBytes) {
         String text = text(maxBytes);
         if (text.isBlank()) {
-            throw ProblemException.invalid("body", "is required");
+            throw new InvalidFieldsException("body", "is required");
         }
         return Json.parse(text);
     }
@@ -193,7 +213,7 @@ public final class ApiRequest {
     }
 
     private static ProblemException tooLarge(int maxBytes) {
-        return ProblemException.tooLarge("the body is larger than the " + maxBytes + " bytes this endpoint accepts",
-                maxBytes);
+        return new ProblemException(Problem.tooLarge("the body is larger than the " + maxBytes
+                + " bytes this endpoint accepts", maxBytes));
     }
 }

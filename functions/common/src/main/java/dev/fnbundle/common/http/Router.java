@@ -56,7 +56,7 @@ public final class Router {
         String method = method(event);
         String path = event.getRawPath() == null ? "/" : event.getRawPath();
         try (var ignored = RequestLogContext.open(requestId, method + " " + path)) {
-            APIGatewayV2HTTPResponse response;
+            ApiResponse response;
             Throwable failure = null;
             try {
                 response = dispatch(event, method, path, requestId);
@@ -65,14 +65,13 @@ public final class Router {
                 Problem problem = problems.toProblem(e);
                 response = ApiResponse.problem(problem, path, requestId);
             }
-            ApiResponse.withHeader(response, "x-request-id", requestId);
-            log(method, path, response.getStatusCode(), started, failure);
-            return response;
+            log(method, path, response.status(), started, failure);
+            return response.header("x-request-id", requestId).toGatewayResponse();
         }
     }
 
-    private APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event, String method, String path,
-                                              String requestId) throws Exception {
+    private ApiResponse dispatch(APIGatewayV2HTTPEvent event, String method, String path, String requestId)
+            throws Exception {
         Route route = routes.get(event.getRouteKey());
         Map<String, String> parameters;
         if (route != null) {
@@ -101,7 +100,7 @@ public final class Router {
         return Optional.empty();
     }
 
-    private APIGatewayV2HTTPResponse unmatched(String method, String path, String requestId) {
+    private ApiResponse unmatched(String method, String path, String requestId) {
         var allowed = new TreeSet<String>();
         for (Route route : routes.values()) {
             if (route.template().match(path).isPresent()) {
@@ -112,9 +111,9 @@ public final class Router {
             return ApiResponse.problem(Problem.of(404, "route-not-found", "Not found",
                     "no route for " + method + " " + path), path, requestId);
         }
-        var response = ApiResponse.problem(Problem.of(405, "method-not-allowed", "Method not allowed",
-                method + " is not allowed on " + path + "; use " + String.join(", ", allowed)), path, requestId);
-        return ApiResponse.withHeader(response, "allow", String.join(", ", allowed));
+        return ApiResponse.problem(Problem.of(405, "method-not-allowed", "Method not allowed",
+                        method + " is not allowed on " + path + "; use " + String.join(", ", allowed))
+                .header("allow", String.join(", ", allowed)), path, requestId);
     }
 
     private static void log(String method, String path, int status, long started, Throwable failure) {

@@ -71,6 +71,18 @@ public final class Json {
         }
     }
 
+    /**
+     * Reads a value this function wrote itself (a stored record, a replayed result) back into its type; a failure
+     * means stored data is corrupt, not that a client erred, so it is an {@link IllegalStateException} (a 500).
+     */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored " + type.getSimpleName(), e);
+        }
+    }
+
     /** Serializes a value; failures are programming errors, so they surface as unchecked exceptions. */
     public static String write(Object value) {
         try {

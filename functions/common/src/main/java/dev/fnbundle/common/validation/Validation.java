@@ -1,8 +1,6 @@
 package dev.fnbundle.common.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fnbundle.common.problem.FieldError;
-import dev.fnbundle.common.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,11 +33,11 @@ public final class Validation {
     /**
      * Starts validating a request body, which must be a JSON object.
      *
-     * @throws ProblemException 400 at once when the body is not an object: nothing else can be checked
+     * @throws InvalidFieldsException at once when the body is not an object: nothing else can be checked
      */
     public static Validation of(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ProblemException.invalid("body", "must be a JSON object");
+            throw new InvalidFieldsException("body", "must be a JSON object");
         }
         return new Validation(body, "", new ArrayList<>());
     }
@@ -194,10 +192,10 @@ public final class Validation {
         return errors.isEmpty();
     }
 
-    /** @throws ProblemException 400 listing every recorded problem, if there is any */
+    /** @throws InvalidFieldsException listing every recorded problem, if there is any (a 400) */
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidFieldsException(errors);
         }
     }
 

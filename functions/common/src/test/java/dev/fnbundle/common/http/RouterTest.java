@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fnbundle.common.idempotency.IdempotencyKey;
 import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.problem.Problem;
 import dev.fnbundle.common.problem.ProblemException;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,9 +23,15 @@ class RouterTest {
             .route("GET /runs/{id}", request -> ApiResponse.ok(Map.of("id", request.pathParameter("id"))))
             .route("GET /runs/latest", request -> ApiResponse.ok(Map.of("latest", true)))
             .route("DELETE /runs/{id}", request -> {
-                throw ProblemException.conflict("run " + request.pathParameter("id") + " is still active");
+                throw new ProblemException(Problem.conflict("run " + request.pathParameter("id")
+                        + " is still active").retryAfter(Duration.ofSeconds(30)));
             })
-            .route("POST /keyed", request -> ApiResponse.ok(Map.of("key", request.idempotencyKey().orElse("none"))))
+            .route("POST /keyed", request -> ApiResponse.ok(Map.of("key", request.idempotencyKey()
+                    .map(IdempotencyKey::key).orElse("none"))))
+            .route("POST /keyed/{id}", request -> ApiResponse.ok(Map.of("scope", request.idempotencyKey()
+                    .map(IdempotencyKey::scope).orElseThrow())))
+            .route("POST /created", request -> ApiResponse.created("/things/1", Map.of("id", 1))
+                    .header("ETag", "\"1\""))
             .route("GET /page", request -> ApiResponse.ok(Map.of("limit", request.limit(20, 100))))
             .route("GET /boom", request -> {
                 throw new IllegalStateException("connection to db-internal.local refused");
@@ -64,7 +73,8 @@ class RouterTest {
         var response = router.handle(defaultRoute("PUT", "/runs/r1"), context);
 
         assertThat(response.getStatusCode()).isEqualTo(405);
-        assertThat(response.getHeaders()).containsEntry("allow", "DELETE, GET");
+        assertThat(response.getHeaders()).containsEntry("allow", "DELETE, GET")
+                .containsEntry("content-type", "application/problem+json");
     }
 
     @Test
@@ -74,6 +84,32 @@ class RouterTest {
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(body(response).get("instance").asText()).isEqualTo("/runs/r1");
         assertThat(body(response).get("detail").asText()).isEqualTo("run r1 is still active");
+        assertThat(response.getHeaders()).as("a problem's headers reach the response")
+                .containsEntry("retry-after", "30").containsEntry("x-request-id", "req-42");
+    }
+
+    @Test
+    void a_response_built_with_headers_reaches_api_gateway_with_all_of_them() {
+        var response = router.handle(ApiEvents.request("POST /created", "/created", "{}"), context);
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getHeaders()).containsEntry("location", "/things/1").containsEntry("etag", "\"1\"")
+                .containsEntry("content-type", "application/json").containsEntry("cache-control", "no-store")
+                .containsEntry("x-request-id", "req-42");
+    }
+
+    @Test
+    void an_idempotency_key_is_scoped_to_the_route_its_path_parameters_and_the_caller() {
+        var a = keyed("k", "POST /keyed/{id}", "/keyed/a b");
+        a.setPathParameters(Map.of("id", "a b"));
+        var b = keyed("k", "POST /keyed/{id}", "/keyed/b");
+        b.setPathParameters(Map.of("id", "b"));
+
+        String scopeA = body(router.handle(a, context)).get("scope").asText();
+        String scopeB = body(router.handle(b, context)).get("scope").asText();
+
+        assertThat(scopeA).isEqualTo("POST /keyed/{id} id=a+b sub=tester");
+        assertThat(scopeB).isEqualTo("POST /keyed/{id} id=b sub=tester");
     }
 
     @Test
@@ -149,7 +185,11 @@ class RouterTest {
     }
 
     private static APIGatewayV2HTTPEvent keyed(String key) {
-        var event = ApiEvents.request("POST /keyed", "/keyed", "{}");
+        return keyed(key, "POST /keyed", "/keyed");
+    }
+
+    private static APIGatewayV2HTTPEvent keyed(String key, String routeKey, String path) {
+        var event = ApiEvents.request(routeKey, path, "{}");
         event.setHeaders(Map.of("idempotency-key", key));
         return event;
     }

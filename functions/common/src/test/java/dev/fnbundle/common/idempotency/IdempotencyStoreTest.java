@@ -30,8 +30,14 @@ class IdempotencyStoreTest {
         LocalDynamo.createTable(dynamo, TABLE);
     }
 
+    private static final String BODY = "sha-of-body";
+
     private static IdempotencyStore store(Clock clock) {
         return new IdempotencyStore(dynamo, TABLE, "pk", "sk", Duration.ofSeconds(60), Duration.ofDays(1), clock);
+    }
+
+    private static IdempotencyKey key(String key) {
+        return new IdempotencyKey("POST /orders", key);
     }
 
     @Test
@@ -39,8 +45,8 @@ class IdempotencyStoreTest {
         var runs = new AtomicInteger();
         var store = store(Clock.systemUTC());
 
-        var first = store.execute("order-1", () -> "result-" + runs.incrementAndGet());
-        var second = store.execute("order-1", () -> "result-" + runs.incrementAndGet());
+        var first = store.execute(key("order-1"), BODY, () -> "result-" + runs.incrementAndGet());
+        var second = store.execute(key("order-1"), BODY, () -> "result-" + runs.incrementAndGet());
 
         assertThat(first).isEqualTo(new IdempotencyStore.Outcome("result-1", false));
         assertThat(second).isEqualTo(new IdempotencyStore.Outcome("result-1", true));
@@ -58,7 +64,7 @@ class IdempotencyStoreTest {
                 outcomes.add(pool.submit(() -> {
                     start.await();
                     try {
-                        return store.execute("race", () -> {
+                        return store.execute(key("race"), BODY, () -> {
                             runs.incrementAndGet();
                             return "done";
                         }).result();
@@ -79,20 +85,56 @@ class IdempotencyStoreTest {
     void a_live_claim_makes_a_second_caller_wait() {
         var store = store(Clock.systemUTC());
 
-        assertThatThrownBy(() -> store.execute("nested", () -> store.execute("nested", () -> "inner").result()))
+        assertThatThrownBy(() -> store.execute(key("nested"), BODY,
+                () -> store.execute(key("nested"), BODY, () -> "inner").result()))
                 .isInstanceOfSatisfying(IdempotencyInProgressException.class,
-                        e -> assertThat(e.key()).isEqualTo("nested"));
+                        e -> assertThat(e.claimExpiresAt()).isAfter(Instant.now()));
+    }
+
+    @Test
+    void the_same_key_with_another_request_is_refused_once_the_first_completed() {
+        var store = store(Clock.systemUTC());
+        store.execute(key("reused"), "body-a", () -> "a");
+
+        assertThatThrownBy(() -> store.execute(key("reused"), "body-b", () -> "b"))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+    }
+
+    @Test
+    void the_same_key_with_another_request_is_refused_while_the_first_is_still_running() {
+        var store = store(Clock.systemUTC());
+
+        assertThatThrownBy(() -> store.execute(key("reused-early"), "body-a",
+                () -> store.execute(key("reused-early"), "body-b", () -> "b").result()))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+    }
+
+    @Test
+    void the_same_key_in_another_scope_is_another_operation() {
+        var store = store(Clock.systemUTC());
+
+        var a = store.execute(new IdempotencyKey("POST /baselines/{name}/audit name=A", "k"), BODY, () -> "A");
+        var b = store.execute(new IdempotencyKey("POST /baselines/{name}/audit name=B", "k"), BODY, () -> "B");
+
+        assertThat(a).isEqualTo(new IdempotencyStore.Outcome("A", false));
+        assertThat(b).isEqualTo(new IdempotencyStore.Outcome("B", false));
+    }
+
+    @Test
+    void scope_and_key_cannot_be_shifted_into_each_other() {
+        assertThat(new IdempotencyKey("ab", "c").storageId()).isNotEqualTo(new IdempotencyKey("a", "bc").storageId());
+        assertThat(new IdempotencyKey("ab", "c").storageId()).hasSize(64);
     }
 
     @Test
     void a_failed_operation_releases_its_claim_so_a_retry_can_run() {
         var store = store(Clock.systemUTC());
 
-        assertThatThrownBy(() -> store.execute("flaky", () -> {
+        assertThatThrownBy(() -> store.execute(key("flaky"), BODY, () -> {
             throw new IllegalStateException("downstream failed");
         })).hasMessage("downstream failed");
 
-        assertThat(store.execute("flaky", () -> "second try").result()).isEqualTo("second try");
+        assertThat(store.execute(key("flaky"), BODY, () -> "second try").result()).isEqualTo("second try");
     }
 
     @Test
@@ -103,12 +145,13 @@ class IdempotencyStoreTest {
         var takeover = new AtomicReference<IdempotencyStore.Outcome>();
 
         // While the first attempt still holds its (now expired) claim, a later attempt runs the operation.
-        crashing.execute("crash", () -> {
-            takeover.set(later.execute("crash", () -> "recovered"));
+        crashing.execute(key("crash"), BODY, () -> {
+            takeover.set(later.execute(key("crash"), BODY, () -> "recovered"));
             return "too late";
         });
 
         assertThat(takeover.get()).isEqualTo(new IdempotencyStore.Outcome("recovered", false));
-        assertThat(later.execute("crash", () -> "again")).isEqualTo(new IdempotencyStore.Outcome("recovered", true));
+        assertThat(later.execute(key("crash"), BODY, () -> "again"))
+                .isEqualTo(new IdempotencyStore.Outcome("recovered", true));
     }
 }

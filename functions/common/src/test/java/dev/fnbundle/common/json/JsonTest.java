@@ -62,4 +62,15 @@ class JsonTest {
                 .isInstanceOf(MalformedJsonException.class)
                 .extracting(Throwable::getMessage).asString().doesNotContain("hunter2");
     }
+
+    record Stored(String id, List<String> ready) {
+    }
+
+    @Test
+    void a_stored_value_reads_back_into_its_record_and_a_corrupt_one_is_an_internal_error() {
+        String json = Json.write(new Stored("r-1", List.of("a", "b")));
+
+        assertThat(Json.read(json, Stored.class)).isEqualTo(new Stored("r-1", List.of("a", "b")));
+        assertThatThrownBy(() -> Json.read("{\"id\": [", Stored.class)).isInstanceOf(IllegalStateException.class);
+    }
 }

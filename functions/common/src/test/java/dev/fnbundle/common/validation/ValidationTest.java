@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fnbundle.common.json.Json;
-import dev.fnbundle.common.problem.FieldError;
-import dev.fnbundle.common.problem.ProblemException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ValidationTest {
@@ -33,10 +30,8 @@ class ValidationTest {
         v.optionalObject("search").ifPresent(search -> search.optionalText("since", 20));
         v.optionalTextList("tags", 5, 5);
 
-        assertThatThrownBy(v::throwIfInvalid).isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.problem().status()).isEqualTo(400);
-            @SuppressWarnings("unchecked")
-            var errors = (List<FieldError>) e.problem().extensions().get("errors");
+        assertThatThrownBy(v::throwIfInvalid).isInstanceOfSatisfying(InvalidFieldsException.class, e -> {
+            var errors = e.errors();
             assertThat(errors).extracting(FieldError::field)
                     .containsExactly("name", "url", "limit", "search.since", "tags[1]");
             assertThat(errors.get(0).detail()).isEqualTo("must be a string");
@@ -47,8 +42,8 @@ class ValidationTest {
     @Test
     void a_body_that_is_not_an_object_is_rejected_immediately() {
         assertThatThrownBy(() -> Validation.of(Json.parse("[1, 2]")))
-                .isInstanceOfSatisfying(ProblemException.class,
-                        e -> assertThat(e.problem().detail()).isEqualTo("body: must be a JSON object"));
+                .isInstanceOfSatisfying(InvalidFieldsException.class,
+                        e -> assertThat(e.errors()).containsExactly(new FieldError("body", "must be a JSON object")));
     }
 
     @Test
@@ -58,6 +53,7 @@ class ValidationTest {
         v.requiredText("name", 5);
         v.optionalTextList("tags", 2, 5);
 
-        assertThatThrownBy(v::throwIfInvalid).hasMessageContaining("2 fields are invalid");
+        assertThatThrownBy(v::throwIfInvalid).isInstanceOfSatisfying(InvalidFieldsException.class,
+                e -> assertThat(e.fields()).containsExactly("name", "tags"));
     }
 }

@@ -17,7 +17,8 @@ public final class AuditRequests {
      * {@code POST /audits}: {@code {"name", "baseline", "current", "format"?, "criticalKeys"?, "context"?,
      * "autojunk"?}}.
      *
-     * @throws dev.fnbundle.common.problem.ProblemException 400 for a body that is not an object or wrong types
+     * @throws dev.fnbundle.common.validation.InvalidFieldsException (400) for a body that is not an object, or
+     *                                                               for wrong types
      */
     public static AuditRequest audit(JsonNode body) {
         var v = Validation.of(body);

@@ -1,6 +1,6 @@
 package dev.fnbundle.configaudit.api;
 
-import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.service.Precondition;
 import java.util.HashSet;
 import java.util.Optional;
@@ -23,16 +23,16 @@ public final class EntityTags {
     /**
      * The precondition the headers state.
      *
-     * @throws ProblemException 400 naming the header when it is malformed, or when both are given
+     * @throws InvalidFieldsException naming the header (a 400) when it is malformed, or when both are given
      */
     public static Precondition precondition(Optional<String> ifMatch, Optional<String> ifNoneMatch) {
         if (ifMatch.isPresent() && ifNoneMatch.isPresent()) {
-            throw ProblemException.invalid("If-None-Match", "give either If-Match (to replace a version) or"
+            throw new InvalidFieldsException("If-None-Match", "give either If-Match (to replace a version) or"
                     + " If-None-Match: * (to create), not both");
         }
         if (ifNoneMatch.isPresent()) {
             if (!ifNoneMatch.get().strip().equals("*")) {
-                throw ProblemException.invalid("If-None-Match", "only * (create if absent) is supported here");
+                throw new InvalidFieldsException("If-None-Match", "only * (create if absent) is supported here");
             }
             return new Precondition.CreateOnly();
         }
@@ -77,8 +77,8 @@ public final class EntityTags {
         return versions;
     }
 
-    private static ProblemException malformed() {
-        return ProblemException.invalid("If-Match", "must be * or quoted entity tags, e.g. \"3\" (the ETag of the"
+    private static InvalidFieldsException malformed() {
+        return new InvalidFieldsException("If-Match", "must be * or quoted entity tags, e.g. \"3\" (the ETag of the"
                 + " version being replaced)");
     }
 }

@@ -1,6 +1,7 @@
 package dev.fnbundle.configaudit.audit;
 
-import dev.fnbundle.common.problem.FieldError;
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.difflib.TextLines;
 import dev.fnbundle.configaudit.semantic.ConfigFormat;
 import dev.fnbundle.configaudit.semantic.KeyGlob;
@@ -24,7 +25,7 @@ final class AuditRequestValidator {
     static ValidatedAudit validate(AuditRequest request, AuditLimits limits) {
         List<FieldError> errors = new ArrayList<>();
         if (request == null) {
-            throw new InvalidAuditRequestException(List.of(new FieldError("", "a request body is required")));
+            throw new InvalidFieldsException(List.of(new FieldError("", "a request body is required")));
         }
         if (request.name() == null || !NAME.matcher(request.name()).matches()) {
             errors.add(new FieldError("name", "must be 1-128 characters of A-Z a-z 0-9 . _ -, starting with a "
@@ -42,7 +43,7 @@ final class AuditRequestValidator {
         }
         List<KeyGlob> globs = criticalKeys(errors, request.criticalKeys(), limits);
         if (!errors.isEmpty()) {
-            throw new InvalidAuditRequestException(errors);
+            throw new InvalidFieldsException(errors);
         }
         TextBodyCheck.check("baseline", request.baseline(), limits.maxBytesPerSide());
         TextBodyCheck.check("current", request.current(), limits.maxBytesPerSide());

@@ -1,6 +1,7 @@
 package dev.fnbundle.configaudit.audit;
 
-import dev.fnbundle.common.problem.FieldError;
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.difflib.MatchWorkExceededException;
 import dev.fnbundle.configaudit.difflib.Opcode;
 import dev.fnbundle.configaudit.difflib.SequenceMatcher;
@@ -57,7 +58,7 @@ public final class DriftAuditor {
      * Runs one audit. Cost is dominated by the line matcher: near-linear in the number of lines for typical
      * configs (quadratic at worst, as in Python).
      *
-     * @throws InvalidAuditRequestException (400) for missing or malformed fields, all reported at once
+     * @throws InvalidFieldsException (400) for missing or malformed fields, all reported at once
      * @throws PayloadRejectedException     (413) for a side over the size limit or not text
      * @throws TooManyLinesException        (413) for a side over the line limit
      * @throws AuditTooComplexException     (422) when matching the lines needs more than the work limit
@@ -119,7 +120,7 @@ public final class DriftAuditor {
      *
      * @param format a format label, or null to detect one from the content
      * @return the given format, else the detected one
-     * @throws InvalidAuditRequestException (400), PayloadRejectedException or TooManyLinesException (413),
+     * @throws InvalidFieldsException (400), PayloadRejectedException or TooManyLinesException (413),
      *                                      ConfigParseException (422)
      */
     public ConfigFormat checkBaseline(String name, String content, String format, List<String> criticalKeys) {
@@ -127,8 +128,8 @@ public final class DriftAuditor {
         try {
             v = AuditRequestValidator.validate(new AuditRequest(name, content, "", format, criticalKeys, null, null),
                     limits);
-        } catch (InvalidAuditRequestException e) {
-            throw new InvalidAuditRequestException(e.errors().stream().map(f -> f.field().equals("baseline")
+        } catch (InvalidFieldsException e) {
+            throw new InvalidFieldsException(e.errors().stream().map(f -> f.field().equals("baseline")
                     ? new FieldError("content", f.detail()) : f).toList());
         } catch (PayloadRejectedException e) {
             throw new PayloadRejectedException("content", e.reason(), e.limitBytes(), e.actualBytes());

@@ -1,7 +1,7 @@
 package dev.fnbundle.configaudit.aws;
 
 import dev.fnbundle.common.json.Json;
-import dev.fnbundle.common.page.PageToken;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.configaudit.service.AuditRepository;
 import dev.fnbundle.configaudit.service.AuditSummary;
 import dev.fnbundle.configaudit.service.HistoryPage;
@@ -36,13 +36,18 @@ public final class DynamoAuditStore implements AuditRepository {
     private final String table;
     private final long maxStoredBytes;
     private final DynamoBlobs blobs;
+    private final PageTokens tokens;
 
-    /** @param maxStoredBytes largest compressed report accepted (chunks beyond the inline size cost a write each) */
-    public DynamoAuditStore(DynamoDbClient dynamo, String table, long maxStoredBytes) {
+    /**
+     * @param maxStoredBytes largest compressed report accepted (chunks beyond the inline size cost a write each)
+     * @param tokens         signs and checks the page tokens of the drift history
+     */
+    public DynamoAuditStore(DynamoDbClient dynamo, String table, long maxStoredBytes, PageTokens tokens) {
         this.dynamo = dynamo;
         this.table = table;
         this.maxStoredBytes = maxStoredBytes;
         this.blobs = new DynamoBlobs(dynamo, table);
+        this.tokens = tokens;
     }
 
     @Override
@@ -102,7 +107,7 @@ public final class DynamoAuditStore implements AuditRepository {
                 // One more than asked: when it comes back there is a next page, and when it does not, the last
                 // page says so (a query that stops at its limit always reports a LastEvaluatedKey).
                 .limit(limit + 1)
-                .exclusiveStartKey(PageToken.decode(scope, nextToken)));
+                .exclusiveStartKey(tokens.decode(scope, nextToken)));
         List<AuditSummary> items = new ArrayList<>(Math.min(limit, page.items().size()));
         for (var item : page.items().subList(0, Math.min(limit, page.items().size()))) {
             items.add(summary(item.get("entry").s()));
@@ -110,9 +115,9 @@ public final class DynamoAuditStore implements AuditRepository {
         String next;
         if (page.items().size() > limit) {
             var last = page.items().get(limit - 1);
-            next = PageToken.encode(scope, Map.of("pk", last.get("pk"), "sk", last.get("sk")));
+            next = tokens.encode(scope, Map.of("pk", last.get("pk"), "sk", last.get("sk")));
         } else {
-            next = page.hasLastEvaluatedKey() ? PageToken.encode(scope, page.lastEvaluatedKey()) : null;
+            next = page.hasLastEvaluatedKey() ? tokens.encode(scope, page.lastEvaluatedKey()) : null;
         }
         return new HistoryPage(items, next);
     }

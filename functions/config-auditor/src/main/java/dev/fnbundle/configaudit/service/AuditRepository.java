@@ -20,7 +20,8 @@ public interface AuditRepository {
      * A page of a baseline's history, newest first.
      *
      * @param nextToken null for the first page
-     * @throws dev.fnbundle.common.problem.ProblemException 400 for a token this history did not issue
+     * @throws dev.fnbundle.common.validation.InvalidFieldsException (400) for a token this history did not
+     *                                                               issue
      */
     HistoryPage history(String baselineName, int limit, String nextToken, Instant now);
 }

@@ -43,7 +43,8 @@ public final class BaselineService {
      * @param approvedBy the JWT subject, or null
      * @throws PreconditionRequiredException (428) when the baseline exists and no precondition was given
      * @throws PreconditionFailedException   (412) when the precondition does not hold
-     * @throws InvalidSourceUrlException     (400) for a source URL the re-audit would refuse
+     * @throws dev.fnbundle.common.validation.InvalidFieldsException (400) for a source URL the re-audit would
+     *                                                               refuse
      * @throws RuntimeException              the auditor's 400/413/422 exceptions for the content
      */
     public PutResult put(String name, BaselineInput input, Precondition precondition, String approvedBy) {

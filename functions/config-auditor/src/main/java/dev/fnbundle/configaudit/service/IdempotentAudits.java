@@ -1,12 +1,8 @@
 package dev.fnbundle.configaudit.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.fnbundle.common.idempotency.IdempotencyKey;
 import dev.fnbundle.common.idempotency.IdempotencyStore;
 import dev.fnbundle.common.json.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * Runs an audit at most once per key (an {@code Idempotency-Key} header, a queue message's {@code requestId}):
  * a repeated key with the same body replays the first audit's id instead of storing a second audit; a repeated
- * key with a different body is refused. Only the body's SHA-256 and the audit id are kept with the key.
+ * key with a different body is refused ({@link IdempotencyStore}'s contract). Only the body's SHA-256 and the audit
+ * id are kept with the key.
  */
 public final class IdempotentAudits {
     private final IdempotencyStore store;
@@ -36,41 +33,21 @@ public final class IdempotentAudits {
     /**
      * Runs {@code operation} unless {@code key} already ran.
      *
-     * @param digest the request body's digest ({@link #digest})
-     * @throws RequestReusedException when the key ran for another body
+     * @param digest the request body's SHA-256 ({@link dev.fnbundle.common.crypto.Digests#sha256Hex(String)})
+     * @throws dev.fnbundle.common.idempotency.IdempotencyKeyReusedException when the key ran for another body
      * @throws dev.fnbundle.common.idempotency.IdempotencyInProgressException when another attempt holds the key
      */
-    public Outcome run(String key, String digest, Supplier<Optional<StoredAudit>> operation) {
+    public Outcome run(IdempotencyKey key, String digest, Supplier<Optional<StoredAudit>> operation) {
         StoredAudit[] fresh = new StoredAudit[1];
-        var outcome = store.execute(key, () -> {
+        var outcome = store.execute(key, digest, () -> {
             fresh[0] = operation.get().orElse(null);
-            return Json.write(new Receipt(digest, fresh[0] == null ? null : fresh[0].id()));
+            return Json.write(new Receipt(fresh[0] == null ? null : fresh[0].id()));
         });
-        Receipt receipt = Receipt.read(outcome.result());
-        if (!digest.equals(receipt.bodySha256())) {
-            throw new RequestReusedException(key);
-        }
+        Receipt receipt = Json.read(outcome.result(), Receipt.class);
         return new Outcome(receipt.auditId(), outcome.replayed() ? null : fresh[0], outcome.replayed());
     }
 
-    /** The SHA-256 of a request body, in hex. */
-    public static String digest(String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
     /** What is stored with a key. */
-    record Receipt(String bodySha256, String auditId) {
-        static Receipt read(String json) {
-            try {
-                return Json.mapper().readValue(json, Receipt.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("unreadable idempotency receipt", e);
-            }
-        }
+    record Receipt(String auditId) {
     }
 }

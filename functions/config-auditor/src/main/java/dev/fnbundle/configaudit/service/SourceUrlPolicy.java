@@ -3,6 +3,7 @@ package dev.fnbundle.configaudit.service;
 import dev.fnbundle.common.fetch.PermanentFetchException;
 import dev.fnbundle.common.fetch.SsrfGuard;
 import dev.fnbundle.common.fetch.SsrfRefusedException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import java.util.Locale;
  */
 public final class SourceUrlPolicy {
     static final int MAX_LENGTH = 2048;
+    /** The request field the URL comes in; its errors name it. */
+    static final String FIELD = "sourceUrl";
 
     private final SsrfGuard guard;
 
@@ -26,29 +29,29 @@ public final class SourceUrlPolicy {
 
     /**
      * @return the URL, parsed
-     * @throws InvalidSourceUrlException saying why it may not be fetched
+     * @throws InvalidFieldsException naming {@value #FIELD}, saying why it may not be fetched
      */
     public URI check(String url) {
         if (url.length() > MAX_LENGTH) {
-            throw new InvalidSourceUrlException("must be at most " + MAX_LENGTH + " characters");
+            throw new InvalidFieldsException(FIELD, "must be at most " + MAX_LENGTH + " characters");
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new InvalidSourceUrlException("is not a valid URL");
+            throw new InvalidFieldsException(FIELD, "is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && guard.allowsLoopback())) {
-            throw new InvalidSourceUrlException("must be an https URL");
+            throw new InvalidFieldsException(FIELD, "must be an https URL");
         }
         try {
             guard.check(uri);
         } catch (SsrfRefusedException e) {
-            throw new InvalidSourceUrlException(e.getMessage());
+            throw new InvalidFieldsException(FIELD, e.getMessage());
         } catch (PermanentFetchException e) {
             if (e.reason() != PermanentFetchException.Reason.UNKNOWN_HOST) {
-                throw new InvalidSourceUrlException(e.getMessage());
+                throw new InvalidFieldsException(FIELD, e.getMessage());
             }
         }
         return uri;

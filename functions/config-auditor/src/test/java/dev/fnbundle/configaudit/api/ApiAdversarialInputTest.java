@@ -5,7 +5,7 @@ import static dev.fnbundle.configaudit.testing.Timing.megabyteOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,12 +21,12 @@ class ApiAdversarialInputTest {
         finishesInLinearTime(() -> {
             try {
                 return EntityTags.precondition(Optional.of(header), Optional.empty());
-            } catch (ProblemException e) {
+            } catch (InvalidFieldsException e) {
                 return null;
             }
         });
         assertThatThrownBy(() -> EntityTags.precondition(Optional.of("\"" + megabyteOf("1")), Optional.empty()))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidFieldsException.class);
     }
 
     @ParameterizedTest

@@ -3,7 +3,7 @@ package dev.fnbundle.configaudit.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.service.Precondition;
 import java.util.Optional;
 import java.util.Set;
@@ -32,12 +32,12 @@ class EntityTagsTest {
     void malformed_or_conflicting_headers_are_a_400_naming_the_header() {
         for (String bad : new String[] {"3", "\"3", "W/3", ""}) {
             assertThatThrownBy(() -> EntityTags.precondition(Optional.of(bad), Optional.empty()))
-                    .as(bad).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status())
-                            .isEqualTo(400));
+                    .as(bad).isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.fields())
+                            .containsExactly("If-Match"));
         }
         assertThatThrownBy(() -> EntityTags.precondition(Optional.empty(), Optional.of("\"3\"")))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidFieldsException.class);
         assertThatThrownBy(() -> EntityTags.precondition(Optional.of("\"3\""), Optional.of("*")))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidFieldsException.class);
     }
 }

@@ -3,7 +3,8 @@ package dev.fnbundle.configaudit.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.common.problem.FieldError;
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.difflib.MatchWorkExceededException;
 import dev.fnbundle.configaudit.difflib.PythonText;
 import dev.fnbundle.configaudit.difflib.SequenceMatcher;
@@ -78,7 +79,7 @@ class AuditLimitsTest {
 
         assertThat(auditor.checkBaseline("svc", "[a]\nb = 1\n", null, List.of("a.*"))).isEqualTo(ConfigFormat.INI);
         assertThatThrownBy(() -> auditor.checkBaseline("svc", null, "ini", null))
-                .isInstanceOfSatisfying(InvalidAuditRequestException.class, e -> assertThat(e.errors())
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldError("content", "is required (it may be an empty string)")));
         assertThatThrownBy(() -> auditor.checkBaseline("svc", "{\"a\": }", "json", null))
                 .isInstanceOfSatisfying(ConfigParseException.class, e -> assertThat(e.document())

@@ -3,7 +3,8 @@ package dev.fnbundle.configaudit.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.common.problem.FieldError;
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.difflib.CpythonCases;
 import dev.fnbundle.configaudit.semantic.ChangedKey;
 import dev.fnbundle.configaudit.semantic.ConfigFormat;
@@ -89,7 +90,7 @@ class DriftAuditorTest {
         AuditRequest r = new AuditRequest("bad name!", null, "x", "toml", Arrays.asList("ok.*", " ", null), -1,
                 null);
         // when / then
-        assertThatThrownBy(() -> auditor.audit(r)).isInstanceOfSatisfying(InvalidAuditRequestException.class,
+        assertThatThrownBy(() -> auditor.audit(r)).isInstanceOfSatisfying(InvalidFieldsException.class,
                 e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("name", "baseline",
                         "format", "context", "criticalKeys[1]", "criticalKeys[2]"));
     }

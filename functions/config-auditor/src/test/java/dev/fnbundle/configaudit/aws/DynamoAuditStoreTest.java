@@ -3,7 +3,8 @@ package dev.fnbundle.configaudit.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.page.PageTokens;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.audit.AuditRequest;
 import dev.fnbundle.configaudit.audit.DriftAuditor;
 import dev.fnbundle.configaudit.service.AuditSource;
@@ -11,6 +12,7 @@ import dev.fnbundle.configaudit.service.AuditTooLargeToStoreException;
 import dev.fnbundle.configaudit.service.BaselineRef;
 import dev.fnbundle.configaudit.service.StoredAudit;
 import dev.fnbundle.embedded.LocalAws;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
@@ -31,7 +33,8 @@ class DynamoAuditStoreTest {
     static void table() {
         var aws = LocalAws.shared();
         table = aws.provisionTable("ConfigAuditTable");
-        store = new DynamoAuditStore(aws.dynamoDb(), table, 32L * 1024 * 1024);
+        store = new DynamoAuditStore(aws.dynamoDb(), table, 32L * 1024 * 1024,
+                PageTokens.inTable(aws.dynamoDb(), table, Clock.systemUTC()));
     }
 
     private StoredAudit audit(String name, String baseline, String current, Instant at, BaselineRef ref) {
@@ -90,7 +93,8 @@ class DynamoAuditStoreTest {
 
     @Test
     void an_audit_over_the_stored_size_limit_is_refused_and_nothing_is_written() {
-        var tiny = new DynamoAuditStore(LocalAws.shared().dynamoDb(), table, 200);
+        var tiny = new DynamoAuditStore(LocalAws.shared().dynamoDb(), table, 200,
+                PageTokens.inTable(LocalAws.shared().dynamoDb(), table, Clock.systemUTC()));
         var audit = audit("huge", "a=1\n", "a=2\nb=3\n", NOW, null);
 
         assertThatThrownBy(() -> tiny.save(audit, LATER)).isInstanceOf(AuditTooLargeToStoreException.class);
@@ -119,6 +123,6 @@ class DynamoAuditStoreTest {
         assertThat(first.items().get(0).baselineVersion()).isEqualTo(1L);
         assertThat(store.history(name, 10, null, LATER).items()).isEmpty();
         assertThatThrownBy(() -> store.history("other-" + name, 3, first.nextToken(), NOW))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidFieldsException.class);
     }
 }

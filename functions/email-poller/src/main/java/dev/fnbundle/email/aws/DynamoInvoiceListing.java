@@ -2,7 +2,7 @@ package dev.fnbundle.email.aws;
 
 import static dev.fnbundle.email.aws.Attributes.s;
 
-import dev.fnbundle.common.page.PageToken;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.email.listing.InvoiceListing;
 import dev.fnbundle.email.listing.InvoicePage;
 import dev.fnbundle.email.listing.InvoiceQuery;
@@ -24,10 +24,13 @@ public final class DynamoInvoiceListing implements InvoiceListing {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final PageTokens tokens;
 
-    public DynamoInvoiceListing(DynamoDbClient dynamo, String table) {
+    /** @param tokens signs and checks the page tokens */
+    public DynamoInvoiceListing(DynamoDbClient dynamo, String table, PageTokens tokens) {
         this.dynamo = dynamo;
         this.table = table;
+        this.tokens = tokens;
     }
 
     @Override
@@ -50,7 +53,7 @@ public final class DynamoInvoiceListing implements InvoiceListing {
             names.put("#sk", skName);
         }
         var listed = new ArrayList<ListedRecord>();
-        Map<String, AttributeValue> start = PageToken.decode(scope, query.nextToken());
+        Map<String, AttributeValue> start = tokens.decode(scope, query.nextToken());
         do {
             Map<String, AttributeValue> from = start;
             var page = dynamo.query(b -> b.tableName(table).indexName(index).keyConditionExpression(condition)
@@ -58,13 +61,13 @@ public final class DynamoInvoiceListing implements InvoiceListing {
                     .expressionAttributeValues(values).limit(query.limit() - listed.size())
                     .exclusiveStartKey(from));
             for (var item : page.items()) {
-                listed.add(new ListedRecord(RecordItems.record(item), PageToken.encode(scope,
+                listed.add(new ListedRecord(RecordItems.record(item), tokens.encode(scope,
                         indexKey(item, pkName, skName))));
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
                     : null;
         } while (start != null && listed.size() < query.limit());
-        return new InvoicePage(listed, PageToken.encode(scope, start));
+        return new InvoicePage(listed, tokens.encode(scope, start));
     }
 
     private static String range(String low, String high, Map<String, AttributeValue> values) {

@@ -4,7 +4,7 @@ import static dev.fnbundle.email.aws.Attributes.n;
 import static dev.fnbundle.email.aws.Attributes.s;
 import static dev.fnbundle.email.aws.Attributes.text;
 
-import dev.fnbundle.common.page.PageToken;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.email.mailbox.Mailbox;
 import dev.fnbundle.email.mailbox.PasswordRef;
 import dev.fnbundle.email.poll.PollResult;
@@ -36,10 +36,13 @@ public final class DynamoMailboxRepository implements MailboxRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final PageTokens tokens;
 
-    public DynamoMailboxRepository(DynamoDbClient dynamo, String table) {
+    /** @param tokens signs and checks the page tokens of {@link #list} */
+    public DynamoMailboxRepository(DynamoDbClient dynamo, String table, PageTokens tokens) {
         this.dynamo = dynamo;
         this.table = table;
+        this.tokens = tokens;
     }
 
     @Override
@@ -90,7 +93,7 @@ public final class DynamoMailboxRepository implements MailboxRepository {
     @Override
     public Page<StoredMailbox> list(int limit, String nextToken) {
         var mailboxes = new ArrayList<StoredMailbox>();
-        Map<String, AttributeValue> start = PageToken.decode(SCOPE, nextToken);
+        Map<String, AttributeValue> start = tokens.decode(SCOPE, nextToken);
         do {
             Map<String, AttributeValue> from = start;
             var page = dynamo.query(b -> b.tableName(table).indexName(Keys.GSI1)
@@ -102,7 +105,7 @@ public final class DynamoMailboxRepository implements MailboxRepository {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
                     : null;
         } while (start != null && mailboxes.size() < limit);
-        return new Page<>(mailboxes, PageToken.encode(SCOPE, start));
+        return new Page<>(mailboxes, tokens.encode(SCOPE, start));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.fnbundle.email.aws;
 
+import dev.fnbundle.common.crypto.Digests;
 import dev.fnbundle.email.poll.RecordKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -75,7 +76,7 @@ final class Keys {
     }
 
     static Map<String, AttributeValue> dedupe(String mailboxId, String dedupeKey) {
-        return key("DEDUPE#" + mailboxId + "#" + Attributes.sha256(dedupeKey), "#CLAIM");
+        return key("DEDUPE#" + mailboxId + "#" + Digests.sha256Hex(dedupeKey), "#CLAIM");
     }
 
     /** A date as a sortable key prefix, e.g. {@code 2026-05-13T09:14:32.000Z}. */

@@ -7,6 +7,7 @@ import static dev.fnbundle.email.aws.Attributes.number;
 import static dev.fnbundle.email.aws.Attributes.s;
 import static dev.fnbundle.email.aws.Attributes.text;
 
+import dev.fnbundle.common.crypto.Digests;
 import dev.fnbundle.email.mailbox.Mailbox;
 import dev.fnbundle.email.mailbox.MailboxView;
 import dev.fnbundle.email.mailbox.PasswordRef;
@@ -39,7 +40,7 @@ final class MailboxItems {
      * message twice under two mailbox ids.
      */
     static String identity(Mailbox mailbox) {
-        return Attributes.sha256(mailbox.host().toLowerCase(Locale.ROOT) + "\n" + mailbox.port() + "\n"
+        return Digests.sha256Hex(mailbox.host().toLowerCase(Locale.ROOT) + "\n" + mailbox.port() + "\n"
                 + mailbox.username() + "\n" + mailbox.folder());
     }
 

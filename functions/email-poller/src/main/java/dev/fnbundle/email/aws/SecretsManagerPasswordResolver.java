@@ -1,23 +1,26 @@
 package dev.fnbundle.email.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.fnbundle.common.json.Json;
-import dev.fnbundle.common.json.MalformedJsonException;
+import dev.fnbundle.email.mailbox.Mailbox;
+import dev.fnbundle.email.mailbox.MailboxSecret;
 import dev.fnbundle.email.mailbox.PasswordRef;
 import dev.fnbundle.email.mailbox.PasswordResolver;
 import dev.fnbundle.email.mailbox.Secret;
 import dev.fnbundle.email.mailbox.UnresolvablePasswordException;
+import dev.fnbundle.email.mailbox.UnusableSecretException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.DecryptionFailureException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
 
 /**
- * Resolves {@code passwordSecret} references with Secrets Manager's GetSecretValue (the current version). The
- * secret's string is the password itself, or a JSON object with a {@code password} member (the shape the
- * console's "other type of secret" key/value editor makes). Nothing is cached, so a rotated password is used at
- * the next poll. Failures name the secret and the kind of failure, never a value.
+ * Resolves {@code passwordSecret} references with Secrets Manager's GetSecretValue (the current version), at
+ * every poll, so a rotated password is used at the next one. The secret must be a {@link MailboxSecret} made for
+ * the mailbox; the password is handed out only after that check, before any connection.
+ *
+ * <p>A secret that is missing, not readable by the poller (access denied, its KMS key refused), scheduled for
+ * deletion, a plain string or made for another mailbox is an {@link UnusableSecretException}, whose message is
+ * the same for all of them; only Secrets Manager itself failing (unreachable, throttled, a server error) is an
+ * {@link UnresolvablePasswordException}, retried like any outage. Nothing here names a value or a username.
  */
 public final class SecretsManagerPasswordResolver implements PasswordResolver {
     private final SecretsManagerClient secrets;
@@ -27,47 +30,29 @@ public final class SecretsManagerPasswordResolver implements PasswordResolver {
     }
 
     @Override
-    public Secret resolve(PasswordRef ref) {
-        if (!(ref instanceof PasswordRef.SecretReference reference)) {
+    public Secret resolve(Mailbox mailbox) {
+        if (!(mailbox.password() instanceof PasswordRef.SecretReference reference)) {
             throw new UnresolvablePasswordException("(inline)", "not a Secrets Manager reference", null);
         }
-        String id = reference.secretId();
-        String value;
+        return MailboxSecret.parse(secretString(reference.secretId())).passwordFor(mailbox);
+    }
+
+    private String secretString(String id) {
         try {
-            value = secrets.getSecretValue(b -> b.secretId(id)).secretString();
+            return secrets.getSecretValue(b -> b.secretId(id)).secretString();
         } catch (ResourceNotFoundException e) {
-            throw new UnresolvablePasswordException(id, "secret not found", e);
-        } catch (DecryptionFailureException e) {
-            throw new UnresolvablePasswordException(id, "the secret cannot be decrypted with its KMS key", e);
+            throw new UnusableSecretException("secret not found", e);
         } catch (SecretsManagerException e) {
-            throw new UnresolvablePasswordException(id, e.statusCode() == 400 && "AccessDeniedException".equals(
-                    e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())
-                    ? "access denied" : "Secrets Manager refused: " + errorCode(e), e);
+            if (e.statusCode() >= 500 || e.isThrottlingException()) {
+                throw new UnresolvablePasswordException(id, "Secrets Manager is unavailable (" + errorCode(e) + ")",
+                        e);
+            }
+            // Access denied, a KMS key that refuses, a secret marked for deletion: the caller's business is only
+            // that the secret cannot be used.
+            throw new UnusableSecretException("Secrets Manager refused: " + errorCode(e), e);
         } catch (SdkException e) {
             throw new UnresolvablePasswordException(id, "Secrets Manager is unreachable", e);
         }
-        if (value == null || value.isEmpty()) {
-            throw new UnresolvablePasswordException(id, "the secret has no string value", null);
-        }
-        return new Secret(password(id, value));
-    }
-
-    private static String password(String id, String value) {
-        if (!value.startsWith("{")) {
-            return value;
-        }
-        JsonNode json;
-        try {
-            json = Json.parse(value);
-        } catch (MalformedJsonException e) {
-            return value;
-        }
-        JsonNode password = json.get("password");
-        if (password == null || !password.isTextual() || password.textValue().isEmpty()) {
-            throw new UnresolvablePasswordException(id, "the secret is a JSON object without a \"password\" string",
-                    null);
-        }
-        return password.textValue();
     }
 
     private static String errorCode(SecretsManagerException e) {

@@ -1,6 +1,6 @@
 package dev.fnbundle.email.aws;
 
-import dev.fnbundle.email.RetryBackoff;
+import dev.fnbundle.email.poll.RetryBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -12,19 +12,35 @@ import java.util.List;
  *
  * <p>Columns: the seed's {@code date, from, subject, amount}, then {@code currency, invoiceNumber, dueDate,
  * vendor, mailbox, messageId}. A header row comes first. RFC 4180: records end with CRLF; a field containing a
- * comma, a double quote, CR or LF is enclosed in double quotes, and quotes inside are doubled.
+ * comma, a double quote, CR or LF is enclosed in double quotes, and quotes inside are doubled. A field holding a
+ * semicolon or a tab is quoted too, so Excel set to {@code ;} lists (most of continental Europe) or a tab import
+ * keeps it one cell.
  *
  * <p>Formula injection: a cell whose first character is {@code = + - @}, TAB or CR would be run as a formula by
  * spreadsheet programs, so it gets a leading single quote ({@code '=SUM(A1)}), which they show as text (OWASP's
- * advice). The quote is added before RFC 4180 quoting. Absent values are empty cells. Dates are ISO-8601
- * ({@code date} in UTC, e.g. {@code 2026-05-13T09:14:32Z}); {@code from} is {@code Name <address>}; amounts are
- * plain decimals such as {@code 1234.50}. Thread-safe; linear in the output.
+ * advice). A reader that splits on another separator or ignores the quotes (Excel opening a comma file with
+ * {@code ;} lists treats a quote inside a cell as a plain character) starts a new cell after any {@code ; ,} or
+ * tab inside a cell, and a new row after CR or LF; so inside a cell, such a separator followed by a formula
+ * trigger (or, but after a comma, a double quote, which such a reader takes as an opening quote) gets a single
+ * quote after it too ({@code a;=1} is written {@code "a;'=1"}). Both guards are applied before RFC 4180 quoting.
+ * Absent values are empty cells. Dates are ISO-8601 ({@code date} in UTC, e.g. {@code 2026-05-13T09:14:32Z});
+ * {@code from} is {@code Name <address>}; amounts are plain decimals such as {@code 1234.50}. Thread-safe; linear
+ * in the output.
  */
 public final class CsvExporter {
     /** The header row's column names, in order. */
     public static final List<String> COLUMNS = List.of("date", "from", "subject", "amount", "currency",
             "invoiceNumber", "dueDate", "vendor", "mailbox", "messageId");
     private static final String CRLF = "\r\n";
+    /** First characters that make a spreadsheet evaluate a cell. */
+    private static final String TRIGGERS = "=+-@\t\r";
+    /**
+     * Where a reader that splits on another list separator, or ignores the quotes, starts a new cell or row. After
+     * all but the comma such a reader may still take a double quote as the start of a quoted cell.
+     */
+    private static final String SEPARATORS = ";,\t\r\n";
+    /** Characters that make a field quoted: RFC 4180's, plus the separators of {@code ;} and tab lists. */
+    private static final String MUST_QUOTE = ",\"\r\n;\t";
 
     /**
      * Writes the header and one row per record.
@@ -120,9 +136,29 @@ public final class CsvExporter {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\r') >= 0
-                || safe.indexOf('\n') >= 0;
+        String safe = neutralized(value);
+        boolean quote = false;
+        for (int i = 0; i < safe.length() && !quote; i++) {
+            quote = MUST_QUOTE.indexOf(safe.charAt(i)) >= 0;
+        }
         return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+    }
+
+    /** The value with a single quote before a formula trigger at its start and after each separator inside it. */
+    private static String neutralized(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        if (TRIGGERS.indexOf(value.charAt(0)) >= 0) {
+            out.append('\'');
+        }
+        out.append(value.charAt(0));
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            char previous = value.charAt(i - 1);
+            if (SEPARATORS.indexOf(previous) >= 0 && (TRIGGERS.indexOf(c) >= 0 || c == '"' && previous != ',')) {
+                out.append('\'');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 }

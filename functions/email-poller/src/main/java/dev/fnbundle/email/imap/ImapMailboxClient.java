@@ -26,32 +26,40 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * Opens IMAP sessions with Jakarta Mail (Eclipse Angus): IMAPS with the server's certificate and host name
  * checked ({@code mail.imaps.ssl.checkserveridentity}), TLS 1.2 or 1.3, connect/read/write timeouts, and
  * {@code mail.imap(s).peek} so no fetch marks mail read. The polled folder is selected read-write; the archive
- * folder is created when missing. Failures are classified into {@code MailboxAccessException}s. Thread-safe:
- * each {@link #open} builds its own connection.
+ * folder is created when missing. Failures are classified into {@code MailboxAccessException}s. A configured
+ * trust store is loaded at the first {@link #open}, not at construction, so its password (read from Secrets
+ * Manager in AWS) is fetched once per execution environment and never lands in a SnapStart snapshot; a failed
+ * load is tried again at the next open. Thread-safe: each {@link #open} builds its own connection.
  */
 public final class ImapMailboxClient implements MailboxConnector {
     private final ImapSettings settings;
     private final PasswordResolver passwords;
-    private final Properties properties;
+    private volatile Properties properties;
 
     /**
      * @param settings  never null
      * @param passwords resolves each mailbox's password at open time; never null
-     * @throws IllegalStateException when the configured trust store cannot be loaded
      */
     public ImapMailboxClient(ImapSettings settings, PasswordResolver passwords) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.passwords = Objects.requireNonNull(passwords, "passwords");
-        this.properties = sessionProperties(settings);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException when the configured trust store cannot be loaded (a failure of ours, not
+     *                               the mailbox's: the poll task is retried)
+     */
     @Override
     public MailboxSession open(Mailbox mailbox) {
         ImapFailures failures = new ImapFailures(mailbox.id(), mailbox.host() + ":" + mailbox.port());
-        Secret password = passwords.resolve(mailbox.password());
+        Properties session = properties();
+        // Before any connection: the resolver refuses a password that was not made for this host and username.
+        Secret password = passwords.resolve(mailbox);
         Store store;
         try {
-            store = Session.getInstance(properties).getStore(protocol());
+            store = Session.getInstance(session).getStore(protocol());
             store.connect(mailbox.host(), mailbox.port(), mailbox.username(), password.reveal());
         } catch (MessagingException | RuntimeException e) {
             throw failures.onConnect(e);
@@ -69,6 +77,20 @@ public final class ImapMailboxClient implements MailboxConnector {
             closeQuietly(store);
             throw failures.onSession(e, "select");
         }
+    }
+
+    private Properties properties() {
+        Properties loaded = properties;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = properties;
+                if (loaded == null) {
+                    loaded = sessionProperties(settings);
+                    properties = loaded;
+                }
+            }
+        }
+        return loaded;
     }
 
     private String protocol() {
@@ -112,13 +134,13 @@ public final class ImapMailboxClient implements MailboxConnector {
     private static SSLSocketFactory socketFactory(TrustStore trustStore) {
         try (InputStream in = Files.newInputStream(trustStore.path())) {
             KeyStore keyStore = KeyStore.getInstance(trustStore.type());
-            keyStore.load(in, trustStore.password().toCharArray());
+            keyStore.load(in, trustStore.password().get().toCharArray());
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(keyStore);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             return context.getSocketFactory();
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new IllegalStateException("cannot load trust store " + trustStore.path(), e);
         }
     }

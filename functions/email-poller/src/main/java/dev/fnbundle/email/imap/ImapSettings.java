@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Connection settings shared by every mailbox.
@@ -71,6 +72,21 @@ public record ImapSettings(Duration connectTimeout, Duration readTimeout, Durati
      */
     public ImapSettings withTransport(TrustStore store, boolean usePlaintext) {
         return new ImapSettings(connectTimeout, readTimeout, writeTimeout, store, usePlaintext, preferMove);
+    }
+
+    /**
+     * A copy whose trust store takes its password from {@code source} when it is first loaded.
+     *
+     * @param source never null
+     * @return never null
+     * @throws IllegalStateException when there is no trust store to give a password to
+     */
+    public ImapSettings withTrustStorePassword(Supplier<String> source) {
+        if (trustStore == null) {
+            throw new IllegalStateException("a trust store password needs IMAP_TRUSTSTORE_PATH");
+        }
+        return new ImapSettings(connectTimeout, readTimeout, writeTimeout, trustStore.withPassword(source), plaintext,
+                preferMove);
     }
 
     /**

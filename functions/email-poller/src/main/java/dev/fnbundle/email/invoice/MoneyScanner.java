@@ -16,15 +16,20 @@ import java.util.regex.Pattern;
  * form ({@code CA$}, {@code A$}, ...) or an ISO code after the number says otherwise; an ISO code wins over a
  * symbol. A number without a marker is returned only with two decimals (so "3 items" is never an amount), and
  * with a null currency. Decimals are the last separator followed by exactly two digits; every other separator
- * must be one and the same grouping character followed by three digits. Thread-safe; linear in the text.
+ * must be one and the same grouping character followed by three digits. A number has at most
+ * {@value #MAX_INTEGER_DIGITS} digits before its decimals (up to 999 trillion): a longer run of digits is an
+ * account, card or tracking number, never an amount, and reading it as one cost time quadratic in its length.
+ * Thread-safe; linear in the text.
  */
 final class MoneyScanner {
     private static final String CODES = "USD|EUR|GBP|CHF|CAD|AUD|NZD|JPY|CNY|SEK|NOK|DKK|PLN|CZK|HUF|INR|BRL|MXN"
             + "|SGD|HKD|ZAR";
     private static final String SYMBOLS = "US\\$|CA\\$|C\\$|AU\\$|A\\$|NZ\\$|HK\\$|S\\$|\\$|€|£|¥";
     private static final String SPACE = "[ \\u00a0\\u202f]";
-    private static final String NUMBER = "\\d{1,3}(?:[,.'\\u00a0\\u202f ]\\d{3})+(?:[.,]\\d{2})?(?!\\d)"
-            + "|\\d+(?:[.,]\\d{2})?(?!\\d)";
+    /** At most {@value #MAX_INTEGER_DIGITS} digits before the decimals, grouped or not. */
+    private static final String NUMBER = "\\d{1,3}(?:[,.'\\u00a0\\u202f ]\\d{3}){1,4}(?:[.,]\\d{2})?(?!\\d)"
+            + "|\\d{1,15}(?:[.,]\\d{2})?(?!\\d)";
+    private static final int MAX_INTEGER_DIGITS = 15;
     private static final Pattern AMOUNT = Pattern.compile(
             "(?:(?<pre>" + SYMBOLS + "|(?<![A-Za-z])(?:" + CODES + ")(?![A-Za-z]))" + SPACE + "?)?"
                     + "(?<![\\d.,])(?<num>" + NUMBER + ")(?![.,]\\d)"

@@ -8,18 +8,19 @@ import java.util.regex.Pattern;
  * invoice asks to pay. 3: amount/balance/total due, amount payable; 2: grand/invoice/order total, total amount;
  * 1: a bare "total" or "amount"; 0: no label, or a label for a part of the sum (subtotal, tax, VAT, shipping,
  * discount, paid). "incl. VAT" and the like leave the score unchanged. Only the last label in the text counts,
- * the one nearest to the amount. Thread-safe.
+ * the one nearest to the amount. Thread-safe; linear in the text (word boundaries are {@link WordBoundary}'s,
+ * and the spaces inside a label are matched possessively: a label word never starts with a space).
  */
 final class TotalLabels {
-    private static final Pattern LABEL = Pattern.compile("(?iu)\\b(?:"
-            + "(?<due>amount\\s+due|balance\\s+due|total\\s+due|amount\\s+payable|total\\s+payable|due\\s+amount"
-            + "|zu\\s+zahlen|montant\\s+d[uû])"
-            + "|(?<strong>grand\\s+total|invoice\\s+total|order\\s+total|total\\s+amount|amount\\s+total"
-            + "|total\\s+charges|gesamtbetrag|rechnungsbetrag|total\\s+ttc)"
-            + "|(?<qualifier>(?:incl|excl|inkl)(?:\\.|uding|usive)?\\s+(?:tax|vat|mwst|ust))"
-            + "|(?<part>sub[-\\s]?total|total\\s+(?:tax|vat|discount|shipping|paid|savings)|tax|vat|mwst|shipping"
+    private static final Pattern LABEL = Pattern.compile("(?iu)" + WordBoundary.BOUNDARY + "(?:"
+            + "(?<due>amount\\s++due|balance\\s++due|total\\s++due|amount\\s++payable|total\\s++payable"
+            + "|due\\s++amount|zu\\s++zahlen|montant\\s++d[uû])"
+            + "|(?<strong>grand\\s++total|invoice\\s++total|order\\s++total|total\\s++amount|amount\\s++total"
+            + "|total\\s++charges|gesamtbetrag|rechnungsbetrag|total\\s++ttc)"
+            + "|(?<qualifier>(?:incl|excl|inkl)(?:\\.|uding|usive)?\\s++(?:tax|vat|mwst|ust))"
+            + "|(?<part>sub[-\\s]?total|total\\s++(?:tax|vat|discount|shipping|paid|savings)|tax|vat|mwst|shipping"
             + "|discount|paid)"
-            + "|(?<weak>total|amount|betrag|summe))\\b");
+            + "|(?<weak>total|amount|betrag|summe))" + WordBoundary.BOUNDARY);
 
     private TotalLabels() {
     }

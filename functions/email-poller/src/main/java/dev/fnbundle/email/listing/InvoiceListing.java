@@ -8,7 +8,8 @@ public interface InvoiceListing {
      *
      * @param query never null
      * @return never null
-     * @throws dev.fnbundle.common.problem.ProblemException 400 when the token is not one this query issued
+     * @throws dev.fnbundle.common.validation.InvalidFieldsException (a 400) when the token is not one this query
+     *                                                               issued
      */
     InvoicePage page(InvoiceQuery query);
 }

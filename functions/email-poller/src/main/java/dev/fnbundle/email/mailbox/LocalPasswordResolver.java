@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The resolver for local runs and tests: an inline password is returned as is, and {@code env:NAME} reads the
- * environment variable NAME. Any other reference is unresolvable here (it is a Secrets Manager id).
+ * The resolver for local runs and tests: an inline password (stored with its mailbox, so bound to it) is returned
+ * as is, and {@code env:NAME} reads the environment variable NAME. Any other reference is unresolvable here (it
+ * is a Secrets Manager id).
  */
 public final class LocalPasswordResolver implements PasswordResolver {
     private static final String ENV_PREFIX = "env:";
@@ -19,8 +20,8 @@ public final class LocalPasswordResolver implements PasswordResolver {
     }
 
     @Override
-    public Secret resolve(PasswordRef ref) {
-        return switch (ref) {
+    public Secret resolve(Mailbox mailbox) {
+        return switch (mailbox.password()) {
             case PasswordRef.InlinePassword inline -> inline.password();
             case PasswordRef.SecretReference reference -> fromEnvironment(reference.secretId());
         };

@@ -1,5 +1,7 @@
 package dev.fnbundle.email.mailbox;
 
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ public final class MailboxRegistrationValidator {
      * @param id           the id the new mailbox gets; never null
      * @param registration never null
      * @return the mailbox; never null
-     * @throws InvalidMailboxException listing every invalid field
+     * @throws InvalidFieldsException listing every invalid field
      */
     public Mailbox validate(String id, MailboxRegistration registration) {
         Objects.requireNonNull(id, "id");
@@ -59,7 +61,7 @@ public final class MailboxRegistrationValidator {
         }
         SearchCriteria search = search(errors, registration.search());
         if (!errors.isEmpty()) {
-            throw new InvalidMailboxException(errors);
+            throw new InvalidFieldsException(errors);
         }
         return new Mailbox(id, host, port, registration.username(), password, folder, archive, search);
     }

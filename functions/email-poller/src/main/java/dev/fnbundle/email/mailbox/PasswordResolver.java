@@ -1,14 +1,20 @@
 package dev.fnbundle.email.mailbox;
 
-/** Turns a {@link PasswordRef} into the password (Secrets Manager in AWS, the environment locally). */
+/**
+ * Gives the password a mailbox's {@link PasswordRef} names (Secrets Manager in AWS, the environment locally),
+ * for that mailbox only: a resolver checks that the password may be used for the mailbox's host and username
+ * before returning it, so the IMAP client never connects with a password made for another mailbox.
+ */
 public interface PasswordResolver {
 
     /**
-     * Resolves a password.
+     * Resolves a mailbox's password.
      *
-     * @param ref never null
+     * @param mailbox never null
      * @return never null
-     * @throws UnresolvablePasswordException when the reference names nothing
+     * @throws UnusableSecretException when the named secret cannot be used for this mailbox (missing, not
+     *                                 readable, not bound to it); its message does not say which
+     * @throws UnresolvablePasswordException when the reference cannot be resolved here at all
      */
-    Secret resolve(PasswordRef ref);
+    Secret resolve(Mailbox mailbox);
 }

@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The poller's resolver: Secrets Manager for secret references, and, in local mode only, inline passwords and
- * {@code env:NAME} references. Outside local mode an {@code env:} reference is refused rather than read, because
- * it would hand the function's own environment (its AWS credentials among it) to whatever host the mailbox names.
- * Thread-safe when the delegate is.
+ * The poller's resolver: Secrets Manager for secret references (whose secrets are bound to their mailbox, see
+ * {@link MailboxSecret}), and, in local mode only, inline passwords and {@code env:NAME} references. Outside local
+ * mode an {@code env:} reference is refused rather than read, because it would hand the function's own environment
+ * (its AWS credentials among it) to whatever host the mailbox names. Thread-safe when the delegate is.
  */
 public final class RoutingPasswordResolver implements PasswordResolver {
     private static final String ENV_PREFIX = "env:";
@@ -27,9 +27,9 @@ public final class RoutingPasswordResolver implements PasswordResolver {
     }
 
     @Override
-    public Secret resolve(PasswordRef ref) {
-        return switch (ref) {
-            case PasswordRef.InlinePassword inline when localMode -> local.resolve(inline);
+    public Secret resolve(Mailbox mailbox) {
+        return switch (mailbox.password()) {
+            case PasswordRef.InlinePassword inline when localMode -> inline.password();
             case PasswordRef.InlinePassword inline -> throw new UnresolvablePasswordException("(inline)",
                     "inline passwords are accepted only in local mode", null);
             case PasswordRef.SecretReference reference when reference.secretId().startsWith(ENV_PREFIX) -> {
@@ -37,9 +37,9 @@ public final class RoutingPasswordResolver implements PasswordResolver {
                     throw new UnresolvablePasswordException(reference.secretId(),
                             "env: references work only in the local runtime", null);
                 }
-                yield local.resolve(reference);
+                yield local.resolve(mailbox);
             }
-            case PasswordRef.SecretReference reference -> secrets.resolve(reference);
+            case PasswordRef.SecretReference reference -> secrets.resolve(mailbox);
         };
     }
 }

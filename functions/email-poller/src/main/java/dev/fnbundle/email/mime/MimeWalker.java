@@ -79,6 +79,10 @@ final class MimeWalker {
 
     private static String fileName(Part part) throws MessagingException {
         String name = part.getFileName();
+        if (name != null && name.length() > MessageParser.MAX_HEADER_CHARS) {
+            // Decoding is quadratic in the length; the sanitizer keeps 100 characters of a name anyway.
+            name = name.substring(0, MessageParser.MAX_HEADER_CHARS);
+        }
         if (name == null || !name.contains("=?")) {
             return name;
         }

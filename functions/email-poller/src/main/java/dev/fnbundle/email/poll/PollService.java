@@ -2,11 +2,14 @@ package dev.fnbundle.email.poll;
 
 import dev.fnbundle.email.mailbox.Mailbox;
 import dev.fnbundle.email.mailbox.UnresolvablePasswordException;
+import dev.fnbundle.email.mailbox.UnusableSecretException;
 import dev.fnbundle.email.mime.MessageParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Polls one mailbox exactly once per message. Per message, in this order: extract, write the record
@@ -21,6 +24,7 @@ import java.util.UUID;
  * status; failures of the store, publisher or checkpoint adapters propagate so the task is retried. Thread-safe.
  */
 public final class PollService {
+    private static final Logger LOG = LoggerFactory.getLogger(PollService.class);
     private final PollPorts ports;
     private final PollSettings settings;
     private final Clock clock;
@@ -58,6 +62,10 @@ public final class PollService {
             return progress.result(PollStatus.OK, null);
         } catch (MailboxAccessException e) {
             return progress.result(e.status(), e.getMessage());
+        } catch (UnusableSecretException e) {
+            // The status, which the caller reads, says only "secret unusable"; the operator's log says why.
+            LOG.warn("mailbox secret unusable mailboxId={} reason={}", mailbox.id(), e.detail());
+            return progress.result(PollStatus.SECRET_UNUSABLE, e.getMessage());
         } catch (UnresolvablePasswordException e) {
             return progress.result(PollStatus.CREDENTIALS_UNAVAILABLE, e.getMessage());
         } finally {

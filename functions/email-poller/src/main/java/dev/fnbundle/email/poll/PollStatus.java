@@ -16,8 +16,14 @@ public enum PollStatus {
     CONNECTION_LOST(true),
     /** The polled folder does not exist, or the archive folder cannot be created. */
     FOLDER_NOT_FOUND(true),
-    /** The password reference cannot be resolved. */
+    /** The password reference cannot be resolved here (Secrets Manager unavailable; locally, a missing variable). */
     CREDENTIALS_UNAVAILABLE(true),
+    /**
+     * The named secret cannot be used for this mailbox: missing, not readable by the poller, not JSON with a host,
+     * username and password, or made for another host, username or port. One status for all, so a caller learns
+     * nothing about a secret name; the reason is in the poller's log.
+     */
+    SECRET_UNUSABLE(true),
     /** The server answered NO or BAD to a command the poller needs. */
     PROTOCOL_ERROR(true);
 

@@ -1,14 +1,12 @@
 package dev.fnbundle.email.poll;
 
+import dev.fnbundle.common.crypto.Digests;
 import dev.fnbundle.email.invoice.InvoiceExtractor;
 import dev.fnbundle.email.invoice.InvoiceFields;
 import dev.fnbundle.email.mime.MessageParser;
 import dev.fnbundle.email.mime.ParseOutcome;
 import dev.fnbundle.email.mime.ParsedMessage;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -27,7 +25,8 @@ final class RecordFactory {
 
     InvoiceRecord build(RecordKey key, MessageMeta meta, FetchedMessage fetched, Instant now) {
         ParseOutcome outcome = parser.parse(fetched.raw());
-        String dedupeKey = outcome.messageId() != null ? outcome.messageId() : "sha256:" + sha256(fetched.raw());
+        String dedupeKey = outcome.messageId() != null ? outcome.messageId()
+                : "sha256:" + Digests.sha256Hex(fetched.raw());
         return switch (outcome) {
             case ParseOutcome.Parsed parsed when fetched.headersOnly() -> record(key, RecordKind.SKIPPED, parsed,
                     dedupeKey, meta, InvoiceFields.NONE, "message is " + meta.sizeBytes() + " bytes, over the "
@@ -60,13 +59,5 @@ final class RecordFactory {
                                       MessageMeta meta, String reason, Instant now) {
         return new InvoiceRecord(key, kind, messageId, dedupeKey, null, meta.internalDate(), null, null,
                 InvoiceFields.NONE, List.of(), reason, false, now);
-    }
-
-    private static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

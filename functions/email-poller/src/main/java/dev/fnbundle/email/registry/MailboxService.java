@@ -1,7 +1,7 @@
 package dev.fnbundle.email.registry;
 
-import dev.fnbundle.email.mailbox.FieldError;
-import dev.fnbundle.email.mailbox.InvalidMailboxException;
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.email.mailbox.Mailbox;
 import dev.fnbundle.email.mailbox.MailboxRegistration;
 import dev.fnbundle.email.mailbox.MailboxRegistrationValidator;
@@ -48,7 +48,7 @@ public final class MailboxService {
      * Validates and stores a registration.
      *
      * @return the new mailbox; never null
-     * @throws InvalidMailboxException listing every invalid field
+     * @throws InvalidFieldsException listing every invalid field
      * @throws MailboxAlreadyRegisteredException when the account and folder are registered already
      */
     public StoredMailbox register(MailboxRegistration registration) {
@@ -56,11 +56,11 @@ public final class MailboxService {
         Mailbox mailbox = null;
         try {
             mailbox = validator.validate(ids.get(), registration);
-        } catch (InvalidMailboxException e) {
+        } catch (InvalidFieldsException e) {
             errors.addAll(0, e.errors());
         }
         if (!errors.isEmpty()) {
-            throw new InvalidMailboxException(errors);
+            throw new InvalidFieldsException(errors);
         }
         Instant now = clock.instant();
         repository.create(mailbox, now);

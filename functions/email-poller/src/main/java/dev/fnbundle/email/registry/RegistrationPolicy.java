@@ -2,7 +2,7 @@ package dev.fnbundle.email.registry;
 
 import dev.fnbundle.common.fetch.AddressCategory;
 import dev.fnbundle.common.fetch.AddressClassifier;
-import dev.fnbundle.email.mailbox.FieldError;
+import dev.fnbundle.common.validation.FieldError;
 import dev.fnbundle.email.mailbox.MailboxRegistration;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -3,7 +3,8 @@ package dev.fnbundle.email.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.page.PageTokens;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.email.csv.CsvExporter;
 import dev.fnbundle.email.listing.CsvDownload;
 import dev.fnbundle.email.listing.InvoicePage;
@@ -12,6 +13,7 @@ import dev.fnbundle.email.listing.ListedRecord;
 import dev.fnbundle.email.poll.RecordKind;
 import dev.fnbundle.email.support.Records;
 import dev.fnbundle.embedded.LocalAws;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,8 @@ class DynamoInvoiceListingTest {
         var aws = LocalAws.shared();
         String table = aws.provisionTable("EmailTable");
         store = new DynamoInvoiceStore(aws.dynamoDb(), table);
-        listing = new DynamoInvoiceListing(aws.dynamoDb(), table);
+        listing = new DynamoInvoiceListing(aws.dynamoDb(), table,
+                PageTokens.inTable(aws.dynamoDb(), table, Clock.systemUTC()));
     }
 
     private Instant day(int day) {
@@ -99,9 +102,10 @@ class DynamoInvoiceListingTest {
         String token = listing.page(query(mailbox, null, null, 2)).nextToken();
 
         assertThatThrownBy(() -> listing.page(query(other, null, null, 2).page(2, token)))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("nextToken");
+                .isInstanceOfSatisfying(InvalidFieldsException.class,
+                        e -> assertThat(e.fields()).containsExactly("nextToken"));
         assertThatThrownBy(() -> listing.page(query(mailbox, day(1), null, 2).page(2, token)))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidFieldsException.class);
     }
 
     @Test

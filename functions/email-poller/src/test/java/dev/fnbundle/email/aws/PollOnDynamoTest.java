@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.email.listing.InvoiceQuery;
 import dev.fnbundle.email.mailbox.Mailbox;
 import dev.fnbundle.email.mailbox.PasswordRef;
@@ -57,7 +58,8 @@ class PollOnDynamoTest {
         var aws = LocalAws.shared();
         String table = aws.provisionTable("EmailTable");
         store = new DynamoInvoiceStore(aws.dynamoDb(), table);
-        listing = new DynamoInvoiceListing(aws.dynamoDb(), table);
+        listing = new DynamoInvoiceListing(aws.dynamoDb(), table,
+                PageTokens.inTable(aws.dynamoDb(), table, Clock.systemUTC()));
         ports = new PollPorts(PollHarness.imaps(), store, event -> { }, new DynamoCheckpointStore(aws.dynamoDb(),
                 table), new DynamoMailboxLease(aws.dynamoDb(), table));
     }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fnbundle.common.aws.AwsClients;
 import dev.fnbundle.common.config.Env;
+import dev.fnbundle.email.mailbox.Mailbox;
 import dev.fnbundle.email.mailbox.PasswordRef;
+import dev.fnbundle.email.mailbox.SearchCriteria;
 import dev.fnbundle.email.mailbox.UnresolvablePasswordException;
+import dev.fnbundle.email.mailbox.UnusableSecretException;
 import dev.fnbundle.email.support.FakeSecretsManager;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +19,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** The real SDK client against a local server that speaks Secrets Manager's wire protocol. */
 class SecretsManagerPasswordResolverTest {
+    private static final String BOUND = "{\"host\": \"imap.example.com\", \"username\": \"billing@example.com\","
+            + " \"password\": \"s3cret\"}";
     private static FakeSecretsManager server;
     private static SecretsManagerClient client;
     private static SecretsManagerPasswordResolver resolver;
@@ -35,39 +40,52 @@ class SecretsManagerPasswordResolverTest {
         server.close();
     }
 
-    private static PasswordRef secret(String id) {
-        return new PasswordRef.SecretReference(id);
+    private static Mailbox mailbox(String host, String secretId) {
+        return new Mailbox("mb-1", host, 993, "billing@example.com", new PasswordRef.SecretReference(secretId),
+                "INBOX", "Archive", new SearchCriteria("invoice", null, null, false));
     }
 
     @Test
-    void a_plain_string_secret_is_the_password() {
-        server.put("fnbundle/mailboxes/plain", "p@ss word{");
+    void a_secret_made_for_the_mailbox_gives_its_password() {
+        server.put("fnbundle/mailboxes/json", BOUND);
 
-        assertThat(resolver.resolve(secret("fnbundle/mailboxes/plain")).reveal()).isEqualTo("p@ss word{");
+        assertThat(resolver.resolve(mailbox("imap.example.com", "fnbundle/mailboxes/json")).reveal())
+                .isEqualTo("s3cret");
         assertThat(server.requests()).contains("secretsmanager.GetSecretValue");
     }
 
     @Test
-    void a_key_value_secret_gives_its_password_member() {
-        server.put("fnbundle/mailboxes/json", "{\"username\": \"billing@example.com\", \"password\": \"s3cret\"}");
-        server.put("fnbundle/mailboxes/json-without", "{\"user\": \"x\"}");
+    void a_plain_string_secret_is_refused_because_it_names_no_mailbox() {
+        server.put("fnbundle/mailboxes/plain", "p@ss word{");
 
-        assertThat(resolver.resolve(secret("fnbundle/mailboxes/json")).reveal()).isEqualTo("s3cret");
-        assertThatThrownBy(() -> resolver.resolve(secret("fnbundle/mailboxes/json-without")))
-                .isInstanceOf(UnresolvablePasswordException.class).hasMessageContaining("\"password\"");
+        assertThatThrownBy(() -> resolver.resolve(mailbox("imap.example.com", "fnbundle/mailboxes/plain")))
+                .isInstanceOf(UnusableSecretException.class).hasMessageNotContaining("p@ss");
     }
 
     @Test
-    void a_missing_secret_and_a_denied_one_say_why_without_any_value() {
-        server.put("fnbundle/mailboxes/denied", "topsecret");
+    void a_missing_a_denied_and_a_mismatched_secret_fail_alike_and_say_why_only_in_the_detail() {
+        server.put("fnbundle/mailboxes/denied", BOUND);
         server.deny("fnbundle/mailboxes/denied");
+        server.put("fnbundle/mailboxes/theirs", BOUND);
 
-        assertThatThrownBy(() -> resolver.resolve(secret("fnbundle/mailboxes/missing")))
-                .isInstanceOf(UnresolvablePasswordException.class)
-                .hasMessage("password reference fnbundle/mailboxes/missing cannot be resolved: secret not found");
-        assertThatThrownBy(() -> resolver.resolve(secret("fnbundle/mailboxes/denied")))
-                .isInstanceOf(UnresolvablePasswordException.class).hasMessageEndingWith("access denied")
-                .hasMessageNotContaining("topsecret");
+        var missing = catchUnusable(mailbox("imap.example.com", "fnbundle/mailboxes/missing"));
+        var denied = catchUnusable(mailbox("imap.example.com", "fnbundle/mailboxes/denied"));
+        var mismatched = catchUnusable(mailbox("imap.attacker.example", "fnbundle/mailboxes/theirs"));
+
+        assertThat(missing.getMessage()).isEqualTo(denied.getMessage()).isEqualTo(mismatched.getMessage())
+                .doesNotContain("s3cret");
+        assertThat(missing.detail()).isEqualTo("secret not found");
+        assertThat(denied.detail()).contains("AccessDeniedException");
+        assertThat(mismatched.detail()).contains("another host");
+    }
+
+    private static UnusableSecretException catchUnusable(Mailbox mailbox) {
+        try {
+            resolver.resolve(mailbox);
+        } catch (UnusableSecretException e) {
+            return e;
+        }
+        throw new AssertionError("no UnusableSecretException for " + mailbox.id());
     }
 
     @Test
@@ -76,7 +94,8 @@ class SecretsManagerPasswordResolverTest {
                 "local", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:9"));
         try (var unreachable = AwsClients.configure(SecretsManagerClient.builder(), env, "SECRETS_MANAGER")
                 .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build()) {
-            assertThatThrownBy(() -> new SecretsManagerPasswordResolver(unreachable).resolve(secret("x")))
+            assertThatThrownBy(() -> new SecretsManagerPasswordResolver(unreachable)
+                    .resolve(mailbox("imap.example.com", "x")))
                     .isInstanceOf(UnresolvablePasswordException.class).hasMessageEndingWith("unreachable");
         }
     }

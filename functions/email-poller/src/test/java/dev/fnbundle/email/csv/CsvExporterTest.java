@@ -67,10 +67,68 @@ class CsvExporterTest {
 
     @Test
     void neutralizes_tab_and_cr_and_quotes_line_breaks() {
-        assertThat(CsvExporter.cell("\tcmd")).isEqualTo("'\tcmd");
-        assertThat(CsvExporter.cell("\r=x")).isEqualTo("\"'\r=x\"");
+        assertThat(CsvExporter.cell("\tcmd")).isEqualTo("\"'\tcmd\"");
+        assertThat(CsvExporter.cell("\r=x")).isEqualTo("\"'\r'=x\"");
         assertThat(CsvExporter.cell("line1\nline2")).isEqualTo("\"line1\nline2\"");
         assertThat(CsvExporter.cell(null)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{0}] -> [{1}]")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "a;b|\"a;b\"",
+        "a\tb|\"a\tb\"",
+        "x;=cmd()|\"x;'=cmd()\"",
+        "x,+1|\"x,'+1\"",
+        "x\t@SUM(A1)|\"x\t'@SUM(A1)\"",
+        "x;-2|\"x;'-2\"",
+        "x;\t=1|\"x;'\t'=1\"",
+        "`x;\r=1`|`\"x;'\r'=1\"`",
+        "`x\n@y`|`\"x\n'@y\"`",
+        "x;\"=1\"|\"x;'\"\"=1\"\"\"",
+        "a-b; c=d|\"a-b; c=d\"",
+    })
+    void quotes_semicolons_and_tabs_and_neutralizes_a_formula_after_a_separator_inside_a_cell(String value,
+                                                                                               String expected) {
+        // A separator is ; , tab, CR or LF: a reader that ignores the quotes starts a new cell or row after it.
+        assertThat(CsvExporter.cell(value)).isEqualTo(expected);
+    }
+
+    @Test
+    void read_as_excel_reads_it_with_semicolon_or_tab_lists_no_cell_starts_a_formula(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        // given hostile values that hide a formula behind a separator: a ; or a tab, where Excel set to ; lists
+        // splits cells, or a line break, where a reader that ignores the quotes starts a row
+        InvoiceRecord hostile = record("Invoice;=HYPERLINK(\"http://evil\";\"x\");+1\t-2\t@SUM(A1)",
+                new MailAddress("x@evil.example", "Evil;=cmd|' /C calc'!A0"),
+                new InvoiceFields("12.00", "EUR", "INV;\"=1+1\"", null, "vendor;\r=2\n+3"));
+        Path file = dir.resolve("invoices.csv");
+        Files.writeString(file, exporter.toCsv(List.of(hostile)), StandardCharsets.UTF_8);
+
+        // when Python's csv module reads the file as a ; list and as a tab list (a quote inside a cell is then
+        // just a character and a line break in a cell ends the row, as in Excel) and as a comma list
+        String out = python("import csv,sys,json\n"
+                + "cells=[]\n"
+                + "for d in (';', '\\t', ','):\n"
+                + "    for row in csv.reader(open(sys.argv[1],newline='',encoding='utf-8'),delimiter=d):\n"
+                + "        cells += row\n"
+                + "sys.stdout.write(json.dumps([c for c in cells if c[:1] in ('=','+','-','@','\\t','\\r')]))",
+                file);
+
+        // then no cell starts with a formula trigger
+        assertThat(out).isEqualTo("[]");
+    }
+
+    private static String python(String script, Path file) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder("python3", "-c", script, file.toString()).start();
+        } catch (IOException e) {
+            Assumptions.assumeTrue(false, "python3 not found: differential test skipped");
+            return "";
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out;
     }
 
     @Test

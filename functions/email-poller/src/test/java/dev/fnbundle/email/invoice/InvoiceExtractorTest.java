@@ -129,6 +129,20 @@ class InvoiceExtractorTest {
     }
 
     @Test
+    void the_finders_read_the_first_200_000_characters_of_a_body_and_2_000_of_a_subject() {
+        String filler = "Thank you for your order. ".repeat(InvoiceExtractor.MAX_BODY_CHARS / 26 + 1)
+                .substring(0, InvoiceExtractor.MAX_BODY_CHARS - 20);
+        InvoiceFields within = extract(filler + "Total: $5.00");
+        InvoiceFields beyond = extract(filler + " ".repeat(20) + "Total: $5.00 Invoice no. 77 Due date: 2026-07-01");
+        String longSubject = "x".repeat(InvoiceExtractor.MAX_SUBJECT_CHARS) + " Invoice RE-1 $9.00";
+        InvoiceFields subjectBeyond = extractor.extract(message(longSubject, "", null));
+
+        assertThat(within.amount()).isEqualTo("5.00");
+        assertThat(beyond).isEqualTo(new InvoiceFields(null, null, null, null, "acme.example"));
+        assertThat(subjectBeyond).isEqualTo(InvoiceFields.NONE);
+    }
+
+    @Test
     void vendor_is_the_display_name_else_the_domain() {
         InvoiceFields named = extractor.extract(message("Invoice", "",
                 new MailAddress("billing@acme.example", "Acme Billing")));

@@ -3,6 +3,8 @@ package dev.fnbundle.email.mailbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class MailboxRegistrationValidatorTest {
                 "s3cr3t-pw", "INBOX", "Archive", invoiceSearch());
 
         assertThatThrownBy(() -> production.validate("mb-1", registration))
-                .isInstanceOfSatisfying(InvalidMailboxException.class, e -> assertThat(e.errors())
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldError("password",
                                 "inline passwords are accepted only in local mode; use passwordSecret")))
                 .hasMessageNotContaining("s3cr3t-pw");
@@ -55,7 +57,7 @@ class MailboxRegistrationValidatorTest {
                 "INBOX", "inbox", new MailboxRegistration.Search("in\r\nvoice", "x".repeat(400), "May 1st", null));
 
         assertThatThrownBy(() -> local.validate("mb-1", registration))
-                .isInstanceOfSatisfying(InvalidMailboxException.class, e -> assertThat(e.errors())
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("host", "port", "username", "password",
                                 "archiveFolder", "search.subject", "search.from", "search.since"));
     }
@@ -66,7 +68,7 @@ class MailboxRegistrationValidatorTest {
                 "INBOX", "Done/*", null);
 
         assertThatThrownBy(() -> production.validate("mb-1", registration))
-                .isInstanceOfSatisfying(InvalidMailboxException.class, e -> assertThat(e.errors())
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("passwordSecret", "archiveFolder", "search"));
     }
 
@@ -74,9 +76,16 @@ class MailboxRegistrationValidatorTest {
     void local_resolver_reads_env_references_and_inline_passwords() {
         LocalPasswordResolver resolver = new LocalPasswordResolver(Map.of("IMAP_PASSWORD", "pw"));
 
-        assertThat(resolver.resolve(new PasswordRef.SecretReference("env:IMAP_PASSWORD")).reveal()).isEqualTo("pw");
-        assertThat(resolver.resolve(new PasswordRef.InlinePassword(new Secret("x"))).reveal()).isEqualTo("x");
-        assertThatThrownBy(() -> resolver.resolve(new PasswordRef.SecretReference("env:MISSING")))
+        assertThat(resolver.resolve(mailbox(new PasswordRef.SecretReference("env:IMAP_PASSWORD"))).reveal())
+                .isEqualTo("pw");
+        assertThat(resolver.resolve(mailbox(new PasswordRef.InlinePassword(new Secret("x")))).reveal())
+                .isEqualTo("x");
+        assertThatThrownBy(() -> resolver.resolve(mailbox(new PasswordRef.SecretReference("env:MISSING"))))
                 .isInstanceOf(UnresolvablePasswordException.class).hasMessageContaining("env:MISSING");
+    }
+
+    private static Mailbox mailbox(PasswordRef password) {
+        return new Mailbox("mb-1", "127.0.0.1", 3993, "demo", password, "INBOX", "Archive",
+                new SearchCriteria("invoice", null, null, false));
     }
 }

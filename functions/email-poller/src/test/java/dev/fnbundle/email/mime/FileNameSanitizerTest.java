@@ -2,9 +2,12 @@ package dev.fnbundle.email.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fnbundle.email.support.CpuBudget;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FileNameSanitizerTest {
     private final FileNameSanitizer sanitizer = new FileNameSanitizer();
@@ -71,5 +74,26 @@ class FileNameSanitizerTest {
         assertThat(result.codePointCount(0, result.length())).isEqualTo(FileNameSanitizer.MAX_LENGTH);
         assertThat(result).endsWith(".txt");
         assertThat(result.replace(".txt", "").codePoints()).containsOnly(0x1F4B0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0301\u0316", "\u0316\u0301", " ", "a \t", "\u200b", "../", "e\u0301"})
+    void a_hostile_name_of_1_mib_is_sanitized_in_well_under_a_second(String unit) {
+        // given 1 MiB of one unit: combining marks of alternating classes made Unicode normalization quadratic
+        String name = unit.repeat((1 << 20) / unit.length()) + ".pdf";
+
+        // then the name is cut before it is normalized, and the result keeps the rules
+        CpuBudget.assertWithin(Duration.ofSeconds(2), () -> assertThat(sanitizer.sanitize(name, "application/pdf"))
+                .isNotEmpty().hasSizeLessThanOrEqualTo(FileNameSanitizer.MAX_LENGTH * 2));
+    }
+
+    @Test
+    void a_name_over_1024_characters_keeps_its_start_and_its_extension() {
+        String name = "Rechnung-2026-" + "x".repeat(5_000) + ".pdf";
+
+        String sanitized = sanitizer.sanitize(name, "application/pdf");
+
+        assertThat(sanitized).startsWith("Rechnung-2026-xxx").endsWith("x.pdf");
+        assertThat(sanitized.codePointCount(0, sanitized.length())).isEqualTo(FileNameSanitizer.MAX_LENGTH);
     }
 }

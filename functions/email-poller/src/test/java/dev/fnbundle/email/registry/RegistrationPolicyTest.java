@@ -2,7 +2,7 @@ package dev.fnbundle.email.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fnbundle.email.mailbox.FieldError;
+import dev.fnbundle.common.validation.FieldError;
 import dev.fnbundle.email.mailbox.MailboxRegistration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +34,7 @@ class RegistrationPolicyTest {
     @Test
     void env_references_are_refused_in_aws_and_accepted_locally() {
         assertThat(aws.check(registration("imap.example.com", "env:IMAP_PASSWORD"))).singleElement()
-                .satisfies(e -> assertThat(e.message()).contains("local runtime"));
+                .satisfies(e -> assertThat(e.detail()).contains("local runtime"));
         assertThat(local.check(registration("127.0.0.1", "env:IMAP_PASSWORD"))).isEmpty();
     }
 

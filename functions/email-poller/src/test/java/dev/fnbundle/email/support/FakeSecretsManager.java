@@ -25,6 +25,7 @@ public final class FakeSecretsManager implements AutoCloseable {
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final List<String> denied = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> requestedIds = new CopyOnWriteArrayList<>();
 
     public FakeSecretsManager() {
         try {
@@ -53,11 +54,17 @@ public final class FakeSecretsManager implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The SecretId of every request, in order. */
+    public List<String> requestedIds() {
+        return List.copyOf(requestedIds);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         requests.add(target);
         JsonNode body = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String id = body.path("SecretId").asText();
+        requestedIds.add(id);
         if (!"secretsmanager.GetSecretValue".equals(target)) {
             answer(exchange, 400, Map.of("__type", "InvalidRequestException", "message", "unsupported " + target));
         } else if (denied.contains(id)) {

@@ -1,7 +1,7 @@
 package dev.fnbundle.fuzzy.catalog;
 
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.fuzzy.DuplicateItemIdException;
-import dev.fnbundle.fuzzy.InvalidParameterException;
 import dev.fnbundle.fuzzy.search.CatalogIndex;
 import dev.fnbundle.fuzzy.search.CatalogItem;
 import dev.fnbundle.fuzzy.search.DuplicateQuery;
@@ -50,7 +50,7 @@ public final class CatalogService {
     /**
      * Creates the catalog, or replaces its settings when it exists.
      *
-     * @throws InvalidParameterException for an invalid name (field "name")
+     * @throws InvalidFieldsException for an invalid name (field "name")
      */
     public PutOutcome put(String name, CatalogSettings settings) {
         validName(name);
@@ -95,7 +95,7 @@ public final class CatalogService {
     public void deleteItem(String name, String id) {
         validName(name);
         if (id == null || id.isBlank() || id.length() > CatalogIndex.MAX_ID_LENGTH) {
-            throw new InvalidParameterException("id", "must be 1 to " + CatalogIndex.MAX_ID_LENGTH
+            throw new InvalidFieldsException("id", "must be 1 to " + CatalogIndex.MAX_ID_LENGTH
                     + " characters, not blank");
         }
         repository.delete(name, id, clock.instant());
@@ -148,11 +148,11 @@ public final class CatalogService {
     }
 
     /**
-     * @throws InvalidParameterException (field "name") unless the name is 1 to 64 characters of a-z, 0-9 and '-'
+     * @throws InvalidFieldsException (field "name") unless the name is 1 to 64 characters of a-z, 0-9 and '-'
      */
     public static String validName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidParameterException("name", "must be 1 to 64 characters from a-z, 0-9 and '-'");
+            throw new InvalidFieldsException("name", "must be 1 to 64 characters from a-z, 0-9 and '-'");
         }
         return name;
     }

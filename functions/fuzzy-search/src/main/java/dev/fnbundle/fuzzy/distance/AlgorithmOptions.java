@@ -1,6 +1,6 @@
 package dev.fnbundle.fuzzy.distance;
 
-import dev.fnbundle.fuzzy.InvalidParameterException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.fuzzy.UnsupportedOptionException;
 
 import java.util.EnumSet;
@@ -80,13 +80,13 @@ public record AlgorithmOptions(int qval, boolean asSet, boolean restricted, bool
      * Checks that every option is in range and that options other than their defaults belong to the algorithm.
      *
      * @param algorithm the algorithm the options are for, not null
-     * @throws InvalidParameterException   when a value is out of range
+     * @throws InvalidFieldsException   when a value is out of range
      * @throws UnsupportedOptionException when the algorithm does not have a non-default option, or cannot use it
      */
     public void validateFor(Algorithm algorithm) {
         String name = algorithm.textdistanceName();
         if (qval < 0 || qval > MAX_QVAL) {
-            throw new InvalidParameterException("qval", "must be between 0 and " + MAX_QVAL);
+            throw new InvalidFieldsException("qval", "must be between 0 and " + MAX_QVAL);
         }
         if (qval != 1 && CODE_POINTS_ONLY.contains(algorithm)) {
             throw new UnsupportedOptionException(name, "qval",
@@ -100,11 +100,11 @@ public record AlgorithmOptions(int qval, boolean asSet, boolean restricted, bool
                 "longTolerance");
         requireOwn(tverskyAlpha != 1 || tverskyBeta != 1, algorithm == Algorithm.TVERSKY, name, "ks");
         if (!(prefixWeight >= 0 && prefixWeight <= 0.25)) {
-            throw new InvalidParameterException("prefixWeight",
+            throw new InvalidFieldsException("prefixWeight",
                     "must be between 0 and 0.25, or jaro_winkler could exceed 1");
         }
         if (!(tverskyAlpha >= 0 && tverskyBeta >= 0) || Double.isInfinite(tverskyAlpha + tverskyBeta)) {
-            throw new InvalidParameterException("ks", "tversky weights must be finite and non-negative");
+            throw new InvalidFieldsException("ks", "tversky weights must be finite and non-negative");
         }
     }
 

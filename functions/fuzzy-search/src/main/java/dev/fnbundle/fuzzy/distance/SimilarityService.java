@@ -1,7 +1,7 @@
 package dev.fnbundle.fuzzy.distance;
 
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.fuzzy.InputTooLongException;
-import dev.fnbundle.fuzzy.InvalidParameterException;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -22,7 +22,7 @@ public final class SimilarityService {
      * @param algorithm the algorithm, not null
      * @param options   its options, not null; see {@link AlgorithmOptions#DEFAULTS}
      * @return the four numbers, never null
-     * @throws InvalidParameterException  when a text is null or an option is out of range
+     * @throws InvalidFieldsException  when a text is null or an option is out of range
      * @throws InputTooLongException      when a text exceeds {@link Algorithm#maxInputLength()} (field "a" or "b")
      * @throws dev.fnbundle.fuzzy.UnsupportedOptionException   when an option does not belong to the algorithm
      * @throws dev.fnbundle.fuzzy.UndefinedSimilarityException where textdistance raises ZeroDivisionError
@@ -48,7 +48,7 @@ public final class SimilarityService {
 
     private static int[] codePoints(String field, String text, Algorithm algorithm) {
         if (text == null) {
-            throw new InvalidParameterException(field, "is required");
+            throw new InvalidFieldsException(field, "is required");
         }
         int length = text.codePointCount(0, text.length());
         if (length > algorithm.maxInputLength()) {

@@ -1,7 +1,7 @@
 package dev.fnbundle.fuzzy.phonetic;
 
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.fuzzy.InputTooLongException;
-import dev.fnbundle.fuzzy.InvalidParameterException;
 import dev.fnbundle.fuzzy.PhoneticInputException;
 
 import java.util.Objects;
@@ -24,7 +24,7 @@ public final class PhoneticService {
      * @param text      the text, not null; may be empty (giving an empty code, except for the match rating codex)
      * @param algorithm the encoder, not null
      * @return the code, never null
-     * @throws InvalidParameterException when the text is null (field "text")
+     * @throws InvalidFieldsException when the text is null (field "text")
      * @throws InputTooLongException     when the text exceeds {@link #MAX_TEXT_LENGTH}
      * @throws PhoneticInputException    when the match rating codex is asked for a text without letters, or with
      *                                   characters other than letters and spaces
@@ -46,7 +46,7 @@ public final class PhoneticService {
      * @param a first text, not null
      * @param b second text, not null
      * @return the codices and the outcome, never null
-     * @throws InvalidParameterException when a text is null (field "a" or "b")
+     * @throws InvalidFieldsException when a text is null (field "a" or "b")
      * @throws InputTooLongException     when a text exceeds {@link #MAX_TEXT_LENGTH}
      * @throws PhoneticInputException    when a text is not made of letters and spaces (field "a" or "b")
      */
@@ -58,7 +58,7 @@ public final class PhoneticService {
 
     private static void checked(String field, String text) {
         if (text == null) {
-            throw new InvalidParameterException(field, "is required");
+            throw new InvalidFieldsException(field, "is required");
         }
         int length = text.codePointCount(0, text.length());
         if (length > MAX_TEXT_LENGTH) {

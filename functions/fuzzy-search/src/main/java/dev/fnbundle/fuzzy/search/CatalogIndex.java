@@ -1,8 +1,8 @@
 package dev.fnbundle.fuzzy.search;
 
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.fuzzy.DuplicateItemIdException;
 import dev.fnbundle.fuzzy.InputTooLongException;
-import dev.fnbundle.fuzzy.InvalidParameterException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,17 +51,17 @@ public final class CatalogIndex {
      *
      * @param items the catalog in its order, which breaks ties; not null
      * @return the index
-     * @throws InvalidParameterException when the list is too large or an item, id or text is missing or blank
+     * @throws InvalidFieldsException when the list is too large or an item, id or text is missing or blank
      *                                   (fields like {@code items[4].id})
      * @throws InputTooLongException     when an id or text exceeds its limit
      * @throws DuplicateItemIdException  when two items share an id
      */
     public static CatalogIndex build(List<CatalogItem> items) {
         if (items == null) {
-            throw new InvalidParameterException("items", "is required");
+            throw new InvalidFieldsException("items", "is required");
         }
         if (items.size() > MAX_ITEMS) {
-            throw new InvalidParameterException("items", "holds more than " + MAX_ITEMS + " items");
+            throw new InvalidFieldsException("items", "holds more than " + MAX_ITEMS + " items");
         }
         String[] ids = new String[items.size()];
         String[] texts = new String[items.size()];
@@ -83,16 +83,16 @@ public final class CatalogIndex {
     private static CatalogItem validated(CatalogItem item, int i) {
         String field = "items[" + i + "]";
         if (item == null) {
-            throw new InvalidParameterException(field, "is required");
+            throw new InvalidFieldsException(field, "is required");
         }
         if (item.id() == null || item.id().isBlank()) {
-            throw new InvalidParameterException(field + ".id", "must not be blank");
+            throw new InvalidFieldsException(field + ".id", "must not be blank");
         }
         if (item.id().length() > MAX_ID_LENGTH) {
             throw new InputTooLongException(field + ".id", item.id().length(), MAX_ID_LENGTH);
         }
         if (item.text() == null) {
-            throw new InvalidParameterException(field + ".text", "is required");
+            throw new InvalidFieldsException(field + ".text", "is required");
         }
         int length = item.text().codePointCount(0, item.text().length());
         if (length > MAX_TEXT_LENGTH) {

@@ -1,6 +1,7 @@
 package dev.fnbundle.fuzzy.search;
 
-import dev.fnbundle.fuzzy.InvalidParameterException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
+
 
 /**
  * A validated request for likely duplicates.
@@ -17,14 +18,14 @@ public record DuplicateQuery(double threshold, int limit, boolean ignoreCase) {
     /**
      * Validates the components.
      *
-     * @throws dev.fnbundle.fuzzy.InvalidParameterException naming "threshold" or "limit"
+     * @throws InvalidFieldsException naming "threshold" or "limit"
      */
     public DuplicateQuery {
         if (!(threshold > 0 && threshold <= 1)) {
-            throw new InvalidParameterException("threshold", "must be a number above 0 and at most 1");
+            throw new InvalidFieldsException("threshold", "must be a number above 0 and at most 1");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT);
+            throw new InvalidFieldsException("limit", "must be between 1 and " + MAX_LIMIT);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.fnbundle.fuzzy.search;
 
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.fuzzy.InputTooLongException;
-import dev.fnbundle.fuzzy.InvalidParameterException;
 
 /**
  * A validated search request.
@@ -26,27 +26,27 @@ public record SearchQuery(String text, int limit, double threshold, Ranker ranke
     /**
      * Validates the components.
      *
-     * @throws InvalidParameterException or {@link InputTooLongException} naming the field at fault
+     * @throws InvalidFieldsException or {@link InputTooLongException} naming the field at fault
      */
     public SearchQuery {
         if (text == null) {
-            throw new InvalidParameterException("q", "is required");
+            throw new InvalidFieldsException("q", "is required");
         }
         if (text.isBlank()) {
-            throw new InvalidParameterException("q", "must not be blank");
+            throw new InvalidFieldsException("q", "must not be blank");
         }
         int length = text.codePointCount(0, text.length());
         if (length > MAX_QUERY_LENGTH) {
             throw new InputTooLongException("q", length, MAX_QUERY_LENGTH);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT);
+            throw new InvalidFieldsException("limit", "must be between 1 and " + MAX_LIMIT);
         }
         if (!(threshold >= 0 && threshold <= 1)) {
-            throw new InvalidParameterException("threshold", "must be a number between 0 and 1");
+            throw new InvalidFieldsException("threshold", "must be a number between 0 and 1");
         }
         if (ranker == null) {
-            throw new InvalidParameterException("ranker", "is required");
+            throw new InvalidFieldsException("ranker", "is required");
         }
     }
 
@@ -58,7 +58,7 @@ public record SearchQuery(String text, int limit, double threshold, Ranker ranke
      * @param threshold null for {@link #DEFAULT_THRESHOLD}
      * @param ranker    null for "default"; otherwise "seed" or "default"
      * @return the validated query
-     * @throws InvalidParameterException                  for a missing or blank query, or a limit or threshold out of
+     * @throws InvalidFieldsException                  for a missing or blank query, or a limit or threshold out of
      *                                                    range (field "q", "limit" or "threshold")
      * @throws InputTooLongException                      for a query over {@link #MAX_QUERY_LENGTH} code points
      * @throws dev.fnbundle.fuzzy.UnknownAlgorithmException for an unknown ranker (field "ranker")

@@ -1,7 +1,7 @@
 package dev.fnbundle.fuzzy.distance;
 
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.fuzzy.InputTooLongException;
-import dev.fnbundle.fuzzy.InvalidParameterException;
 import dev.fnbundle.fuzzy.UndefinedSimilarityException;
 import dev.fnbundle.fuzzy.UnknownAlgorithmException;
 import dev.fnbundle.fuzzy.UnsupportedOptionException;
@@ -70,14 +70,15 @@ class SimilarityServiceValidationTest {
     @Test
     void out_of_range_options_name_their_field() {
         assertThatThrownBy(() -> service.compare("a", "b", Algorithm.JACCARD, AlgorithmOptions.DEFAULTS.withQval(-1)))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field())
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.fields()).singleElement()
                         .isEqualTo("qval"));
         assertThatThrownBy(() -> service.compare("a", "b", Algorithm.JARO_WINKLER,
                 AlgorithmOptions.DEFAULTS.withPrefixWeight(0.3)))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field())
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.fields()).singleElement()
                         .isEqualTo("prefixWeight"));
         assertThatThrownBy(() -> service.compare(null, "b", Algorithm.JACCARD))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("a"));
+                .isInstanceOfSatisfying(InvalidFieldsException.class,
+                        e -> assertThat(e.fields()).singleElement().isEqualTo("a"));
     }
 
     @Test

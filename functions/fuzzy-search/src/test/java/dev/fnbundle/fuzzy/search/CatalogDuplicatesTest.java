@@ -1,6 +1,6 @@
 package dev.fnbundle.fuzzy.search;
 
-import dev.fnbundle.fuzzy.InvalidParameterException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.fuzzy.distance.Algorithm;
 import dev.fnbundle.fuzzy.distance.SimilarityService;
 import org.junit.jupiter.api.Test;
@@ -70,10 +70,10 @@ class CatalogDuplicatesTest {
     @Test
     void thresholds_outside_zero_to_one_are_rejected() {
         assertThatThrownBy(() -> new DuplicateQuery(0, 10, true))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field())
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.fields()).singleElement()
                         .isEqualTo("threshold"));
         assertThatThrownBy(() -> new DuplicateQuery(0.5, 0, true))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field())
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.fields()).singleElement()
                         .isEqualTo("limit"));
     }
 

@@ -1,8 +1,8 @@
 package dev.fnbundle.fuzzy.search;
 
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.fuzzy.DuplicateItemIdException;
 import dev.fnbundle.fuzzy.InputTooLongException;
-import dev.fnbundle.fuzzy.InvalidParameterException;
 import dev.fnbundle.fuzzy.UnknownAlgorithmException;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,8 @@ class CatalogIndexValidationTest {
     void empty_blank_and_missing_queries_are_rejected() {
         for (String text : new String[] {null, "", "   "}) {
             assertThatThrownBy(() -> SearchQuery.of(text, null, null, null))
-                    .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("q"));
+                    .isInstanceOfSatisfying(InvalidFieldsException.class,
+                            e -> assertThat(e.fields()).singleElement().isEqualTo("q"));
         }
     }
 
@@ -47,12 +48,14 @@ class CatalogIndexValidationTest {
     @Test
     void limits_and_thresholds_out_of_range_name_their_field() {
         assertThatThrownBy(() -> SearchQuery.of("usb", 0, null, null))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+                .isInstanceOfSatisfying(InvalidFieldsException.class,
+                        e -> assertThat(e.fields()).singleElement().isEqualTo("limit"));
         assertThatThrownBy(() -> SearchQuery.of("usb", 101, null, null))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+                .isInstanceOfSatisfying(InvalidFieldsException.class,
+                        e -> assertThat(e.fields()).singleElement().isEqualTo("limit"));
         for (double threshold : new double[] {-0.1, 1.1, Double.NaN}) {
             assertThatThrownBy(() -> SearchQuery.of("usb", null, threshold, null))
-                    .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field())
+                    .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.fields()).singleElement()
                             .isEqualTo("threshold"));
         }
     }
@@ -86,10 +89,10 @@ class CatalogIndexValidationTest {
         List<CatalogItem> longText = List.of(new CatalogItem("a", "x".repeat(CatalogIndex.MAX_TEXT_LENGTH + 1)));
 
         assertThatThrownBy(() -> CatalogIndex.build(blankId))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field())
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.fields()).singleElement()
                         .isEqualTo("items[1].id"));
         assertThatThrownBy(() -> CatalogIndex.build(missingText))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.field())
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.fields()).singleElement()
                         .isEqualTo("items[0].text"));
         assertThatThrownBy(() -> CatalogIndex.build(longText))
                 .isInstanceOfSatisfying(InputTooLongException.class, e -> assertThat(e.field())

@@ -81,6 +81,7 @@ public final class DynamoRunStore implements RunStore {
         Map<String, Map<String, AttributeValue>> current = loadAndCheck(runId, nodes);
         var ready = new ArrayList<String>();
         var settled = new ArrayList<String>();
+        Instant inFlightUntil = null;
         for (String node : nodes) {
             Map<String, AttributeValue> item = current.get(node);
             if (NodeStatus.READY.name().equals(item.get("status").s())) {
@@ -88,19 +89,20 @@ public final class DynamoRunStore implements RunStore {
             }
             boolean nodeSettled = true;
             for (var successor : RunItems.multiplicities(RunItems.successors(item)).entrySet()) {
-                switch (countDependency(runId, node, successor.getKey(), successor.getValue(), now)) {
-                    case CLAIMED -> ready.add(successor.getKey());
-                    case IN_FLIGHT -> nodeSettled = false;
-                    default -> {
-                        // Still waiting for other dependencies, or already dispatched: nothing to do.
-                    }
+                Count count = countDependency(runId, node, successor.getKey(), successor.getValue(), now);
+                if (count.outcome() == Outcome.CLAIMED) {
+                    ready.add(successor.getKey());
+                } else if (count.outcome() == Outcome.IN_FLIGHT) {
+                    nodeSettled = false;
+                    inFlightUntil = inFlightUntil == null || count.leaseUntil().isAfter(inFlightUntil)
+                            ? count.leaseUntil() : inFlightUntil;
                 }
             }
             if (nodeSettled) {
                 settled.add(node);
             }
         }
-        return new Progress(ready, settled, header.get("autoComplete").bool());
+        return new Progress(ready, settled, header.get("autoComplete").bool(), inFlightUntil);
     }
 
     @Override
@@ -195,13 +197,19 @@ public final class DynamoRunStore implements RunStore {
     }
 
     /** What counting one dependency means for the dependent node. */
-    private enum Count {
+    private enum Outcome {
         /** The node still waits for other dependencies, or it was dispatched already. */
         SETTLED,
         /** This call made the node READY (or took over an abandoned dispatch): it must dispatch it. */
         CLAIMED,
         /** The node is READY and another caller's dispatch of it is still within its lease. */
         IN_FLIGHT
+    }
+
+    /** An outcome, with the lease's end for IN_FLIGHT (null otherwise). */
+    private record Count(Outcome outcome, Instant leaseUntil) {
+        static final Count SETTLED = new Count(Outcome.SETTLED, null);
+        static final Count CLAIMED = new Count(Outcome.CLAIMED, null);
     }
 
     /**
@@ -231,7 +239,8 @@ public final class DynamoRunStore implements RunStore {
         var latest = dynamo.getItem(b -> b.tableName(table).key(items.nodeKey(runId, node)).consistentRead(true))
                 .item();
         return NodeStatus.READY.name().equals(latest.get("status").s()) && !latest.containsKey("dispatchedAt")
-                ? Count.IN_FLIGHT : Count.SETTLED;
+                ? new Count(Outcome.IN_FLIGHT, Instant.ofEpochMilli(Long.parseLong(latest.get("leaseUntil").n())))
+                : Count.SETTLED;
     }
 
     /** The gate: exactly one caller turns a node READY, or takes over a dispatch whose lease ran out. */

@@ -1,17 +1,14 @@
 package dev.fnbundle.orders.aws;
 
+import dev.fnbundle.common.crypto.Digests;
 import dev.fnbundle.orders.runs.NodePlan;
 import dev.fnbundle.orders.runs.NodeStatus;
 import dev.fnbundle.orders.runs.RunSnapshot;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,12 +102,7 @@ final class RunItems {
 
     /** A short, fixed-length, collision-resistant stand-in for a node name (128 bits of SHA-256). */
     static String hash(String name) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Digests.sha256Hex(name).substring(0, 32);
     }
 
     private static AttributeValue number(long value) {

@@ -72,13 +72,13 @@ public final class GraphBuilder {
         return names;
     }
 
-    /** Records an add whose names the caller interned through {@link #names()}, in graphlib's order. */
-    void addInterned(int nodeId, IntArrayList dependencyIds) {
+    /**
+     * Records an add whose names the caller interned through {@link #names()}, in graphlib's order: node
+     * {@code nodeId} depends on {@code ids[from, to)}.
+     */
+    void addInterned(int nodeId, int[] ids, int from, int to) {
         requireNotBuilt();
-        int[] ids = dependencyIds.array();
-        for (int i = 0, n = dependencyIds.size(); i < n; i++) {
-            dependencies.add(ids[i]);
-        }
+        dependencies.addAll(ids, from, to);
         addNodes.add(nodeId);
         addEnds.add(dependencies.size());
     }

@@ -1,11 +1,6 @@
 package dev.fnbundle.orders.graph;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -17,27 +12,20 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads graphs from JSON with Jackson's streaming parser, keeping key order and Python's {@code json.loads}
- * semantics for a repeated key (its last value wins, at the position of its first occurrence).
+ * Reads graphs from JSON with Python's {@code json.loads} semantics: key order kept, a repeated key's last value
+ * wins at the position of its first occurrence, escapes and lone surrogates as Python decodes them, NaN and
+ * Infinity accepted as (invalid) values, nothing after the document.
  *
  * <p>Every entry is validated with a field path: the graph must be an object, each value an array, each element
  * a non-empty string, names at most {@link GraphLimits#maxNameLength()} characters. Thread-safe; one instance can
- * serve all requests. Time and memory are linear in the input.
+ * serve all requests. Time and memory are linear in the input: a byte-level {@link JsonLexer} streams the input
+ * and names are interned from its buffer without a String per occurrence.
  *
- * <p>Errors: {@link GraphJsonSyntaxException} for malformed JSON (400), {@link GraphValidationException} with every
+ * <p>Errors: {@link GraphJsonSyntaxException} for malformed JSON (400), {@link InvalidFieldsException} with every
  * violation up to the cap (400), {@link GraphTooLargeException} past the node or dependency limit (413). An
  * {@link UncheckedIOException} only when the stream itself fails.
  */
 public final class GraphJsonReader {
-    /**
-     * Field-name canonicalization off: a graph's keys are mostly distinct, so Jackson's symbol table would only
-     * grow, and its collision guard could reject a large adversarial graph with an unchecked exception.
-     */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .build();
-
     private final GraphLimits limits;
 
     /** A reader with {@link GraphLimits#DEFAULT}. */
@@ -51,20 +39,13 @@ public final class GraphJsonReader {
 
     /** Reads a document that is one graph object, reporting paths under {@code graph}. Never returns null. */
     public DependencyGraph readGraph(InputStream json) {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return readGraphDocument(parser);
-        } catch (IOException e) {
-            throw translated(e);
-        }
+        int expected = JsonInputs.expectedNames(json);
+        return readGraphDocument(JsonInputs.open(json), expected);
     }
 
     /** Like {@link #readGraph(InputStream)} for a document held in memory. */
     public DependencyGraph readGraph(String json) {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return readGraphDocument(parser);
-        } catch (IOException e) {
-            throw translated(e);
-        }
+        return readGraphDocument(JsonInputs.of(json), JsonInputs.expectedNames(json));
     }
 
     /**
@@ -72,11 +53,8 @@ public final class GraphJsonReader {
      * optional (false), any other field a violation. Never returns null.
      */
     public GraphRequest readRequest(InputStream body) {
-        try (JsonParser parser = FACTORY.createParser(body)) {
-            return readRequestDocument(parser, Set.of());
-        } catch (IOException e) {
-            throw translated(e);
-        }
+        int expected = JsonInputs.expectedNames(body);
+        return readRequestDocument(JsonInputs.open(body), Set.of(), expected);
     }
 
     /** Like {@link #readRequest(InputStream)} for a body held in memory. */
@@ -89,25 +67,21 @@ public final class GraphJsonReader {
      * {@code autoComplete} for a run); their values are in {@link GraphRequest#options()}.
      */
     public GraphRequest readRequest(String body, Set<String> booleanOptions) {
-        try (JsonParser parser = FACTORY.createParser(body)) {
-            return readRequestDocument(parser, booleanOptions);
-        } catch (IOException e) {
-            throw translated(e);
-        }
+        return readRequestDocument(JsonInputs.of(body), booleanOptions, JsonInputs.expectedNames(body));
     }
 
-    private DependencyGraph readGraphDocument(JsonParser parser) throws IOException {
+    private DependencyGraph readGraphDocument(JsonLexer lexer, int expectedNames) {
         Violations violations = new Violations(limits.maxViolations());
-        requireStart(parser);
-        DependencyGraph graph = new GraphObjectReader(parser, limits, violations).read("graph");
+        requireStart(lexer);
+        DependencyGraph graph = new GraphObjectReader(lexer, limits, violations, expectedNames).read("graph");
         violations.throwIfAny();
-        requireEnd(parser);
+        requireEnd(lexer);
         return graph;
     }
 
-    private GraphRequest readRequestDocument(JsonParser parser, Set<String> booleanOptions) throws IOException {
+    private GraphRequest readRequestDocument(JsonLexer lexer, Set<String> booleanOptions, int expectedNames) {
         Violations violations = new Violations(limits.maxViolations());
-        if (requireStart(parser) != JsonToken.START_OBJECT) {
+        if (requireStart(lexer) != JsonLexer.OBJECT_START) {
             violations.add("body", "must be a JSON object with a graph field");
             violations.throwIfAny();
         }
@@ -115,69 +89,53 @@ public final class GraphJsonReader {
         boolean graphSeen = false;
         boolean strict = false;
         Map<String, Boolean> options = new HashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME && !violations.isFull()) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
+        while (lexer.next() == JsonLexer.KEY && !violations.isFull()) {
+            String field = lexer.text();
+            lexer.next();
             if (field.equals("graph")) {
                 graphSeen = true;
-                graph = new GraphObjectReader(parser, limits, violations).read("graph");
-            } else if (field.equals("strict")) {
-                if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
-                    strict = value == JsonToken.VALUE_TRUE;
-                } else {
-                    violations.add("strict", "must be true or false");
-                    parser.skipChildren();
-                }
-            } else if (booleanOptions.contains(field)) {
-                if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
-                    options.put(field, value == JsonToken.VALUE_TRUE);
-                } else {
+                graph = new GraphObjectReader(lexer, limits, violations, expectedNames).read("graph");
+            } else if (field.equals("strict") || booleanOptions.contains(field)) {
+                Boolean value = booleanValue(lexer);
+                if (value == null) {
                     violations.add(field, "must be true or false");
-                    parser.skipChildren();
+                    lexer.skipChildren();
+                } else if (field.equals("strict")) {
+                    strict = value;
+                } else {
+                    options.put(field, value);
                 }
             } else {
                 var known = new ArrayList<>(List.of("graph", "strict"));
                 known.addAll(new TreeSet<>(booleanOptions));
                 violations.add(JsonPaths.member("", field), "is not a known field; expected "
                         + String.join(", ", known.subList(0, known.size() - 1)) + " and " + known.getLast());
-                parser.skipChildren();
+                lexer.skipChildren();
             }
         }
         if (!graphSeen) {
             violations.add("graph", "is required");
         }
         violations.throwIfAny();
-        requireEnd(parser);
+        requireEnd(lexer);
         return new GraphRequest(graph, strict, options);
     }
 
-    private static JsonToken requireStart(JsonParser parser) throws IOException {
-        JsonToken first = parser.nextToken();
-        if (first == null) {
+    /** True or false for the literals, null for any other value. */
+    private static Boolean booleanValue(JsonLexer lexer) {
+        return lexer.token() == JsonLexer.SCALAR ? lexer.booleanLiteral() : null;
+    }
+
+    private static int requireStart(JsonLexer lexer) {
+        int first = lexer.next();
+        if (first == JsonLexer.END) {
             throw new GraphJsonSyntaxException("the body is empty", 1, 1, null);
         }
         return first;
     }
 
-    /** Python's json.loads rejects "extra data" after the document; Jackson would read it as a second value. */
-    private static void requireEnd(JsonParser parser) throws IOException {
-        if (parser.nextToken() != null) {
-            JsonLocation at = parser.currentTokenLocation();
-            throw new GraphJsonSyntaxException("unexpected content after the end of the JSON document",
-                    at.getLineNr(), at.getColumnNr(), null);
-        }
-    }
-
-    private static RuntimeException translated(IOException e) {
-        if (e instanceof JsonProcessingException json) {
-            JsonLocation at = json.getLocation();
-            String problem = json.getOriginalMessage();
-            if (problem != null && problem.length() > 200) {
-                problem = problem.substring(0, 200) + "...";
-            }
-            return new GraphJsonSyntaxException(problem, at == null ? -1 : at.getLineNr(),
-                    at == null ? -1 : at.getColumnNr(), e);
-        }
-        return new UncheckedIOException("reading the graph failed", e);
+    /** Python's json.loads rejects "extra data" after the document. */
+    private static void requireEnd(JsonLexer lexer) {
+        lexer.next(); // after a complete document: END, or a syntax error on the first byte that follows
     }
 }

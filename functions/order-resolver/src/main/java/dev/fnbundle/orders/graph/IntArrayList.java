@@ -18,6 +18,16 @@ final class IntArrayList {
         values[size++] = value;
     }
 
+    /** Appends {@code source[from, to)}. */
+    void addAll(int[] source, int from, int to) {
+        int count = to - from;
+        if (size + count > values.length) {
+            values = Arrays.copyOf(values, Math.max(grownCapacity(values.length), size + count));
+        }
+        System.arraycopy(source, from, values, size, count);
+        size += count;
+    }
+
     int get(int index) {
         return values[index];
     }

@@ -1,34 +1,44 @@
 package dev.fnbundle.orders.graph;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * Maps node names to dense ints 0, 1, 2, ... in first-seen order, the order of graphlib's {@code _node2info}.
  *
- * <p>Built for millions of lookups in random order, where cache misses dominate: each slot of the open-addressing
- * table packs the name's hash with the name's position in one character pool, and the pool holds the id, the
- * length and the characters side by side, so a lookup costs about two cache misses (a HashMap of Strings costs
- * four or five). Strings are only made on demand. About 20 bytes of table per name plus 2 bytes per character.
+ * <p>Names are keyed by their canonical bytes ({@link Wtf8}), straight from the JSON reader's buffer: a name seen
+ * before costs a hash and a probe, never an allocation. Built for millions of lookups in random order, where cache
+ * misses dominate: a slot is two longs side by side, the name's first eight bytes and a tag (16 hash bits, the
+ * length, the id), so a name of up to eight bytes is found with one cache miss and a longer one with two (its
+ * remaining bytes sit in one byte pool). Strings are made on demand, once per name. About 40 bytes of table per
+ * name plus its bytes. Not thread-safe.
  */
 final class NameInterner {
-    /** Characters of a pool record before the name: id (2 chars), then length (2 chars). */
-    private static final int HEADER = 4;
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long TAG_MASK = 0xFFFF_FFFF_0000_0000L;
 
-    /** Slot: hash in the high 32 bits, pool position + 1 in the low 32 bits; 0 is empty. */
-    private long[] slots;
+    /** Two longs per slot: the first word of the name, then hash16 | length16 | id + 1 (0 = empty). */
+    private long[] table;
     private int mask;
-    private char[] pool;
+    private byte[] pool;
     private int poolSize;
-    /** The pool position of name {@code id}. */
+    /** Pool position of name {@code id}; its end is the next name's start (or {@link #poolSize}). */
     private int[] starts;
+    /** The full hash of name {@code id}, to grow the table without reading the pool. */
+    private long[] hashes;
     private int size;
 
     NameInterner(int expectedNames) {
-        int capacity = Integer.highestOneBit(Math.max(16, expectedNames) * 2 - 1) << 1;
-        slots = new long[capacity];
+        int expected = Math.max(16, expectedNames);
+        int capacity = Integer.highestOneBit(expected * 2 - 1) << 1;
+        table = new long[capacity * 2];
         mask = capacity - 1;
-        starts = new int[Math.max(16, expectedNames)];
-        pool = new char[Math.max(64, expectedNames * 8)];
+        starts = new int[expected];
+        hashes = new long[expected];
+        pool = new byte[Math.max(64, expected * 8)];
     }
 
     int size() {
@@ -37,49 +47,7 @@ final class NameInterner {
 
     /** The name of {@code id}, as a new String. */
     String name(int id) {
-        int at = starts[id];
-        return new String(pool, at + HEADER, lengthAt(at));
-    }
-
-    /** The id of {@code name}, or -1 when it was never interned. */
-    int find(String name) {
-        int hash = mix(name.hashCode());
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            long entry = slots[slot];
-            if (entry == 0) {
-                return -1;
-            }
-            if ((int) (entry >>> 32) == hash && sameChars((int) entry - 1, name)) {
-                return idAt((int) entry - 1);
-            }
-        }
-    }
-
-    /** The id of {@code name}, interning it with the next id when new. */
-    int intern(String name) {
-        int id = find(name);
-        if (id >= 0) {
-            return id;
-        }
-        char[] chars = name.toCharArray();
-        return intern(chars, 0, chars.length);
-    }
-
-    /** Like {@link #intern(String)} for the characters {@code chars[offset, offset + length)}. */
-    int intern(char[] chars, int offset, int length) {
-        int raw = 0;
-        for (int i = offset, end = offset + length; i < end; i++) {
-            raw = 31 * raw + chars[i];
-        }
-        int hash = mix(raw);
-        int slot = hash & mask;
-        for (long entry = slots[slot]; entry != 0; entry = slots[slot]) {
-            if ((int) (entry >>> 32) == hash && sameChars((int) entry - 1, chars, offset, length)) {
-                return idAt((int) entry - 1);
-            }
-            slot = (slot + 1) & mask;
-        }
-        return insert(slot, hash, chars, offset, length);
+        return Wtf8.decode(pool, starts[id], lengthOf(id));
     }
 
     /** The names in id order. */
@@ -91,84 +59,150 @@ final class NameInterner {
         return names;
     }
 
-    private int insert(int slot, int hash, char[] chars, int offset, int length) {
-        if (size == starts.length) {
-            starts = Arrays.copyOf(starts, starts.length + (starts.length >> 1) + 16);
+    /** The id of {@code name}, or -1 when it was never interned. */
+    int find(String name) {
+        byte[] bytes = Wtf8.encode(name);
+        return lookup(bytes, 0, bytes.length, false);
+    }
+
+    /** The id of {@code name}, interning it with the next id when new. */
+    int intern(String name) {
+        byte[] bytes = Wtf8.encode(name);
+        return lookup(bytes, 0, bytes.length, true);
+    }
+
+    /** The id of the name whose canonical bytes are {@code bytes[offset, offset + length)}, interned when new. */
+    int intern(byte[] bytes, int offset, int length) {
+        return lookup(bytes, offset, length, true);
+    }
+
+    /** The hash that {@link #intern(byte[], int, int, long)} takes. */
+    static long hashOf(byte[] bytes, int offset, int length) {
+        return hash(bytes, offset, length, firstWord(bytes, offset, length));
+    }
+
+    /** Reads the home slot of a hash, so that a batch of lookups overlaps its cache misses. */
+    long touch(long hash) {
+        return table[2 * ((int) hash & mask) + 1];
+    }
+
+    int intern(byte[] bytes, int offset, int length, long hash) {
+        return lookup(bytes, offset, length, hash, firstWord(bytes, offset, length), true);
+    }
+
+    private int lookup(byte[] bytes, int offset, int length, boolean add) {
+        long first = firstWord(bytes, offset, length);
+        return lookup(bytes, offset, length, hash(bytes, offset, length, first), first, add);
+    }
+
+    private int lookup(byte[] bytes, int offset, int length, long hash, long first, boolean add) {
+        long tag = (hash >>> 48) << 48 | (long) Math.min(length, 0xFFFF) << 32;
+        for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
+            long meta = table[2 * slot + 1];
+            if (meta == 0) {
+                return add ? insert(slot, first, tag, hash, bytes, offset, length) : -1;
+            }
+            if ((meta & TAG_MASK) == tag && table[2 * slot] == first
+                    && (length <= 8 || sameTail((int) meta - 1, bytes, offset, length))) {
+                return (int) meta - 1;
+            }
         }
-        long needed = (long) poolSize + HEADER + length;
+    }
+
+    private boolean sameTail(int id, byte[] bytes, int offset, int length) {
+        int start = starts[id];
+        return lengthOf(id) == length
+                && Arrays.equals(pool, start + 8, start + length, bytes, offset + 8, offset + length);
+    }
+
+    private int lengthOf(int id) {
+        return (id + 1 < size ? starts[id + 1] : poolSize) - starts[id];
+    }
+
+    private int insert(int slot, long first, long tag, long hash, byte[] bytes, int offset, int length) {
+        if (size == Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("too many names");
+        }
+        if (size == starts.length) {
+            int grown = (int) Math.min(Integer.MAX_VALUE - 16, starts.length + (long) (starts.length >> 1) + 16);
+            starts = Arrays.copyOf(starts, grown);
+            hashes = Arrays.copyOf(hashes, grown);
+        }
+        long needed = (long) poolSize + length;
         if (needed > pool.length) {
             if (needed > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("node names exceed " + Integer.MAX_VALUE + " characters in total");
+                throw new IllegalStateException("node names exceed " + Integer.MAX_VALUE + " bytes in total");
             }
             pool = Arrays.copyOf(pool, (int) Math.min(Integer.MAX_VALUE - 16,
                     Math.max(needed, pool.length + (long) (pool.length >> 1))));
         }
         int id = size++;
-        int at = poolSize;
-        pool[at] = (char) (id >>> 16);
-        pool[at + 1] = (char) id;
-        pool[at + 2] = (char) (length >>> 16);
-        pool[at + 3] = (char) length;
-        System.arraycopy(chars, offset, pool, at + HEADER, length);
-        poolSize = at + HEADER + length;
-        starts[id] = at;
-        slots[slot] = ((long) hash << 32) | (at + 1);
-        if (size * 2 > slots.length) {
-            rehash(slots.length * 2);
+        System.arraycopy(bytes, offset, pool, poolSize, length);
+        starts[id] = poolSize;
+        hashes[id] = hash;
+        poolSize += length;
+        table[2 * slot] = first;
+        table[2 * slot + 1] = tag | (id + 1);
+        if (size * 2L > mask + 1L) {
+            grow();
         }
         return id;
     }
 
-    private int idAt(int at) {
-        return pool[at] << 16 | pool[at + 1];
-    }
-
-    private int lengthAt(int at) {
-        return pool[at + 2] << 16 | pool[at + 3];
-    }
-
-    private void rehash(int capacity) {
-        long[] old = slots;
-        slots = new long[capacity];
+    private void grow() {
+        int capacity = (mask + 1) * 2;
+        long[] old = table;
+        table = new long[capacity * 2];
         mask = capacity - 1;
-        for (long entry : old) {
-            if (entry != 0) {
-                int slot = (int) (entry >>> 32) & mask;
-                while (slots[slot] != 0) {
+        for (int s = 0; s < old.length; s += 2) {
+            long meta = old[s + 1];
+            if (meta != 0) {
+                int slot = (int) hashes[(int) meta - 1] & mask;
+                while (table[2 * slot + 1] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                slots[slot] = entry;
+                table[2 * slot] = old[s];
+                table[2 * slot + 1] = meta;
             }
         }
     }
 
-    private boolean sameChars(int at, char[] chars, int offset, int length) {
-        if (lengthAt(at) != length) {
-            return false;
+    /** The first eight bytes, little-endian, zero-padded: the whole name when it is short. */
+    private static long firstWord(byte[] bytes, int offset, int length) {
+        if (offset + 8 <= bytes.length) {
+            long word = (long) LONG_LE.get(bytes, offset);
+            return length >= 8 ? word : word & ((1L << (length << 3)) - 1);
         }
-        for (int i = 0, start = at + HEADER; i < length; i++) {
-            if (pool[start + i] != chars[offset + i]) {
-                return false;
-            }
+        long word = 0;
+        for (int i = Math.min(length, 8) - 1; i >= 0; i--) {
+            word = word << 8 | bytes[offset + i] & 0xFF;
         }
-        return true;
+        return word;
     }
 
-    private boolean sameChars(int at, String name) {
-        if (lengthAt(at) != name.length()) {
-            return false;
+    private static long hash(byte[] bytes, int offset, int length, long first) {
+        long h = mix(first ^ length * 0x9E3779B97F4A7C15L);
+        int i = offset + 8;
+        int end = offset + length;
+        for (; i + 8 <= end; i += 8) {
+            h = mix(h ^ (long) LONG_LE.get(bytes, i));
         }
-        for (int i = 0, start = at + HEADER; i < name.length(); i++) {
-            if (pool[start + i] != name.charAt(i)) {
-                return false;
+        if (i < end) {
+            long word = 0;
+            for (int k = end - 1; k >= i; k--) {
+                word = word << 8 | bytes[k] & 0xFF;
             }
+            h = mix(h ^ word);
         }
-        return true;
+        return h;
     }
 
-    /** Spreads String-style hashes, whose low bits collide for names like n1, n2, n3 that differ at the end. */
-    private static int mix(int hash) {
-        int h = hash * 0x9E3779B9;
-        return h ^ (h >>> 16);
+    /** MurmurHash3's 64-bit finalizer: every input bit moves every output bit. */
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        return h ^ h >>> 33;
     }
 }

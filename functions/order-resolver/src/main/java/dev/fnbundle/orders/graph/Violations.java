@@ -1,11 +1,13 @@
 package dev.fnbundle.orders.graph;
 
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Collects field violations up to a cap, so one request reports many mistakes at once but bounded. */
 final class Violations {
-    private final List<FieldViolation> list = new ArrayList<>();
+    private final List<FieldError> list = new ArrayList<>();
     private final int cap;
     private boolean truncated;
 
@@ -15,7 +17,7 @@ final class Violations {
 
     void add(String field, String detail) {
         if (list.size() < cap) {
-            list.add(new FieldViolation(field, detail));
+            list.add(new FieldError(field, detail));
         } else {
             truncated = true;
         }
@@ -32,7 +34,7 @@ final class Violations {
 
     void throwIfAny() {
         if (!list.isEmpty()) {
-            throw new GraphValidationException(list, truncated || isFull());
+            throw new InvalidFieldsException(list, truncated || isFull());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.fnbundle.orders.packages;
 
-import dev.fnbundle.orders.graph.FieldViolation;
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.orders.graph.GraphTooLargeException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,18 +12,18 @@ import java.util.Map;
 final class PackageRequestValidator {
     private final int maxPackages;
     private final int maxRequirements;
-    private final List<FieldViolation> violations = new ArrayList<>();
+    private final List<FieldError> violations = new ArrayList<>();
 
     PackageRequestValidator(int maxPackages, int maxRequirements) {
         this.maxPackages = maxPackages;
         this.maxRequirements = maxRequirements;
     }
 
-    /** The candidates in listing order; throws {@link InvalidPackagesException} or GraphTooLargeException. */
+    /** The candidates in listing order; throws {@link InvalidFieldsException} or GraphTooLargeException. */
     List<Candidate> candidates(List<PackageSpec> packages) {
         if (packages == null) {
-            violations.add(new FieldViolation("packages", "is required"));
-            throw new InvalidPackagesException(violations);
+            violations.add(new FieldError("packages", "is required"));
+            throw new InvalidFieldsException(violations);
         }
         if (packages.size() > maxPackages) {
             throw new GraphTooLargeException("packages", maxPackages);
@@ -40,7 +41,7 @@ final class PackageRequestValidator {
                 Integer first = seen.computeIfAbsent(Requirement.normalizeName(candidate.name()),
                         k -> new HashMap<>()).putIfAbsent(candidate.version(), i);
                 if (first != null) {
-                    violations.add(new FieldViolation("packages[" + i + "].version",
+                    violations.add(new FieldError("packages[" + i + "].version",
                             "repeats packages[" + first + "]: a package version may be listed once"));
                 }
                 candidates.add(candidate);
@@ -56,32 +57,32 @@ final class PackageRequestValidator {
 
     void throwIfInvalid() {
         if (!violations.isEmpty()) {
-            throw new InvalidPackagesException(violations);
+            throw new InvalidFieldsException(violations);
         }
     }
 
     private Candidate candidate(PackageSpec spec, String path, int listing) {
         if (spec == null) {
-            violations.add(new FieldViolation(path, "must be an object with name, version and requires"));
+            violations.add(new FieldError(path, "must be an object with name, version and requires"));
             return null;
         }
         int before = violations.size();
         String name = spec.name();
         if (name == null || name.isBlank()) {
-            violations.add(new FieldViolation(path + ".name", "is required"));
+            violations.add(new FieldError(path + ".name", "is required"));
         } else if (!Requirement.isValidName(name)) {
-            violations.add(new FieldViolation(path + ".name",
+            violations.add(new FieldError(path + ".name",
                     "is not a package name: letters, digits, '.', '_' or '-', "
                             + "starting and ending with a letter or digit"));
         }
         Version version = null;
         if (spec.version() == null || spec.version().isBlank()) {
-            violations.add(new FieldViolation(path + ".version", "is required"));
+            violations.add(new FieldError(path + ".version", "is required"));
         } else {
             try {
                 version = Version.parse(spec.version());
             } catch (VersionSyntaxException e) {
-                violations.add(new FieldViolation(path + ".version", e.getMessage()));
+                violations.add(new FieldError(path + ".version", e.getMessage()));
             }
         }
         List<Requirement> requires = requirements(spec.requires() == null ? List.of() : spec.requires(),
@@ -94,13 +95,13 @@ final class PackageRequestValidator {
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             if (text == null) {
-                violations.add(new FieldViolation(path + "[" + i + "]", "must be a requirement string"));
+                violations.add(new FieldError(path + "[" + i + "]", "must be a requirement string"));
                 continue;
             }
             try {
                 requirements.add(Requirement.parse(text));
             } catch (VersionSyntaxException e) {
-                violations.add(new FieldViolation(path + "[" + i + "]", e.getMessage()));
+                violations.add(new FieldError(path + "[" + i + "]", e.getMessage()));
             }
         }
         return requirements;

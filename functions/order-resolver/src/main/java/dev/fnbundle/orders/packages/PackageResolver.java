@@ -1,5 +1,6 @@
 package dev.fnbundle.orders.packages;
 
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.orders.graph.CycleDetectedException;
 import dev.fnbundle.orders.graph.DependencyGraph;
 import dev.fnbundle.orders.graph.GraphBuilder;
@@ -53,7 +54,7 @@ public final class PackageResolver {
      *
      * @param packages the listed package versions, in request order
      * @param roots    requirement strings that must hold, or null for "every listed package"
-     * @throws InvalidPackagesException      for malformed fields (all of them, with paths)
+     * @throws InvalidFieldsException        for malformed fields (all of them, with paths)
      * @throws GraphTooLargeException        past the package or requirement limit
      * @throws UnknownPackagesException      for requirements naming unlisted packages (all of them)
      * @throws VersionConflictException      when no choice of versions satisfies every constraint

@@ -3,6 +3,7 @@ package dev.fnbundle.orders.runs;
 import dev.fnbundle.orders.graph.GraphRequest;
 import dev.fnbundle.orders.graph.GraphTooLargeException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -58,11 +59,24 @@ public final class RunService {
         return new StartedRun(runId, plan.initialReady());
     }
 
-    /** Marks nodes done and dispatches the nodes that became ready (see {@link RunStore#complete}). */
+    /**
+     * Marks nodes done and dispatches the nodes that became ready (see {@link RunStore#complete}).
+     *
+     * @throws DispatchInProgressException when a successor is READY under another caller's dispatch lease: the
+     *                                     same call, repeated after the lease, settles it
+     */
     public Completion complete(String runId, List<String> nodes) {
         RunStore.Progress progress = store.complete(wellFormed(runId), nodes, clock.instant());
         if (!progress.ready().isEmpty()) {
             dispatcher.dispatch(runId, progress.ready(), progress.autoComplete());
+        }
+        if (progress.inFlightUntil() != null) {
+            // Finishing only the settled nodes would make the retry of this very call fail on them (already done),
+            // so none is finished: the retry completes them all again, idempotently, and takes the dispatch over
+            // once the lease has run out. What this call sent is recorded as sent.
+            store.finish(runId, List.of(), progress.ready(), clock.instant());
+            throw new DispatchInProgressException(runId, progress.ready(),
+                    Duration.between(clock.instant(), progress.inFlightUntil()));
         }
         boolean active = store.finish(runId, progress.settled(), progress.ready(), clock.instant());
         return new Completion(runId, List.copyOf(nodes), progress.ready(), active);

@@ -37,8 +37,11 @@ public interface RunStore {
      * What a completion made ready (in graphlib order), which of the completed nodes are settled (no successor
      * of theirs is left READY-but-unsent by someone else's dispatch in flight), and how the run's tasks are to
      * be executed. Only settled nodes may be finished; the others are completed again later.
+     *
+     * @param inFlightUntil when the latest dispatch lease held by another caller on a successor lapses, or null
+     *                      when every completed node is settled
      */
-    record Progress(List<String> ready, List<String> settled, boolean autoComplete) {
+    record Progress(List<String> ready, List<String> settled, boolean autoComplete, Instant inFlightUntil) {
         public Progress {
             ready = List.copyOf(ready);
             settled = List.copyOf(settled);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.orders.graph.GraphBuilder;
 import dev.fnbundle.orders.graph.GraphRequest;
+import dev.fnbundle.orders.runs.DispatchInProgressException;
 import dev.fnbundle.orders.runs.NodeNotReadyException;
 import dev.fnbundle.orders.runs.NodeStatus;
 import dev.fnbundle.orders.runs.RunNotFoundException;
@@ -136,7 +137,7 @@ class DynamoRunStoreTest {
                     try {
                         runs.complete(runId, List.of("a"));
                         outcomes.add("ok");
-                    } catch (NodeNotReadyException e) {
+                    } catch (NodeNotReadyException | DispatchInProgressException e) {
                         outcomes.add("409");
                     }
                     return null;
@@ -162,15 +163,48 @@ class DynamoRunStoreTest {
         String runId = runs.start(graph("b", List.of("a"), "a", List.of())).runId();
 
         assertThatThrownBy(() -> runs.complete(runId, List.of("a"))).hasMessage("queue unavailable");
-        var tooSoon = runs.complete(runId, List.of("a"));
+        clock.advance(Duration.ofSeconds(15));
+        assertThatThrownBy(() -> runs.complete(runId, List.of("a")))
+                .as("another caller may still be dispatching within the lease: retry after it, not 'nothing ready'")
+                .isInstanceOfSatisfying(DispatchInProgressException.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(45));
+                    assertThat(e.dispatched()).isEmpty();
+                });
+        assertThat(runs.status(runId).isActive()).isTrue();
         clock.advance(Duration.ofMinutes(2));
         var repaired = runs.complete(runId, List.of("a"));
 
-        assertThat(tooSoon.ready()).as("another caller may still be dispatching within the lease").isEmpty();
         assertThat(repaired.ready()).containsExactly("b");
         assertThat(dispatched).containsExactly("a", "b");
         assertThat(runs.status(runId).doneCount()).isEqualTo(1);
         assertThatThrownBy(() -> runs.complete(runId, List.of("a"))).isInstanceOf(NodeNotReadyException.class);
+    }
+
+    @Test
+    void a_call_held_up_by_one_lease_finishes_none_of_its_nodes_so_that_the_same_call_settles_later() {
+        var failOnce = new AtomicBoolean(true);
+        var runs = service((runId, nodes, auto) -> {
+            if (nodes.contains("b") && failOnce.getAndSet(false)) {
+                throw new IllegalStateException("queue unavailable");
+            }
+            dispatched.addAll(nodes);
+        });
+        String runId = runs.start(graph("b", List.of("a"), "d", List.of("c"), "a", List.of(), "c", List.of()))
+                .runId();
+        assertThatThrownBy(() -> runs.complete(runId, List.of("a"))).hasMessage("queue unavailable");
+
+        assertThatThrownBy(() -> runs.complete(runId, List.of("a", "c")))
+                .isInstanceOfSatisfying(DispatchInProgressException.class,
+                        e -> assertThat(e.dispatched()).as("sent now, reported now").containsExactly("d"));
+        assertThat(runs.status(runId).doneCount()).isZero();
+        clock.advance(Duration.ofMinutes(2));
+        var settled = runs.complete(runId, List.of("a", "c"));
+
+        assertThat(settled.ready()).containsExactly("b");
+        assertThat(runs.status(runId).doneCount()).isEqualTo(2);
+        assertThat(dispatched).containsExactly("a", "c", "d", "b");
+        assertThat(runs.status(runId).nodes()).extracting(RunSnapshot.Node::dispatchCount)
+                .containsExactly(1, 1, 1, 1);
     }
 
     @Test

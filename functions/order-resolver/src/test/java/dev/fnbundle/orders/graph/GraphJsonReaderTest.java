@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class GraphJsonReaderTest {
@@ -36,28 +40,28 @@ class GraphJsonReaderTest {
     @Test
     void a_body_that_is_not_an_object_is_a_violation_of_graph() {
         // when
-        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+        InvalidFieldsException error = catchThrowableOfType(InvalidFieldsException.class,
                 () -> reader.readGraph("[1, 2]"));
 
         // then
-        assertThat(error.violations()).containsExactly(new FieldViolation("graph",
+        assertThat(error.errors()).containsExactly(new FieldError("graph",
                 "must be a JSON object mapping each node to the array of nodes it depends on"));
     }
 
     @Test
     void every_invalid_entry_is_reported_with_its_path() {
         // when
-        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+        InvalidFieldsException error = catchThrowableOfType(InvalidFieldsException.class,
                 () -> reader.readGraph("""
                         {"myapp": ["requests", 3, ""], "": [], "web": "flask", "my.app": [null], "ok": ["x"]}"""));
 
         // then
-        assertThat(error.violations()).containsExactly(
-                new FieldViolation("graph.myapp[1]", "must be a string naming a node"),
-                new FieldViolation("graph.myapp[2]", "node name must not be empty"),
-                new FieldViolation("graph[\"\"]", "node name must not be empty"),
-                new FieldViolation("graph.web", "must be an array of the names of the nodes it depends on"),
-                new FieldViolation("graph[\"my.app\"][0]", "must be a string naming a node"));
+        assertThat(error.errors()).containsExactly(
+                new FieldError("graph.myapp[1]", "must be a string naming a node"),
+                new FieldError("graph.myapp[2]", "node name must not be empty"),
+                new FieldError("graph[\"\"]", "node name must not be empty"),
+                new FieldError("graph.web", "must be an array of the names of the nodes it depends on"),
+                new FieldError("graph[\"my.app\"][0]", "must be a string naming a node"));
         assertThat(error.truncated()).isFalse();
         assertThat(error.getMessage()).doesNotContain("myapp");
     }
@@ -65,11 +69,11 @@ class GraphJsonReaderTest {
     @Test
     void nested_values_inside_a_dependency_list_are_skipped_and_reported() {
         // when
-        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+        InvalidFieldsException error = catchThrowableOfType(InvalidFieldsException.class,
                 () -> reader.readGraph("{\"a\": [[\"b\"], {\"c\": 1}, \"d\"]}"));
 
         // then
-        assertThat(error.violations()).extracting(FieldViolation::field).containsExactly("graph.a[0]", "graph.a[1]");
+        assertThat(error.errors()).extracting(FieldError::field).containsExactly("graph.a[0]", "graph.a[1]");
     }
 
     @Test
@@ -78,11 +82,11 @@ class GraphJsonReaderTest {
         GraphJsonReader capped = new GraphJsonReader(new GraphLimits(100, 100, 10, 2));
 
         // when
-        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+        InvalidFieldsException error = catchThrowableOfType(InvalidFieldsException.class,
                 () -> capped.readGraph("{\"a\": [1, 2, 3, 4]}"));
 
         // then
-        assertThat(error.violations()).hasSize(2);
+        assertThat(error.errors()).hasSize(2);
         assertThat(error.truncated()).isTrue();
     }
 
@@ -102,6 +106,18 @@ class GraphJsonReaderTest {
     }
 
     @Test
+    void names_past_the_node_limit_are_a_size_error_even_when_malformed_json_follows() {
+        // given: the fourth name crosses the limit; the document breaks only after it
+        GraphJsonReader small = new GraphJsonReader(GraphLimits.DEFAULT.withMaxNodes(3));
+
+        // when / then: as if every name were interned the moment it was read
+        assertThatThrownBy(() -> small.readGraph("{\"a\": [\"b\", \"c\"], \"d\": [], ,}"))
+                .isInstanceOf(GraphTooLargeException.class);
+        assertThatThrownBy(() -> small.readGraph("{\"a\": [\"b\"], \"c\": [], ,}"))
+                .isInstanceOf(GraphJsonSyntaxException.class);
+    }
+
+    @Test
     void too_many_dependency_entries_is_a_size_error() {
         // given
         GraphJsonReader small = new GraphJsonReader(GraphLimits.DEFAULT.withMaxDependencies(2));
@@ -118,11 +134,11 @@ class GraphJsonReaderTest {
         String longName = "x".repeat(1001);
 
         // when
-        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+        InvalidFieldsException error = catchThrowableOfType(InvalidFieldsException.class,
                 () -> reader.readGraph("{\"" + longName + "\": []}"));
 
         // then
-        assertThat(error.violations()).singleElement().satisfies(v -> {
+        assertThat(error.errors()).singleElement().satisfies(v -> {
             assertThat(v.field()).startsWith("graph[\"xxxx").endsWith("...\"]").hasSizeLessThan(80);
             assertThat(v.detail()).isEqualTo("node name must be at most 1000 characters");
         });
@@ -161,30 +177,62 @@ class GraphJsonReaderTest {
     @Test
     void a_request_reports_missing_graph_bad_strict_and_unknown_fields_together() {
         // when
-        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+        InvalidFieldsException error = catchThrowableOfType(InvalidFieldsException.class,
                 () -> reader.readRequest("{\"strict\": \"yes\", \"grpah\": {}}"));
 
         // then
-        assertThat(error.violations()).containsExactly(
-                new FieldViolation("strict", "must be true or false"),
-                new FieldViolation("grpah", "is not a known field; expected graph and strict"),
-                new FieldViolation("graph", "is required"));
+        assertThat(error.errors()).containsExactly(
+                new FieldError("strict", "must be true or false"),
+                new FieldError("grpah", "is not a known field; expected graph and strict"),
+                new FieldError("graph", "is required"));
     }
 
     @Test
     void a_request_whose_graph_is_null_or_an_array_says_graph_must_be_an_object() {
         for (String body : List.of("{\"graph\": null}", "{\"graph\": [\"a\"]}")) {
-            GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+            InvalidFieldsException error = catchThrowableOfType(InvalidFieldsException.class,
                     () -> reader.readRequest(body));
-            assertThat(error.violations()).extracting(FieldViolation::field).containsExactly("graph");
+            assertThat(error.errors()).extracting(FieldError::field).containsExactly("graph");
         }
     }
 
     @Test
     void a_request_body_that_is_not_an_object_is_a_violation_of_body() {
-        GraphValidationException error = catchThrowableOfType(GraphValidationException.class,
+        InvalidFieldsException error = catchThrowableOfType(InvalidFieldsException.class,
                 () -> reader.readRequest("\"graph\""));
-        assertThat(error.violations()).containsExactly(
-                new FieldViolation("body", "must be a JSON object with a graph field"));
+        assertThat(error.errors()).containsExactly(
+                new FieldError("body", "must be a JSON object with a graph field"));
+    }
+
+    @Test
+    void a_stream_read_in_tiny_chunks_gives_the_same_graph_as_the_whole_text() {
+        // given: 30 000 acyclic entries (about 500 KB), names with escapes and non-ASCII across every window edge
+        Random random = new Random(17);
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < 30_000; i++) {
+            json.append(i == 0 ? "" : ",\n").append("\"n").append(i).append(i % 7 == 0 ? "\\u00e9" : "").append("\":[");
+            int dependencies = i == 0 ? 0 : random.nextInt(4);
+            for (int d = 0; d < dependencies; d++) {
+                String prefix = i % 5 == 0 ? "é" : "n";
+                json.append(d == 0 ? "" : ",").append('"').append(prefix).append(random.nextInt(i)).append('"');
+            }
+            json.append(']');
+        }
+        String text = json.append('}').toString();
+        InputStream trickle = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + random.nextInt(7)));
+            }
+        };
+        GraphJsonReader unlimited = new GraphJsonReader(GraphLimits.DEFAULT.withMaxNodes(1_000_000));
+
+        // when
+        DependencyGraph whole = unlimited.readGraph(text);
+        DependencyGraph streamed = unlimited.readGraph(trickle);
+
+        // then
+        assertThat(streamed.names()).isEqualTo(whole.names()).hasSizeGreaterThan(30_000).contains("n7\u00e9");
+        assertThat(new OrderResolver().resolve(streamed).order()).isEqualTo(new OrderResolver().resolve(whole).order());
     }
 }

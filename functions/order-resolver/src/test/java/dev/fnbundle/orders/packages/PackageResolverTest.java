@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.fnbundle.common.validation.FieldError;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.orders.graph.CycleDetectedException;
-import dev.fnbundle.orders.graph.FieldViolation;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class PackageResolverTest {
     @Test
     void invalid_fields_are_all_reported_with_paths() {
         // when
-        InvalidPackagesException error = catchThrowableOfType(InvalidPackagesException.class,
+        InvalidFieldsException error = catchThrowableOfType(InvalidFieldsException.class,
                 () -> resolver.resolve(List.of(
                         pkg("my app", "1.0.0", "requests>>2", "x[extra]"),
                         pkg("requests", "two"),
@@ -110,7 +111,7 @@ class PackageResolverTest {
                         pkg("Requests", "2.0.0"))));
 
         // then
-        assertThat(error.violations()).extracting(FieldViolation::field).containsExactly(
+        assertThat(error.errors()).extracting(FieldError::field).containsExactly(
                 "packages[0].name", "packages[0].requires[0]", "packages[0].requires[1]", "packages[1].version",
                 "packages[2].name", "packages[2].version", "packages[4].version");
     }

@@ -3,6 +3,7 @@ package dev.fnbundle.rss.aws;
 import static dev.fnbundle.rss.aws.Keys.s;
 
 import dev.fnbundle.common.aws.DynamoBatches;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.rss.entries.EntryStore;
 import dev.fnbundle.rss.entries.StoredEntry;
 import dev.fnbundle.rss.feeds.Page;
@@ -44,13 +45,14 @@ public final class DynamoEntryStore implements EntryStore {
     /**
      * @param table      the entries table
      * @param feedsTable the feeds table, whose subscription item every store checks
+     * @param tokens     signs and checks the page tokens of the entry lists
      */
-    public DynamoEntryStore(DynamoDbClient dynamo, String table, String feedsTable) {
+    public DynamoEntryStore(DynamoDbClient dynamo, String table, String feedsTable, PageTokens tokens) {
         this.dynamo = dynamo;
         this.batches = new DynamoBatches(dynamo);
         this.table = table;
         this.feedsTable = feedsTable;
-        this.pages = new EntryPages(dynamo, table);
+        this.pages = new EntryPages(dynamo, table, tokens);
     }
 
     private enum Put { STORED, DUPLICATE, FEED_GONE }

@@ -3,7 +3,7 @@ package dev.fnbundle.rss.aws;
 import static dev.fnbundle.rss.aws.Keys.n;
 import static dev.fnbundle.rss.aws.Keys.s;
 
-import dev.fnbundle.common.page.PageToken;
+import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.rss.feeds.FeedRepository;
 import dev.fnbundle.rss.feeds.FetchRecord;
 import dev.fnbundle.rss.feeds.Page;
@@ -30,10 +30,13 @@ public final class DynamoFeedRepository implements FeedRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final PageTokens tokens;
 
-    public DynamoFeedRepository(DynamoDbClient dynamo, String table) {
+    /** @param tokens signs and checks the page tokens of {@link #list} */
+    public DynamoFeedRepository(DynamoDbClient dynamo, String table, PageTokens tokens) {
         this.dynamo = dynamo;
         this.table = table;
+        this.tokens = tokens;
     }
 
     @Override
@@ -55,13 +58,13 @@ public final class DynamoFeedRepository implements FeedRepository {
 
     @Override
     public Page<Subscription> list(int limit, String nextToken) {
-        var start = PageToken.decode("feeds", nextToken);
+        var start = tokens.decode("feeds", nextToken);
         var page = dynamo.query(b -> b.tableName(table).indexName(FeedItems.BY_CREATION)
                 .keyConditionExpression("gsi1pk = :p")
                 .expressionAttributeValues(Map.of(":p", s(FeedItems.LIST_PARTITION)))
                 .limit(limit).exclusiveStartKey(start));
         return new Page<>(page.items().stream().map(FeedItems::subscription).toList(),
-                PageToken.encode("feeds", page.lastEvaluatedKey()));
+                tokens.encode("feeds", page.lastEvaluatedKey()));
     }
 
     @Override

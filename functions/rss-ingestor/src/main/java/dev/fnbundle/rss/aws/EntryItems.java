@@ -6,6 +6,7 @@ import static dev.fnbundle.rss.aws.Keys.put;
 import static dev.fnbundle.rss.aws.Keys.s;
 import static dev.fnbundle.rss.aws.Keys.text;
 
+import dev.fnbundle.common.crypto.Digests;
 import dev.fnbundle.rss.entries.StoredEntry;
 import dev.fnbundle.rss.model.Enclosure;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ final class EntryItems {
 
     static Map<String, AttributeValue> claimKey(String feedId, String dedupeKey) {
         return Map.of(Keys.PK, s(Keys.feedPartition(feedId)),
-                Keys.SK, s("CLAIM#" + StoredEntry.sha256Hex(dedupeKey)));
+                Keys.SK, s("CLAIM#" + Digests.sha256Hex(dedupeKey)));
     }
 
     static Map<String, AttributeValue> claim(StoredEntry entry) {

@@ -2,13 +2,16 @@ package dev.fnbundle.rss.aws;
 
 import static dev.fnbundle.rss.aws.Keys.s;
 
-import dev.fnbundle.common.page.PageToken;
+import dev.fnbundle.common.page.PageTokens;
+import dev.fnbundle.common.validation.InvalidFieldsException;
+import dev.fnbundle.rss.entries.EntryStore;
 import dev.fnbundle.rss.entries.ResponseBudget;
 import dev.fnbundle.rss.entries.StoredEntry;
 import dev.fnbundle.rss.feeds.Page;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,16 +24,20 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Reads entries page by page: per feed newest first (a reverse query of its partition), and across feeds by
  * ingestion time through the day buckets of {@code ItemsByIngestion}, one bucket after the other. A page stops
  * early when the {@link ResponseBudget} is spent; its token then resumes after the last entry it holds. Tokens are
- * bound to their list ({@code feed-items#<id>} or {@code items#<since>}); the cross-feed token either carries an
- * index key (resume inside its day) or just the next day to read.
+ * bound to their list ({@code feed-items#<id>} or {@code items#<since>}) and signed; the cross-feed token either
+ * carries an index key (resume inside its day) or just the next day to read, and that day must lie within the
+ * list's own window (the day of {@code since} to today, at most {@link EntryStore#MAX_SINCE_DAYS} days): a token
+ * can never make one request read more days than the list itself may.
  */
 final class EntryPages {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final PageTokens tokens;
 
-    EntryPages(DynamoDbClient dynamo, String table) {
+    EntryPages(DynamoDbClient dynamo, String table, PageTokens tokens) {
         this.dynamo = dynamo;
         this.table = table;
+        this.tokens = tokens;
     }
 
     Page<StoredEntry> listFeed(String feedId, int limit, String nextToken) {
@@ -39,20 +46,19 @@ final class EntryPages {
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :entry)")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.feedPartition(feedId)),
                         ":entry", s(EntryItems.ENTRY_PREFIX)))
-                .scanIndexForward(false).limit(limit).exclusiveStartKey(PageToken.decode(scope, nextToken)));
+                .scanIndexForward(false).limit(limit).exclusiveStartKey(tokens.decode(scope, nextToken)));
         var collected = new Collected(false);
         boolean cut = collected.addAll(page);
-        return new Page<>(collected.items, PageToken.encode(scope, cut ? collected.lastKey
+        return new Page<>(collected.items, tokens.encode(scope, cut ? collected.lastKey
                 : page.lastEvaluatedKey()));
     }
 
     Page<StoredEntry> listSince(Instant since, Instant now, int limit, String nextToken) {
         String scope = "items#" + since;
+        LocalDate firstDay = LocalDate.ofInstant(since, ZoneOffset.UTC);
         LocalDate lastDay = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Map<String, AttributeValue> cursor = PageToken.decode(scope, nextToken);
-        LocalDate day = cursor == null ? LocalDate.ofInstant(since, ZoneOffset.UTC)
-                : LocalDate.parse(cursor.containsKey("day") ? cursor.get("day").s()
-                        : cursor.get("gsi1pk").s().substring(EntryItems.DAY_PREFIX.length()));
+        Map<String, AttributeValue> cursor = tokens.decode(scope, nextToken);
+        LocalDate day = cursor == null ? firstDay : cursorDay(cursor, firstDay, lastDay);
         Map<String, AttributeValue> start = cursor == null || cursor.containsKey("day") ? null : cursor;
         var collected = new Collected(true);
         List<StoredEntry> items = collected.items;
@@ -64,7 +70,7 @@ final class EntryPages {
                     .expressionAttributeValues(Map.of(":day", s(bucket), ":since", s(Keys.time(since))))
                     .limit(limit - items.size()).exclusiveStartKey(from));
             if (collected.addAll(page)) {
-                return new Page<>(items, PageToken.encode(scope, collected.lastKey));
+                return new Page<>(items, tokens.encode(scope, collected.lastKey));
             }
             boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
             start = more ? page.lastEvaluatedKey() : null;
@@ -74,10 +80,32 @@ final class EntryPages {
             if (items.size() >= limit) {
                 Map<String, AttributeValue> next = more ? page.lastEvaluatedKey()
                         : day.isAfter(lastDay) ? null : Map.of("day", s(day.toString()));
-                return new Page<>(items, PageToken.encode(scope, next));
+                return new Page<>(items, tokens.encode(scope, next));
             }
         }
         return new Page<>(items, null);
+    }
+
+    /**
+     * The day a cross-feed cursor resumes at, which must lie in {@code [firstDay, lastDay]}.
+     *
+     * @throws InvalidFieldsException naming {@code nextToken} otherwise
+     */
+    private static LocalDate cursorDay(Map<String, AttributeValue> cursor, LocalDate firstDay, LocalDate lastDay) {
+        AttributeValue value = cursor.containsKey("day") ? cursor.get("day") : cursor.get("gsi1pk");
+        String text = value == null || value.s() == null ? "" : value.s();
+        if (!cursor.containsKey("day")) {
+            text = text.startsWith(EntryItems.DAY_PREFIX) ? text.substring(EntryItems.DAY_PREFIX.length()) : "";
+        }
+        try {
+            LocalDate day = LocalDate.parse(text);
+            if (!day.isBefore(firstDay) && !day.isAfter(lastDay)) {
+                return day;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below, like any other cursor this list cannot have issued
+        }
+        throw PageTokens.invalid();
     }
 
     /** The entries of one answer, within the response budget, and the key of the last one. */

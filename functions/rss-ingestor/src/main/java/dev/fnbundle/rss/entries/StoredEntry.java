@@ -1,13 +1,11 @@
 package dev.fnbundle.rss.entries;
 
+import dev.fnbundle.common.crypto.Digests;
 import dev.fnbundle.rss.model.Enclosure;
 import dev.fnbundle.rss.model.Entry;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -73,7 +71,7 @@ public record StoredEntry(String feedId, String entryId, String dedupeKey, Strin
 
     /** The stable id of the entry with this dedupe key. */
     public static String entryIdOf(String dedupeKey) {
-        return sha256Hex(dedupeKey).substring(0, 32);
+        return Digests.sha256Hex(dedupeKey).substring(0, 32);
     }
 
     /** Published, else updated, else ingestion time minus position ms; clamped into [1970, ingestedAt]. */
@@ -84,16 +82,6 @@ public record StoredEntry(String feedId, String entryId, String dedupeKey, Strin
             return ingestedAt;
         }
         return at.isBefore(EPOCH) ? EPOCH : at;
-    }
-
-    /** SHA-256 as lower-case hex. */
-    public static String sha256Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
     }
 
     private static List<String> categories(List<String> categories) {

@@ -17,7 +17,8 @@ public interface FeedRepository {
      * Subscriptions in the order they were created, without those being deleted.
      *
      * @param nextToken a token from the previous page, or null for the first
-     * @throws dev.fnbundle.common.problem.ProblemException 400 when the token is not one this list issued
+     * @throws dev.fnbundle.common.validation.InvalidFieldsException (a 400) when the token is not one this list
+     *                                                               issued
      */
     Page<Subscription> list(int limit, String nextToken);
 

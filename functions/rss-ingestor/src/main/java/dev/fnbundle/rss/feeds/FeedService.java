@@ -47,7 +47,7 @@ public final class FeedService {
     /**
      * Subscribes a URL.
      *
-     * @throws InvalidFeedUrlException                            when it is not an absolute URL
+     * @throws dev.fnbundle.common.validation.InvalidFieldsException naming url when it is not an absolute URL
      * @throws dev.fnbundle.common.fetch.SsrfRefusedException     when it may not be fetched, saying why
      * @throws dev.fnbundle.common.fetch.PermanentFetchException  {@code UNKNOWN_HOST} when the host does not resolve
      * @throws FeedBeingDeletedException                          when the same URL's subscription is being deleted

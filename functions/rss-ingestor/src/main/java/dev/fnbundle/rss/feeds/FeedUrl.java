@@ -1,11 +1,9 @@
 package dev.fnbundle.rss.feeds;
 
+import dev.fnbundle.common.crypto.Digests;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -21,6 +19,8 @@ import java.util.regex.Pattern;
  * @param id  24 lower-case hex digits, never null
  */
 public record FeedUrl(URI uri, String id) {
+    /** The request field a subscription's URL comes in; its errors name it. */
+    public static final String FIELD = "url";
     /** Longest URL accepted, in characters. */
     public static final int MAX_LENGTH = 2048;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{24}");
@@ -29,32 +29,32 @@ public record FeedUrl(URI uri, String id) {
      * Parses a URL as a client sent it. Only the syntax is checked here; whether it may be fetched is the
      * {@link dev.fnbundle.common.fetch.SsrfGuard}'s decision, made on the result of {@link #syntax(String)}.
      *
-     * @throws InvalidFeedUrlException when it is not an absolute URL with a host
+     * @throws InvalidFieldsException naming {@value #FIELD} when it is not an absolute URL with a host
      */
     public static URI syntax(String raw) {
         String text = raw.strip();
         if (text.length() > MAX_LENGTH) {
-            throw new InvalidFeedUrlException("must be at most " + MAX_LENGTH + " characters");
+            throw new InvalidFieldsException(FIELD, "must be at most " + MAX_LENGTH + " characters");
         }
         try {
             URI uri = new URI(text);
             if (!uri.isAbsolute() || uri.isOpaque()) {
-                throw new InvalidFeedUrlException("must be an absolute http or https URL");
+                throw new InvalidFieldsException(FIELD, "must be an absolute http or https URL");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new InvalidFeedUrlException("is not a valid URL: " + e.getReason());
+            throw new InvalidFieldsException(FIELD, "is not a valid URL: " + e.getReason());
         }
     }
 
     /**
      * The normal form of a URL that passed the guard (so it has an http(s) scheme and a host).
      *
-     * @throws InvalidFeedUrlException when the URL has no host
+     * @throws InvalidFieldsException naming {@value #FIELD} when the URL has no host
      */
     public static FeedUrl normalize(URI uri) {
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new InvalidFeedUrlException("must be an absolute http or https URL with a host");
+            throw new InvalidFieldsException(FIELD, "must be an absolute http or https URL with a host");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost().toLowerCase(Locale.ROOT);
@@ -74,11 +74,6 @@ public record FeedUrl(URI uri, String id) {
     }
 
     private static String idOf(String normal) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 24);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
+        return Digests.sha256Hex(normal).substring(0, 24);
     }
 }

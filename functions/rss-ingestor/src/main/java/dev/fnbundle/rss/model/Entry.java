@@ -1,10 +1,7 @@
 package dev.fnbundle.rss.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.fnbundle.common.crypto.Digests;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -59,23 +56,14 @@ public record Entry(String id, String title, String link, Instant published, Ins
         }
         String basis = nullToEmpty(title) + '\0' + nullToEmpty(summary) + '\0'
                 + (published == null ? "" : published.toString());
-        return "hash:" + sha256Hex(basis);
+        return "hash:" + Digests.sha256Hex(basis);
     }
 
     private static String keyOf(String prefix, String value) {
-        return value.length() <= MAX_RAW_KEY_CHARS ? prefix + value : prefix + "sha256:" + sha256Hex(value);
+        return value.length() <= MAX_RAW_KEY_CHARS ? prefix + value : prefix + "sha256:" + Digests.sha256Hex(value);
     }
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String sha256Hex(String value) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
     }
 }

@@ -90,7 +90,7 @@ public final class FeedParser {
         FeedWalker walker = null;
         XMLStreamReader xml = null;
         try {
-            xml = HardenedStax.factory(limits).createXMLStreamReader(repair);
+            xml = HardenedStax.factory().createXMLStreamReader(repair);
             XmlCursor cursor = new XmlCursor(xml, baseUri, limits, warnings, repair::lineOffset);
             walker = new FeedWalker(new FieldReader(cursor, warnings, limits), warnings, limits, sink, maxEntries);
             Feed feed = walker.walk();
@@ -125,9 +125,6 @@ public final class FeedParser {
             return new FeedParseException(FeedParseReason.NOT_XML, "the document is empty or contains no XML markup",
                     line, column, e);
         }
-        if (detail.contains("JAXP0001")) {
-            return new FeedParseException(FeedParseReason.LIMIT_EXCEEDED, detail, line, column, e);
-        }
         if (rootStarted && repair.eofReached() && line >= repair.lastContentLine()) {
             return new FeedParseException(FeedParseReason.TRUNCATED,
                     "the document ends before its root element is closed", line, column, e);
@@ -135,11 +132,14 @@ public final class FeedParser {
         return new FeedParseException(FeedParseReason.NOT_XML, "not well-formed XML: " + detail, line, column, e);
     }
 
-    /** The JDK parser's own sentence, without its position prefix; it names elements but quotes no text. */
+    /**
+     * The parser's own sentence without the position it appends (line and column are reported apart), cut to 200
+     * characters: it names elements and characters but never quotes the document's text.
+     */
     private static String parserMessage(XMLStreamException e) {
         String message = String.valueOf(e.getMessage());
-        int at = message.indexOf("Message: ");
-        String detail = (at >= 0 ? message.substring(at + "Message: ".length()) : message).strip();
+        int at = message.indexOf("\n at [row,col");
+        String detail = (at >= 0 ? message.substring(0, at) : message).strip();
         return detail.length() > 200 ? detail.substring(0, 200) : detail;
     }
 

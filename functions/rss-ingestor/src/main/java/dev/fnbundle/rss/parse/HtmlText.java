@@ -38,6 +38,7 @@ final class HtmlText {
                     "strike", "style", "textarea", "track", "tt", "xmp")
             .filter(name -> Tag.valueOf(name).isBlock())
             .collect(Collectors.toUnmodifiableSet());
+    private static final TagNames TAGS = new TagNames(BLOCKS, SKIPPED_BODIES);
 
     private HtmlText() {
     }
@@ -142,13 +143,14 @@ final class HtmlText {
         while (nameEnd < n && isTagNameChar(html.charAt(nameEnd))) {
             nameEnd++;
         }
-        String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
+        int kind = TAGS.kind(html, nameStart, nameEnd);
         int tagEnd = tagEnd(html, nameEnd);
-        if (!closing && SKIPPED_BODIES.contains(name)) {
+        if (!closing && (kind & TagNames.SKIPPED_BODY) != 0) {
+            String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
             int close = indexOfIgnoreCase(html, "</" + name, tagEnd);
             return close < 0 ? n : tagEnd(html, close + 2 + name.length());
         }
-        if (BLOCKS.contains(name)) {
+        if ((kind & TagNames.BLOCK) != 0) {
             sink.breakFlow();
         }
         return tagEnd;

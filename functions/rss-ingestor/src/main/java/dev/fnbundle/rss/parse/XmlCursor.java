@@ -58,6 +58,10 @@ final class XmlCursor {
             throw new FeedParseException(FeedParseReason.LIMIT_EXCEEDED,
                     "elements nest deeper than " + maxDepth + " levels", line(), column());
         }
+        if (reader.getAttributeCount() > HardenedStax.MAX_ATTRIBUTES) {
+            throw new FeedParseException(FeedParseReason.LIMIT_EXCEEDED, "an element has more than "
+                    + HardenedStax.MAX_ATTRIBUTES + " attributes", line(), column());
+        }
         depth++;
         URI parent = bases[depth - 1];
         String xmlBase = reader.getAttributeValue(XMLConstants.XML_NS_URI, "base");

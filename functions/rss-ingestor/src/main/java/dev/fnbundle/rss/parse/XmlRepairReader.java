@@ -270,6 +270,11 @@ final class XmlRepairReader extends Reader {
     private int markupStart(char[] out, int off) throws IOException {
         sawMarkup = true;
         window.ensure(EntityRepair.LOOKAHEAD);
+        char next = window.peek(1);
+        if (rootName != null && (next == '/' || CharWindow.isNameStart(next))) {
+            // The common case, an element tag after the root's: no opener or DOCTYPE to compare against.
+            return enterTag(out, off);
+        }
         if (window.startsWith("<!--")) {
             return enter(State.COMMENT, "-->", "<!--");
         }
@@ -286,20 +291,23 @@ final class XmlRepairReader extends Reader {
             state = State.DOCTYPE;
             return 0;
         }
-        char next = window.peek(1);
         if (next == '/' || next == '!' || CharWindow.isNameStart(next)) {
             if (rootName == null && CharWindow.isNameStart(next)) {
                 rootName = window.name(window.pos + 1, 64);
             }
-            state = State.TAG;
-            quote = 0;
-            tagChars = 0;
-            out[off] = buf[window.pos++];
-            return 1;
+            return enterTag(out, off);
         }
         warnings.add(WarningCode.BARE_LESS_THAN, "'<' that cannot start markup kept as text", line);
         window.pos++;
         return emit("&lt;");
+    }
+
+    private int enterTag(char[] out, int off) {
+        state = State.TAG;
+        quote = 0;
+        tagChars = 0;
+        out[off] = buf[window.pos++];
+        return 1;
     }
 
     private int enter(State next, String end, String opener) {

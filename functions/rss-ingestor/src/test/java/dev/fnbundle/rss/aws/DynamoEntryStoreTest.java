@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fnbundle.common.fetch.SsrfGuard;
-import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.page.PageTokens;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.rss.entries.EntryStore;
 import dev.fnbundle.rss.entries.ResponseBudget;
@@ -42,8 +43,9 @@ class DynamoEntryStoreTest {
     static void provision() {
         var aws = LocalAws.shared();
         String feedsTable = aws.provisionTable("FeedsTable");
-        feeds = new DynamoFeedRepository(aws.dynamoDb(), feedsTable);
-        store = new DynamoEntryStore(aws.dynamoDb(), aws.provisionTable("FeedEntriesTable"), feedsTable);
+        var tokens = PageTokens.inTable(aws.dynamoDb(), feedsTable, Clock.systemUTC());
+        feeds = new DynamoFeedRepository(aws.dynamoDb(), feedsTable, tokens);
+        store = new DynamoEntryStore(aws.dynamoDb(), aws.provisionTable("FeedEntriesTable"), feedsTable, tokens);
     }
 
     @AfterAll
@@ -135,7 +137,8 @@ class DynamoEntryStoreTest {
         assertThat(first.items()).extracting(StoredEntry::guid).containsExactly("u-top", "u-next", "g5");
         assertThat(rest).extracting(StoredEntry::guid).containsExactly("u-top", "u-next", "g5", "g4", "g3", "g2",
                 "g1");
-        assertThatThrownBy(() -> store.listFeed(feed(), 3, first.nextToken())).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> store.listFeed(feed(), 3, first.nextToken()))
+                .isInstanceOf(InvalidFieldsException.class);
     }
 
     @Test
@@ -189,7 +192,7 @@ class DynamoEntryStoreTest {
 
         assertThat(seen).containsExactly("b1", "a1", "b2");
         assertThatThrownBy(() -> store.listSince(now, now, 1, "bm90LWEtdG9rZW4"))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidFieldsException.class);
     }
 
     @Test

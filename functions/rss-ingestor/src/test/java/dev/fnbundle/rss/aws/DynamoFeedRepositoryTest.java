@@ -3,13 +3,15 @@ package dev.fnbundle.rss.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.page.PageTokens;
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.rss.feeds.FeedUrl;
 import dev.fnbundle.rss.feeds.FetchRecord;
 import dev.fnbundle.rss.feeds.FetchStatus;
 import dev.fnbundle.rss.feeds.Subscription;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +30,9 @@ class DynamoFeedRepositoryTest {
     @BeforeAll
     static void provision() {
         var aws = LocalAws.shared();
-        repository = new DynamoFeedRepository(aws.dynamoDb(), aws.provisionTable("FeedsTable"));
+        String table = aws.provisionTable("FeedsTable");
+        repository = new DynamoFeedRepository(aws.dynamoDb(), table,
+                PageTokens.inTable(aws.dynamoDb(), table, Clock.systemUTC()));
     }
 
     private Subscription feed(String path, Instant createdAt) {
@@ -111,7 +115,7 @@ class DynamoFeedRepositoryTest {
         var first = repository.list(1, null);
 
         assertThat(first.nextToken()).isNotNull();
-        assertThatThrownBy(() -> repository.list(1, "garbage")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> repository.list(1, "garbage")).isInstanceOf(InvalidFieldsException.class);
         var seen = new ArrayList<String>();
         String token = null;
         do {

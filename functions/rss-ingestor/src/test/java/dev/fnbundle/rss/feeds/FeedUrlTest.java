@@ -3,6 +3,7 @@ package dev.fnbundle.rss.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fnbundle.common.validation.InvalidFieldsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +29,8 @@ class FeedUrlTest {
     @ParameterizedTest
     @ValueSource(strings = {"feeds are nice", "/relative/feed.xml", "mailto:someone@example.com", "http://a b/"})
     void what_is_not_an_absolute_url_is_refused_before_any_lookup(String raw) {
-        assertThatThrownBy(() -> FeedUrl.syntax(raw)).isInstanceOf(InvalidFeedUrlException.class);
+        assertThatThrownBy(() -> FeedUrl.syntax(raw)).isInstanceOfSatisfying(InvalidFieldsException.class,
+                e -> assertThat(e.fields()).containsExactly("url"));
     }
 
     @Test
@@ -44,6 +46,7 @@ class FeedUrlTest {
     void an_overlong_url_is_refused() {
         String url = "https://example.com/" + "a".repeat(2049 - 20);
 
-        assertThatThrownBy(() -> FeedUrl.syntax(url)).hasMessageContaining("2048");
+        assertThatThrownBy(() -> FeedUrl.syntax(url)).isInstanceOfSatisfying(InvalidFieldsException.class,
+                e -> assertThat(e.errors().get(0).detail()).contains("2048"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.fnbundle.bench.drift;
 
+import dev.fnbundle.common.crypto.Digests;
 import dev.fnbundle.configaudit.difflib.Opcode;
 import dev.fnbundle.configaudit.difflib.PythonText;
 import dev.fnbundle.configaudit.difflib.SequenceMatcher;
@@ -8,11 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -99,7 +97,7 @@ public final class DriftBenchmark {
         }
     }
 
-    private static Outcome java(String a, String b) throws NoSuchAlgorithmException {
+    private static Outcome java(String a, String b) {
         double[] ms = new double[JAVA_RUNS];
         Outcome last = null;
         long coldStart = System.nanoTime();
@@ -131,7 +129,7 @@ public final class DriftBenchmark {
     }
 
     @SuppressWarnings("unchecked")
-    private static Outcome outcome(Object[] result) throws NoSuchAlgorithmException {
+    private static Outcome outcome(Object[] result) {
         StringBuilder opText = new StringBuilder();
         List<Opcode> ops = (List<Opcode>) result[1];
         for (Opcode op : ops) {
@@ -139,12 +137,9 @@ public final class DriftBenchmark {
                     .append(op.j1()).append(' ').append(op.j2()).append('\n');
         }
         byte[] diff = ((String) result[2]).getBytes(StandardCharsets.UTF_8);
-        return new Outcome(0, 0, Double.toString((Double) result[0]), ops.size(), sha(opText.toString()
-                .getBytes(StandardCharsets.UTF_8)), sha(diff), diff.length);
-    }
-
-    private static String sha(byte[] bytes) throws NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        String opsSha = Digests.sha256Hex(opText.toString());
+        return new Outcome(0, 0, Double.toString((Double) result[0]), ops.size(), opsSha, Digests.sha256Hex(diff),
+                diff.length);
     }
 
     private static Outcome python(Path script, Path a, Path b) throws IOException, InterruptedException {

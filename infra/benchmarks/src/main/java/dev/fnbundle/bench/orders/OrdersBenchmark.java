@@ -1,6 +1,7 @@
 package dev.fnbundle.bench.orders;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.fnbundle.common.crypto.Digests;
 import dev.fnbundle.orders.graph.DependencyGraph;
 import dev.fnbundle.orders.graph.GraphJsonReader;
 import dev.fnbundle.orders.graph.GraphLimits;
@@ -12,9 +13,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +80,7 @@ public final class OrdersBenchmark {
     }
 
     /** Child mode: reads and resolves the file REPETITIONS times, prints key=value lines. */
-    private static void measure(Path file) throws IOException, NoSuchAlgorithmException {
+    private static void measure(Path file) throws IOException {
         GraphJsonReader reader = new GraphJsonReader(
                 GraphLimits.DEFAULT.withMaxNodes(Integer.MAX_VALUE - 16).withMaxDependencies(Integer.MAX_VALUE - 16));
         OrderResolver resolver = new OrderResolver();
@@ -105,7 +103,7 @@ public final class OrdersBenchmark {
                 System.out.println("nodes=" + graph.nodeCount());
                 System.out.println("edges=" + graph.edgeCount());
                 System.out.println("batches=" + resolution.batches().size());
-                System.out.println("sha256=" + sha256(resolution.order()));
+                System.out.println("sha256=" + Digests.sha256Hex(String.join("\n", resolution.order())));
                 System.gc();
                 long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 System.out.printf("retained_heap_mb=%.1f%n", retained / 1048576.0);
@@ -188,17 +186,6 @@ public final class OrdersBenchmark {
             }
         }
         return values;
-    }
-
-    private static String sha256(List<String> order) throws NoSuchAlgorithmException {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        for (int i = 0; i < order.size(); i++) {
-            if (i > 0) {
-                digest.update((byte) '\n');
-            }
-            digest.update(order.get(i).getBytes(StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static long vmHwmKb() throws IOException {

@@ -1,9 +1,13 @@
 package dev.fnbundle.embedded.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Locale;
 
-/** A trigger of a function: an HTTP API route, an SQS event source mapping, or a schedule. */
+/**
+ * A trigger of a function: an HTTP API route, an SQS event source mapping, a schedule, or an event of a type the
+ * local runtime cannot trigger (kept, not dropped, so that it can be named).
+ */
 public sealed interface EventSpec {
     /** The event's name in the template. */
     String name();
@@ -11,10 +15,15 @@ public sealed interface EventSpec {
     /**
      * A route of an HTTP API.
      *
-     * @param authorizer the authorizer named on the route, "NONE" to opt out, or null for the API's default
+     * @param authorizer          the authorizer named on the route, "NONE" to opt out, or null for the API's default
+     * @param authorizationScopes the route's AuthorizationScopes (empty: the authorizer's, if it has any)
      */
-    record HttpApiRoute(String name, String apiId, String method, String path, String authorizer)
-            implements EventSpec {
+    record HttpApiRoute(String name, String apiId, String method, String path, String authorizer,
+                        List<String> authorizationScopes) implements EventSpec {
+        public HttpApiRoute {
+            authorizationScopes = List.copyOf(authorizationScopes);
+        }
+
         /** The API Gateway route key, e.g. {@code POST /runs/{id}/done}. */
         public String routeKey() {
             return method + " " + path;
@@ -31,13 +40,21 @@ public sealed interface EventSpec {
     record Schedule(String name, String expression, String input, boolean enabled) implements EventSpec {
     }
 
+    /** An event of a type the local runtime does not trigger (S3, SNS, a REST Api, a stream...). */
+    record Unsupported(String name, String type, String where) implements EventSpec {
+    }
+
+    /** The event types {@link #of} turns into triggers. */
+    List<String> SUPPORTED_TYPES = List.of("HttpApi", "SQS", "Schedule", "ScheduleV2");
+
     static EventSpec of(String name, JsonNode event, String where) {
         String type = event.path("Type").asText();
         JsonNode p = event.path("Properties");
         return switch (type) {
             case "HttpApi" -> new HttpApiRoute(name, p.path("ApiId").asText(null),
                     p.path("Method").asText("ANY").toUpperCase(Locale.ROOT), p.path("Path").asText("/"),
-                    p.path("Auth").path("Authorizer").asText(null));
+                    p.path("Auth").path("Authorizer").asText(null),
+                    StackModel.texts(p.path("Auth").path("AuthorizationScopes")));
             case "SQS" -> new SqsSource(name, p.path("Queue").asText(), StackModel.integer(p, "BatchSize", 10),
                     StackModel.integer(p, "MaximumBatchingWindowInSeconds", 0),
                     StackModel.texts(p.path("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
@@ -46,8 +63,7 @@ public sealed interface EventSpec {
             case "Schedule", "ScheduleV2" -> new Schedule(name, p.path(type.equals("Schedule") ? "Schedule"
                     : "ScheduleExpression").asText(), p.has("Input") ? p.get("Input").asText() : null,
                     p.path("Enabled").asBoolean(true) && !"DISABLED".equals(p.path("State").asText()));
-            default -> throw new UnsupportedTemplateException(where + " has event type " + type
-                    + ", which the local runtime cannot trigger (it supports HttpApi, SQS, Schedule, ScheduleV2)");
+            default -> new Unsupported(name, type, where);
         };
     }
 }

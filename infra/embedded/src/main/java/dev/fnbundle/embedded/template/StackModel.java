@@ -27,15 +27,17 @@ public final class StackModel {
     private final Map<String, FunctionSpec> functions;
     private final Map<String, HttpApiSpec> apis;
     private final Map<String, String> outputs;
+    private final Map<String, String> included;
 
     private StackModel(Map<String, TableSpec> tables, Map<String, QueueSpec> queues,
                        Map<String, FunctionSpec> functions, Map<String, HttpApiSpec> apis,
-                       Map<String, String> outputs) {
+                       Map<String, String> outputs, Map<String, String> included) {
         this.tables = Collections.unmodifiableMap(tables);
         this.queues = Collections.unmodifiableMap(queues);
         this.functions = Collections.unmodifiableMap(functions);
         this.apis = Collections.unmodifiableMap(apis);
         this.outputs = Collections.unmodifiableMap(outputs);
+        this.included = Collections.unmodifiableMap(included);
     }
 
     /**
@@ -50,11 +52,13 @@ public final class StackModel {
         var names = new PhysicalNames(template, parameters, account, resources);
         var intrinsics = new Intrinsics(template, parameters, names);
         var builder = new ModelBuilder(intrinsics, names, template);
+        var included = new LinkedHashMap<String, String>();
         for (var resource : resources.values()) {
             if (resource.condition() != null && !intrinsics.condition(resource.condition())) {
                 continue;
             }
             builder.add(resource);
+            included.put(resource.logicalId(), resource.type());
         }
         var outputs = new LinkedHashMap<String, String>();
         for (var output : template.outputs().properties()) {
@@ -64,7 +68,7 @@ public final class StackModel {
                         "Outputs." + output.getKey() + ".Value"));
             }
         }
-        return new StackModel(builder.tables, builder.queues, builder.functions, builder.apis, outputs);
+        return new StackModel(builder.tables, builder.queues, builder.functions, builder.apis, outputs, included);
     }
 
     public Map<String, TableSpec> tables() {
@@ -85,6 +89,11 @@ public final class StackModel {
 
     public Map<String, String> outputs() {
         return outputs;
+    }
+
+    /** Every resource this deployment includes (its Condition holds), logical id to type, in template order. */
+    public Map<String, String> included() {
+        return included;
     }
 
     /** The table of a logical id. */

@@ -15,8 +15,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A SAM template as written: the document tree (short-form tags in long form) and where it came from.
- * {@link #resources()} applies the template's {@code Globals} to every {@code AWS::Serverless::Function}, the way
- * the SAM transform does, so callers see each function's effective properties.
+ * {@link #resources()} applies the template's {@code Globals} to every {@code AWS::Serverless::Function} and
+ * {@code AWS::Serverless::HttpApi}, the way the SAM transform does, so callers see effective properties.
  */
 public final class Template {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -80,6 +80,11 @@ public final class Template {
         return root.path("Conditions");
     }
 
+    /** The {@code Globals} section (missing node when there is none). */
+    public JsonNode globals() {
+        return root.path("Globals");
+    }
+
     public JsonNode outputs() {
         return root.path("Outputs");
     }
@@ -88,6 +93,7 @@ public final class Template {
     public Map<String, Resource> resources() {
         var resources = new LinkedHashMap<String, Resource>();
         JsonNode functionGlobals = root.path("Globals").path("Function");
+        JsonNode apiGlobals = root.path("Globals").path("HttpApi");
         for (var entry : root.path("Resources").properties()) {
             JsonNode definition = entry.getValue();
             String type = definition.path("Type").asText("");
@@ -95,6 +101,8 @@ public final class Template {
                     ? definition.get("Properties") : JsonNodeFactory.instance.objectNode();
             if (type.equals("AWS::Serverless::Function") && functionGlobals.isObject()) {
                 properties = Globals.merge(functionGlobals, properties);
+            } else if (type.equals("AWS::Serverless::HttpApi") && apiGlobals.isObject()) {
+                properties = Globals.merge(apiGlobals, properties);
             }
             resources.put(entry.getKey(), new Resource(entry.getKey(), type, (ObjectNode) properties,
                     definition.path("Condition").asText(null)));

@@ -36,7 +36,12 @@ final class ApiEvents {
                    String sourceIp) {
     }
 
-    static byte[] build(Request request, RouteTable.Match match, Map<String, String> claims, String accountId) {
+    /**
+     * @param claims the verified token's claims (null on an open route)
+     * @param scopes the token's scopes (null on an open route)
+     */
+    static byte[] build(Request request, RouteTable.Match match, Map<String, String> claims,
+                        java.util.Collection<String> scopes, String accountId) {
         ObjectNode event = MAPPER.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", match.route().routeKey());
@@ -62,7 +67,7 @@ final class ApiEvents {
         if (!match.pathParameters().isEmpty()) {
             match.pathParameters().forEach(event.putObject("pathParameters")::put);
         }
-        event.set("requestContext", requestContext(request, match, claims, accountId));
+        event.set("requestContext", requestContext(request, match, claims, scopes, accountId));
         body(event, request.body(), headers.path("content-type").asText(""));
         try {
             return MAPPER.writeValueAsBytes(event);
@@ -72,7 +77,7 @@ final class ApiEvents {
     }
 
     private static ObjectNode requestContext(Request request, RouteTable.Match match, Map<String, String> claims,
-                                             String accountId) {
+                                             java.util.Collection<String> scopes, String accountId) {
         Instant now = Instant.now();
         ObjectNode context = MAPPER.createObjectNode();
         context.put("accountId", accountId);
@@ -80,10 +85,9 @@ final class ApiEvents {
         if (claims != null) {
             ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
             claims.forEach(jwt.putObject("claims")::put);
-            var scopes = jwt.putArray("scopes");
-            String scope = claims.get("scope");
-            if (scope != null) {
-                List.of(scope.split(" ")).forEach(scopes::add);
+            var scopeArray = jwt.putArray("scopes");
+            if (scopes != null) {
+                scopes.forEach(scopeArray::add);
             }
         }
         context.put("domainName", "localhost");

@@ -2,11 +2,15 @@ package dev.fnbundle.local.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.fnbundle.embedded.template.HttpApiSpec;
 import dev.fnbundle.local.UserFacingException;
+import dev.fnbundle.local.function.AsyncInvocations;
 import dev.fnbundle.local.function.FunctionPool;
 import dev.fnbundle.local.function.InvocationResult;
+import dev.fnbundle.local.observe.Trigger;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -16,13 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
  * The HTTP API on localhost: matches routes, enforces each route's JWT authorizer (401 like API Gateway),
  * invokes the function with a payload 2.0 event and turns its answer into the HTTP response. Also serves the
- * runtime's own endpoints under {@code /_local/} and Lambda's Invoke API at
- * {@code /2015-03-31/functions/{name}/invocations}, neither of which needs a token.
+ * runtime's own endpoints under {@code /_local/} (registered with {@link #local}) and Lambda's Invoke API at
+ * {@code /2015-03-31/functions/{name}/invocations}, neither of which needs a token, so both are behind the
+ * {@link BrowserGuard}.
  */
 public final class HttpApiGateway implements AutoCloseable {
     /** API Gateway's payload limit for HTTP APIs. */
@@ -33,16 +39,18 @@ public final class HttpApiGateway implements AutoCloseable {
     private final RouteTable routes;
     private final Map<String, FunctionPool> pools;
     private final JwtAuthority authority;
-    private final LocalEndpoints local;
+    private final CorsPolicy cors;
+    private final LambdaInvokeApi invokeApi;
     private final String accountId;
+    private final Map<String, LocalRoute> localRoutes = new ConcurrentHashMap<>();
 
-    /** The runtime's own routes, served by the stack. */
-    public interface LocalEndpoints {
-        /** The health document, and whether every function is ready. */
-        Map.Entry<Boolean, Object> health();
-
-        /** Fires a schedule rule now; false when there is no such rule. */
-        boolean fire(String rule);
+    /**
+     * One of the runtime's own endpoints under {@code /_local/}. It runs after the {@link BrowserGuard}, on a
+     * virtual thread, and answers every request it is given (404/405 included).
+     */
+    @FunctionalInterface
+    public interface LocalRoute {
+        void handle(HttpExchange exchange) throws IOException;
     }
 
     /**
@@ -50,12 +58,13 @@ public final class HttpApiGateway implements AutoCloseable {
      *
      * @throws UserFacingException when the port is in use
      */
-    public HttpApiGateway(int port, RouteTable routes, Map<String, FunctionPool> pools, JwtAuthority authority,
-                          LocalEndpoints local, String accountId) {
+    public HttpApiGateway(int port, RouteTable routes, HttpApiSpec.Cors cors, Map<String, FunctionPool> pools,
+                          JwtAuthority authority, AsyncInvocations async, String accountId) {
         this.routes = routes;
+        this.cors = CorsPolicy.of(cors);
         this.pools = pools;
         this.authority = authority;
-        this.local = local;
+        this.invokeApi = new LambdaInvokeApi(pools, async, "us-east-1", accountId);
         this.accountId = accountId;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
@@ -73,13 +82,30 @@ public final class HttpApiGateway implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Serves {@code prefix} (e.g. {@code /_local/health}, or {@code /_local/console/} for a tree) with
+     * {@code route}; the longest registered prefix of a path wins.
+     *
+     * @throws IllegalArgumentException when the prefix is not under {@code /_local/}
+     */
+    public void local(String prefix, LocalRoute route) {
+        if (!prefix.startsWith("/_local/")) {
+            throw new IllegalArgumentException("local routes live under /_local/, not " + prefix);
+        }
+        localRoutes.put(prefix, route);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             if (path.startsWith("/_local/")) {
-                localRoute(exchange, path);
-            } else if (path.startsWith("/2015-03-31/functions/")) {
-                lambdaInvoke(exchange, path);
+                if (!BrowserGuard.refuses(exchange, port())) {
+                    localRoute(exchange, path);
+                }
+            } else if (path.startsWith(LambdaInvokeApi.PREFIX)) {
+                if (!BrowserGuard.refuses(exchange, port())) {
+                    invokeApi.handle(exchange, path);
+                }
             } else {
                 apiRoute(exchange, path);
             }
@@ -92,34 +118,57 @@ public final class HttpApiGateway implements AutoCloseable {
 
     private void apiRoute(HttpExchange exchange, String path) throws IOException, InterruptedException {
         String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        Headers request = exchange.getRequestHeaders();
+        if (cors != null && CorsPolicy.isPreflight(method, request)) {
+            cors.preflight(request, exchange.getResponseHeaders());
+            send(exchange, 204, null, "");
+            return;
+        }
         Optional<RouteTable.Match> match = routes.match(method, path);
         if (match.isEmpty()) {
-            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
+            apiError(exchange, 404, "Not Found");
             return;
         }
         var route = match.get().route();
-        Map<String, String> claims = null;
+        JwtAuthority.Verified token = null;
+        if (route.refusedBy() != null) {
+            // An authorizer that cannot run locally must not leave its routes open.
+            apiError(exchange, 401, "Unauthorized");
+            return;
+        }
         if (route.authorizer() != null) {
-            claims = authorize(exchange, route).orElse(null);
-            if (claims == null) {
+            token = authorize(exchange, route).orElse(null);
+            if (token == null) {
                 exchange.getResponseHeaders().set("www-authenticate", "Bearer");
-                send(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}");
+                apiError(exchange, 401, "Unauthorized");
+                return;
+            }
+            if (!route.scopes().isEmpty() && route.scopes().stream().noneMatch(token.scopes()::contains)) {
+                exchange.getResponseHeaders().set("www-authenticate", "Bearer scope=\""
+                        + String.join(" ", route.scopes()) + "\" error=\"insufficient_scope\" error_description="
+                        + "\"the token has none of the route's authorization scopes\"");
+                apiError(exchange, 403, "Forbidden");
                 return;
             }
         }
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            send(exchange, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}");
+            apiError(exchange, 413, "Request Entity Too Large");
             return;
         }
-        var request = new ApiEvents.Request(method, path, exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress());
-        byte[] event = ApiEvents.build(request, match.get(), claims, accountId);
-        InvocationResult result = pools.get(route.functionLogicalId()).invoke(event, route.routeKey());
-        respond(exchange, result);
+        var apiRequest = new ApiEvents.Request(method, path, exchange.getRequestURI().getRawQuery(), request, body,
+                exchange.getRemoteAddress().getAddress().getHostAddress());
+        byte[] event = ApiEvents.build(apiRequest, match.get(), token == null ? null : token.claims(),
+                token == null ? null : token.scopes(), accountId);
+        InvocationResult result = pools.get(route.functionLogicalId()).invoke(event, Trigger.route(route.routeKey()));
+        switch (result.outcome()) {
+            case TIMEOUT -> apiError(exchange, 503, "Service Unavailable");
+            case FUNCTION_ERROR, CRASH -> apiError(exchange, 500, "Internal Server Error");
+            default -> ApiResponses.write(exchange, result.payload(), this::corsHeaders);
+        }
     }
 
-    private Optional<Map<String, String>> authorize(HttpExchange exchange, RouteTable.Route route) {
+    private Optional<JwtAuthority.Verified> authorize(HttpExchange exchange, RouteTable.Route route) {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
         if (header == null) {
             return Optional.empty();
@@ -128,59 +177,38 @@ public final class HttpApiGateway implements AutoCloseable {
         return authority.verify(token, route.authorizer().issuer(), route.authorizer().audiences());
     }
 
-    private void respond(HttpExchange exchange, InvocationResult result) throws IOException {
-        switch (result.outcome()) {
-            case TIMEOUT -> send(exchange, 503, "application/json", "{\"message\":\"Service Unavailable\"}");
-            case FUNCTION_ERROR, CRASH -> send(exchange, 500, "application/json",
-                    "{\"message\":\"Internal Server Error\"}");
-            default -> ApiResponses.write(exchange, result.payload());
+    /** The gateway's own answer on an API route, as API Gateway words it, with the CORS headers. */
+    private void apiError(HttpExchange exchange, int status, String message) throws IOException {
+        corsHeaders(exchange);
+        send(exchange, status, "application/json", "{\"message\":\"" + message + "\"}");
+    }
+
+    private void corsHeaders(HttpExchange exchange) {
+        if (cors != null) {
+            cors.decorate(exchange.getRequestHeaders(), exchange.getResponseHeaders());
         }
     }
 
     private void localRoute(HttpExchange exchange, String path) throws IOException {
-        if (path.equals("/_local/health") && exchange.getRequestMethod().equals("GET")) {
-            var health = local.health();
-            send(exchange, health.getKey() ? 200 : 503, "application/json",
-                    MAPPER.writeValueAsString(health.getValue()));
-        } else if (path.startsWith("/_local/schedules/") && path.endsWith("/fire")
-                && exchange.getRequestMethod().equals("POST")) {
-            String rule = path.substring("/_local/schedules/".length(), path.length() - "/fire".length());
-            if (local.fire(rule)) {
-                send(exchange, 202, "application/json", MAPPER.writeValueAsString(Map.of("fired", rule)));
-            } else {
-                send(exchange, 404, "application/json", MAPPER.writeValueAsString(
-                        Map.of("message", "no schedule rule named " + rule)));
+        String best = null;
+        for (String prefix : localRoutes.keySet()) {
+            boolean matches = prefix.endsWith("/") ? path.startsWith(prefix) : path.equals(prefix);
+            if (matches && (best == null || prefix.length() > best.length())) {
+                best = prefix;
             }
+        }
+        if (best == null) {
+            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
         } else {
-            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
+            localRoutes.get(best).handle(exchange);
         }
-    }
-
-    private void lambdaInvoke(HttpExchange exchange, String path) throws IOException, InterruptedException {
-        String[] parts = path.split("/");
-        if (parts.length != 5 || !parts[4].equals("invocations") || !exchange.getRequestMethod().equals("POST")) {
-            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
-            return;
-        }
-        FunctionPool pool = pools.values().stream().filter(p -> p.spec().logicalId().equals(parts[3])
-                || p.spec().name().equals(parts[3])).findFirst().orElse(null);
-        if (pool == null) {
-            send(exchange, 404, "application/json", "{\"Type\":\"User\",\"message\":\"Function not found: "
-                    + parts[3].replace("\"", "") + "\"}");
-            return;
-        }
-        byte[] event = exchange.getRequestBody().readNBytes(6 * 1024 * 1024);
-        InvocationResult result = pool.invoke(event.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : event,
-                "invoke");
-        if (!result.succeeded()) {
-            exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
-        }
-        send(exchange, 200, "application/json", result.payloadText());
     }
 
     static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("content-type", contentType);
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("content-type", contentType);
+        }
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
@@ -199,7 +227,8 @@ public final class HttpApiGateway implements AutoCloseable {
         private ApiResponses() {
         }
 
-        static void write(HttpExchange exchange, byte[] payload) throws IOException {
+        static void write(HttpExchange exchange, byte[] payload, java.util.function.Consumer<HttpExchange> cors)
+                throws IOException {
             JsonNode result;
             try {
                 result = MAPPER.readTree(payload);
@@ -208,6 +237,7 @@ public final class HttpApiGateway implements AutoCloseable {
             }
             if (result == null || !result.isObject() || !result.has("statusCode")) {
                 // A function may return any JSON; API Gateway then answers 200 with it as the body.
+                cors.accept(exchange);
                 send(exchange, 200, "application/json", new String(payload, StandardCharsets.UTF_8));
                 return;
             }
@@ -224,6 +254,7 @@ public final class HttpApiGateway implements AutoCloseable {
                 headers.set("content-type", "application/json");
             }
             int status = result.path("statusCode").asInt(200);
+            cors.accept(exchange);
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

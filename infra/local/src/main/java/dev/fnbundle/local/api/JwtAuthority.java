@@ -3,42 +3,76 @@ package dev.fnbundle.local.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The local stand-in for an identity provider: it signs development tokens (RS256, with a key made at start) and
- * verifies bearer tokens the way API Gateway's JWT authorizer does — signature, {@code exp}/{@code nbf},
- * issuer equal to the authorizer's, and an {@code aud} (or {@code client_id}) among its audiences.
+ * Verifies bearer tokens the way API Gateway's JWT authorizer does — a signature by a known key (looked up by the
+ * header's {@code kid}), {@code exp}/{@code nbf}, an issuer equal to the authorizer's, an {@code aud} (or, without
+ * one, a {@code client_id}) among its audiences — and gives the token's scopes ({@code scope}, space-separated,
+ * or {@code scp}, an array or a string) for the route check. Two kinds of keys sign accepted tokens:
+ * <ul>
+ *   <li>the runtime's own development key (RS256, made at start), which signs the dev token: the local stand-in
+ *       for an identity provider;</li>
+ *   <li>with {@code --jwks-url}, a real identity provider's published keys ({@link JwksKeys}), so its tokens
+ *       work locally as they do in AWS.</li>
+ * </ul>
  *
  * <p>When the {@code LOCAL_DEV_TOKEN} environment variable is set, that exact bearer value is also accepted, with
- * fixed development claims, so scripts can call the API without reading files.
+ * the dev token's claims, so scripts can call the API without reading files.
  */
 public final class JwtAuthority {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final Duration LEEWAY = Duration.ofSeconds(30);
+    private static final int MAX_TOKEN_CHARS = 16 * 1024;
+    private static final Map<String, String> RSA_SIGNATURES = Map.of("RS256", "SHA256withRSA",
+            "RS384", "SHA384withRSA", "RS512", "SHA512withRSA");
+
+    /** A token that passed: its claims as API Gateway passes them to the function, and its scopes. */
+    public record Verified(Map<String, String> claims, Set<String> scopes) {
+    }
 
     private final KeyPair keys;
+    private final String keyId;
     private final Clock clock;
     private final String fixedToken;
+    private final JwksKeys provider;
+    private final Set<String> devScopes;
 
-    public JwtAuthority(Clock clock, String fixedToken) {
+    /**
+     * @param jwksUrl   an identity provider's key set whose tokens are accepted too, or null
+     * @param devScopes the scopes dev tokens carry (every scope the template's routes ask for)
+     * @throws dev.fnbundle.local.UserFacingException when the key set cannot be fetched
+     */
+    public JwtAuthority(Clock clock, String fixedToken, URI jwksUrl, Set<String> devScopes) {
+        this(clock, fixedToken, jwksUrl, devScopes, Duration.ofSeconds(5));
+    }
+
+    /** @param minJwksRefresh how often, at most, an unknown key id makes the key set be fetched again */
+    JwtAuthority(Clock clock, String fixedToken, URI jwksUrl, Set<String> devScopes, Duration minJwksRefresh) {
         this.clock = clock;
         this.fixedToken = fixedToken == null || fixedToken.isBlank() ? null : fixedToken.trim();
+        this.devScopes = Set.copyOf(devScopes);
         try {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -46,9 +80,23 @@ public final class JwtAuthority {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is not available", e);
         }
+        byte[] random = new byte[6];
+        new java.security.SecureRandom().nextBytes(random);
+        this.keyId = "fnbundle-local-" + HexFormat.of().formatHex(random);
+        if (jwksUrl == null) {
+            this.provider = null;
+        } else {
+            this.provider = new JwksKeys(jwksUrl, clock, minJwksRefresh);
+            this.provider.load();
+        }
     }
 
-    /** A signed token for {@code issuer} and {@code audience}, valid for {@code validity}. */
+    /** Without an identity provider and with only the default scope. */
+    public JwtAuthority(Clock clock, String fixedToken) {
+        this(clock, fixedToken, null, Set.of());
+    }
+
+    /** A dev token for {@code issuer} and {@code audience}, valid for {@code validity}, with every dev scope. */
     public String mint(String issuer, String audience, String subject, Duration validity) {
         long now = clock.instant().getEpochSecond();
         ObjectNode claims = MAPPER.createObjectNode();
@@ -59,24 +107,28 @@ public final class JwtAuthority {
         claims.put("nbf", now);
         claims.put("exp", now + validity.toSeconds());
         claims.put("jti", UUID.randomUUID().toString());
-        claims.put("scope", "fnbundle/local");
-        String header = B64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"local\"}"
+        claims.put("scope", devScope());
+        String header = B64.encodeToString(("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
         String payload = B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + "." + B64.encodeToString(sign(header + "." + payload));
     }
 
-    /**
-     * The claims of a valid token for this issuer and these audiences, as API Gateway passes them to the function
-     * (every value a string), or empty when the token must be refused with 401.
-     */
-    public Optional<Map<String, String>> verify(String bearer, String issuer, List<String> audiences) {
-        if (bearer == null) {
+    private String devScope() {
+        var scopes = new LinkedHashSet<String>();
+        scopes.add("fnbundle/local");
+        scopes.addAll(devScopes.stream().sorted().toList());
+        return String.join(" ", scopes);
+    }
+
+    /** The token's claims and scopes when it is valid for this issuer and these audiences; empty means 401. */
+    public Optional<Verified> verify(String bearer, String issuer, List<String> audiences) {
+        if (bearer == null || bearer.length() > MAX_TOKEN_CHARS) {
             return Optional.empty();
         }
         if (fixedToken != null && MessageDigest.isEqual(fixedToken.getBytes(StandardCharsets.UTF_8),
                 bearer.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(developmentClaims(issuer, audiences));
+            return Optional.of(developmentToken(issuer, audiences));
         }
         String[] parts = bearer.split("\\.", -1);
         if (parts.length != 3) {
@@ -84,13 +136,51 @@ public final class JwtAuthority {
         }
         try {
             JsonNode header = MAPPER.readTree(B64D.decode(parts[0]));
-            if (!"RS256".equals(header.path("alg").asText()) || !verifySignature(parts)) {
+            if (header == null || !verifySignature(header, parts)) {
                 return Optional.empty();
             }
             JsonNode claims = MAPPER.readTree(B64D.decode(parts[1]));
-            return valid(claims, issuer, audiences) ? Optional.of(flatten(claims)) : Optional.empty();
+            if (claims == null || !claims.isObject() || !valid(claims, issuer, audiences)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Verified(flatten(claims), scopes(claims)));
         } catch (java.io.IOException | IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    private boolean verifySignature(JsonNode header, String[] parts) {
+        String alg = header.path("alg").asText("");
+        String kid = header.path("kid").asText(null);
+        if (kid == null) {
+            return false;
+        }
+        PublicKey key;
+        String algorithm;
+        if (kid.equals(keyId)) {
+            key = keys.getPublic();
+            algorithm = alg.equals("RS256") ? "SHA256withRSA" : null;
+        } else if (provider != null) {
+            var jwk = provider.key(kid).orElse(null);
+            if (jwk == null || jwk.alg() != null && !jwk.alg().equals(alg)) {
+                return false;
+            }
+            key = jwk.key();
+            algorithm = jwk.keyType().equals("RSA") ? RSA_SIGNATURES.get(alg)
+                    : alg.equals("ES256") ? "SHA256withECDSAinP1363Format" : null;
+        } else {
+            return false;
+        }
+        if (algorithm == null) {
+            return false;
+        }
+        try {
+            Signature signature = Signature.getInstance(algorithm);
+            signature.initVerify(key);
+            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return signature.verify(B64D.decode(parts[2]));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -105,6 +195,7 @@ public final class JwtAuthority {
         if (!issuer.equals(claims.path("iss").asText(null))) {
             return false;
         }
+        // API Gateway reads client_id only when there is no aud.
         JsonNode aud = claims.has("aud") ? claims.get("aud") : claims.path("client_id");
         if (aud.isArray()) {
             for (JsonNode one : aud) {
@@ -117,6 +208,27 @@ public final class JwtAuthority {
         return audiences.contains(aud.asText());
     }
 
+    /** {@code scope} (space-separated) and {@code scp} (an array, or a space-separated string). */
+    private static Set<String> scopes(JsonNode claims) {
+        var scopes = new LinkedHashSet<String>();
+        for (String name : List.of("scope", "scp")) {
+            JsonNode value = claims.get(name);
+            if (value == null) {
+                continue;
+            }
+            if (value.isArray()) {
+                value.forEach(item -> scopes.add(item.asText()));
+            } else if (value.isTextual()) {
+                for (String scope : value.asText().split(" ")) {
+                    if (!scope.isEmpty()) {
+                        scopes.add(scope);
+                    }
+                }
+            }
+        }
+        return scopes;
+    }
+
     private static Map<String, String> flatten(JsonNode claims) {
         var flat = new LinkedHashMap<String, String>();
         claims.properties().forEach(e -> flat.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText()
@@ -126,18 +238,18 @@ public final class JwtAuthority {
 
     /** API Gateway renders array claims as "[a b]". */
     private static String arrayText(JsonNode array) {
-        var items = new java.util.ArrayList<String>();
+        var items = new ArrayList<String>();
         array.forEach(item -> items.add(item.asText()));
         return "[" + String.join(" ", items) + "]";
     }
 
-    private static Map<String, String> developmentClaims(String issuer, List<String> audiences) {
+    private Verified developmentToken(String issuer, List<String> audiences) {
         var claims = new LinkedHashMap<String, String>();
         claims.put("iss", issuer);
         claims.put("sub", "local-dev");
         claims.put("aud", audiences.isEmpty() ? "" : audiences.get(0));
-        claims.put("scope", "fnbundle/local");
-        return claims;
+        claims.put("scope", devScope());
+        return new Verified(claims, new LinkedHashSet<>(List.of(devScope().split(" "))));
     }
 
     private byte[] sign(String content) {
@@ -148,17 +260,6 @@ public final class JwtAuthority {
             return signature.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private boolean verifySignature(String[] parts) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(keys.getPublic());
-            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            return signature.verify(B64D.decode(parts[2]));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
         }
     }
 }

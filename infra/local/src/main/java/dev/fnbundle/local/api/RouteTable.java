@@ -3,6 +3,7 @@ package dev.fnbundle.local.api;
 import dev.fnbundle.embedded.template.EventSpec;
 import dev.fnbundle.embedded.template.HttpApiSpec;
 import dev.fnbundle.embedded.template.StackModel;
+import dev.fnbundle.embedded.template.UnsupportedTemplateException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,9 +20,15 @@ public final class RouteTable {
     private final List<Route> routes;
     private final Route defaultRoute;
 
-    /** A route bound to a function, with the JWT authorizer that guards it (null: open route). */
+    /**
+     * A route bound to a function, with the JWT authorizer that guards it (null: open route) and the scopes a
+     * token needs (any one of them; empty: none).
+     *
+     * @param refusedBy the name of an authorizer the local runtime cannot run (a Lambda authorizer, AWS_IAM):
+     *                  every request is refused with 401, never let through; null otherwise
+     */
     public record Route(String routeKey, String method, List<String> segments, String functionLogicalId,
-                        HttpApiSpec.JwtAuthorizer authorizer) {
+                        HttpApiSpec.JwtAuthorizer authorizer, List<String> scopes, String refusedBy) {
         int specificity() {
             int score = 0;
             for (String segment : segments) {
@@ -47,12 +54,25 @@ public final class RouteTable {
         for (var function : model.functions().values()) {
             for (var event : function.events(EventSpec.HttpApiRoute.class)) {
                 HttpApiSpec api = api(model, event);
-                HttpApiSpec.JwtAuthorizer authorizer = authorizer(api, event.authorizer());
+                String name = authorizerName(api, event.authorizer());
+                HttpApiSpec.JwtAuthorizer authorizer = name == null ? null : api.authorizers().get(name);
+                String refusedBy = null;
+                if (name != null && authorizer == null) {
+                    if (!api.unsupportedAuthorizers().containsKey(name) && !name.equals("AWS_IAM")) {
+                        throw new UnsupportedTemplateException(function.logicalId() + " event " + event.name()
+                                + " names authorizer " + name + ", which HTTP API " + api.logicalId()
+                                + " does not declare");
+                    }
+                    refusedBy = name;
+                }
+                List<String> scopes = !event.authorizationScopes().isEmpty() ? event.authorizationScopes()
+                        : authorizer == null ? List.of() : authorizer.authorizationScopes();
                 if (event.path().equals("$default")) {
-                    fallback = new Route("$default", "ANY", List.of(), function.logicalId(), authorizer);
+                    fallback = new Route("$default", "ANY", List.of(), function.logicalId(), authorizer, scopes,
+                            refusedBy);
                 } else {
                     routes.add(new Route(event.routeKey(), event.method().equals("ANY") ? "ANY" : event.method(),
-                            split(event.path()), function.logicalId(), authorizer));
+                            split(event.path()), function.logicalId(), authorizer, scopes, refusedBy));
                 }
             }
         }
@@ -62,6 +82,14 @@ public final class RouteTable {
 
     public List<Route> routes() {
         return routes;
+    }
+
+    /** Every scope a route asks for: what the dev token carries, so that it can call every route. */
+    public java.util.Set<String> scopes() {
+        var scopes = new java.util.TreeSet<String>();
+        routes.forEach(route -> scopes.addAll(route.scopes()));
+        defaultRoute().ifPresent(route -> scopes.addAll(route.scopes()));
+        return scopes;
     }
 
     public Optional<Route> defaultRoute() {
@@ -115,12 +143,12 @@ public final class RouteTable {
                 || "local".equals(event.apiId())).findFirst().orElse(null);
     }
 
-    private static HttpApiSpec.JwtAuthorizer authorizer(HttpApiSpec api, String routeAuthorizer) {
+    /** The authorizer guarding a route: its own, else the API's default; null for an open route. */
+    private static String authorizerName(HttpApiSpec api, String routeAuthorizer) {
         if (api == null || "NONE".equals(routeAuthorizer)) {
             return null;
         }
-        String name = routeAuthorizer != null ? routeAuthorizer : api.defaultAuthorizer();
-        return name == null ? null : api.authorizers().get(name);
+        return routeAuthorizer != null ? routeAuthorizer : api.defaultAuthorizer();
     }
 
     private static List<String> split(String path) {

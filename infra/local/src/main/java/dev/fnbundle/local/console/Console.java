@@ -1,8 +1,10 @@
 package dev.fnbundle.local.console;
 
-import dev.fnbundle.embedded.template.FunctionSpec;
-import dev.fnbundle.local.function.FunctionPool;
-import dev.fnbundle.local.function.InvocationResult;
+import dev.fnbundle.local.observe.InstanceEvent;
+import dev.fnbundle.local.observe.InvocationRecord;
+import dev.fnbundle.local.observe.LogLine;
+import dev.fnbundle.local.observe.Observer;
+import dev.fnbundle.local.observe.Recorder;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -10,24 +12,45 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * What the runtime tells its user: a start-up table, one line per invocation (function, trigger, duration,
- * cold or warm, status), instance start-ups with their init time, and problems. Colours only on a terminal, and
- * never when NO_COLOR is set.
+ * What the runtime tells its user on the terminal: a start-up table, instance start-ups with their init time,
+ * each invocation as Lambda reports it (a summary with its trigger and status, then the REPORT line), problems,
+ * and, with {@code --logs}, every line the functions print, behind the function's name. Colours only on a
+ * terminal, and never when NO_COLOR is set; without colour, errors stand out by their marker.
  */
-public final class Console implements FunctionPool.Listener {
+public final class Console implements Observer {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** Longest function log line shown on the console (the log file and the recorder keep more). */
+    private static final int MAX_SHOWN_CHARS = 4 * 1024;
 
     private final PrintStream out;
     private final boolean color;
+    private final boolean logs;
 
     public Console(PrintStream out, boolean color) {
-        this.out = out;
-        this.color = color;
+        this(out, color, false);
     }
 
-    /** A console on standard output, coloured when it is a terminal. */
-    public static Console system() {
-        return new Console(System.out, System.console() != null && System.getenv("NO_COLOR") == null);
+    /** @param logs whether function log lines are shown */
+    public Console(PrintStream out, boolean color, boolean logs) {
+        this.out = out;
+        this.color = color;
+        this.logs = logs;
+    }
+
+    /**
+     * A console on standard output, coloured when it is a terminal.
+     *
+     * @param logs whether to show function log lines; null shows them when standard output is a terminal
+     */
+    public static Console system(Boolean logs) {
+        boolean terminal = System.console() != null;
+        return new Console(System.out, terminal && System.getenv("NO_COLOR") == null,
+                logs == null ? terminal : logs);
+    }
+
+    /** Prints what {@code recorder} records from now on. */
+    public AutoCloseable follow(Recorder recorder) {
+        return recorder.subscribe(this);
     }
 
     public void info(String message) {
@@ -69,23 +92,52 @@ public final class Console implements FunctionPool.Listener {
     }
 
     @Override
-    public void instanceReady(FunctionSpec spec, int instance, long initMillis) {
-        out.println(stamp() + paint("2", String.format("%-26s instance #%d ready, init %d ms", spec.logicalId(),
-                instance, initMillis)));
+    public void instance(InstanceEvent event) {
+        switch (event.state()) {
+            case READY -> {
+                if (event.initMillis() >= 0) {
+                    out.println(stamp() + paint("2", String.format("%-26s instance #%d ready, init %d ms",
+                            event.function(), event.instance(), Math.round(event.initMillis()))));
+                }
+            }
+            case FAILED -> out.println(stamp() + paint("31", String.format("%-26s instance #%d failed: %s",
+                    event.function(), event.instance(), event.detail())));
+            default -> {
+                // starting, busy and stopped are for the browser console; the invocation lines say enough here
+            }
+        }
     }
 
     @Override
-    public void instanceFailed(FunctionSpec spec, int instance, String reason) {
-        out.println(stamp() + paint("31", String.format("%-26s instance #%d failed: %s", spec.logicalId(),
-                instance, reason)));
+    public void invocation(InvocationRecord record) {
+        String status = record.status() + (record.errorType() == null ? "" : " " + record.errorType());
+        String coloured = record.succeeded() ? paint("32", status) : paint("31", status);
+        synchronized (out) {
+            out.println(stamp() + String.format("%-26s %-34s %9.2f ms  %-4s  ", record.function(),
+                    record.trigger(), record.durationMillis(), record.cold() ? "cold" : "warm") + coloured);
+            out.println("          " + paint("2", record.reportLine().replace("\t", "  ")));
+        }
     }
 
     @Override
-    public void invoked(FunctionSpec spec, String trigger, InvocationResult result) {
-        String status = result.status();
-        String coloured = result.succeeded() ? paint("32", status) : paint("31", status);
-        out.println(stamp() + String.format("%-26s %-34s %6d ms  %-4s  ", spec.logicalId(), trigger,
-                result.durationMillis(), result.cold() ? "cold" : "warm") + coloured);
+    public void log(LogLine line) {
+        if (!logs) {
+            return;
+        }
+        String text = Recorder.cut(line.text(), MAX_SHOWN_CHARS);
+        String shown = switch (line.level()) {
+            case ERROR -> color ? paint("31", text) : "! " + text;
+            case WARN -> paint("33", text);
+            default -> text;
+        };
+        synchronized (out) {
+            out.println(stamp() + paint("36", line.function()) + " | " + shown);
+        }
+    }
+
+    /** Whether this console shows function log lines. */
+    public boolean showsLogs() {
+        return logs;
     }
 
     private String stamp() {

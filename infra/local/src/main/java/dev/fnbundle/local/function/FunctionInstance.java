@@ -1,41 +1,58 @@
 package dev.fnbundle.local.function;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fnbundle.embedded.template.FunctionSpec;
+import dev.fnbundle.local.observe.Recorder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One execution environment of a function: its own JVM, started from the function's unpacked zip with the Lambda
- * Runtime Interface Client as its main class, talking to a {@link RuntimeApiServer} of its own. It serves one
- * invocation at a time, like Lambda; an invocation that outlives the function's Timeout kills the JVM.
+ * One execution environment of a function: its own JVM, started from the function's unpacked zip with a Runtime
+ * API client as its main class, talking to a {@link RuntimeApiServer} of its own, its output carried into the
+ * function's log by a {@link LogPump}. It serves one invocation at a time, like Lambda; an invocation that
+ * outlives the function's Timeout kills the JVM.
  */
 final class FunctionInstance implements AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final FunctionSpec spec;
     private final RuntimeApiServer runtimeApi;
     private final Process process;
+    private final LogPump logs;
     private final long startedNanos;
     private final int number;
-    private long initMillis = -1;
+    private final boolean onDemand;
+    private double initMillis = -1;
     private boolean used;
+    private boolean closed;
 
-    private FunctionInstance(FunctionSpec spec, RuntimeApiServer runtimeApi, Process process, int number) {
+    private FunctionInstance(FunctionSpec spec, RuntimeApiServer runtimeApi, Process process, LogPump logs,
+                             int number, boolean onDemand) {
         this.spec = spec;
         this.runtimeApi = runtimeApi;
         this.process = process;
+        this.logs = logs;
         this.startedNanos = System.nanoTime();
         this.number = number;
+        this.onDemand = onDemand;
     }
 
-    /** Starts the JVM; returns at once (see {@link #awaitReady}). */
-    static FunctionInstance start(FunctionSpec spec, FunctionLauncher launcher, int number) throws IOException {
+    /**
+     * Starts the JVM; returns at once (see {@link #awaitReady}).
+     *
+     * @param onDemand true when an invocation waits for this instance (its first invocation is a cold start),
+     *                 false when it is started ahead of traffic
+     */
+    static FunctionInstance start(FunctionSpec spec, FunctionLauncher launcher, int number, Recorder recorder,
+                                  boolean onDemand) throws IOException {
         var runtimeApi = new RuntimeApiServer(launcher.functionArn(spec));
         try {
             Process process = launcher.launch(spec, runtimeApi.address(), number);
-            return new FunctionInstance(spec, runtimeApi, process, number);
+            var logs = new LogPump(launcher.instanceOutput(spec, number), launcher.logFile(spec), spec.logicalId(),
+                    number, recorder);
+            return new FunctionInstance(spec, runtimeApi, process, logs, number, onDemand);
         } catch (IOException | RuntimeException e) {
             runtimeApi.close();
             throw e;
@@ -48,11 +65,11 @@ final class FunctionInstance implements AutoCloseable {
      * @return the init duration in milliseconds
      * @throws InitFailedException when init failed, the JVM exited, or init took longer than {@code limitMillis}
      */
-    long awaitReady(long limitMillis) throws InterruptedException {
+    double awaitReady(long limitMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis);
         while (System.nanoTime() < deadline) {
             if (runtimeApi.ready().isDone()) {
-                initMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+                initMillis = (System.nanoTime() - startedNanos) / 1_000_000.0;
                 return initMillis;
             }
             if (runtimeApi.initError().isDone()) {
@@ -71,49 +88,73 @@ final class FunctionInstance implements AutoCloseable {
     }
 
     /** Runs one invocation; never throws for function failures, which are part of the result. */
-    InvocationResult invoke(byte[] event) throws InterruptedException {
-        boolean cold = !used;
+    InvocationResult invoke(byte[] event, String requestId) throws InterruptedException {
+        double coldInit = !used && onDemand ? initMillis : -1;
         used = true;
         long timeoutMillis = spec.timeoutSeconds() * 1000L;
-        String requestId = UUID.randomUUID().toString();
+        logs.begin(requestId);
         long started = System.nanoTime();
         var pending = runtimeApi.submit(requestId, event, System.currentTimeMillis() + timeoutMillis);
         try {
             while (true) {
                 try {
                     var raw = pending.result().get(50, TimeUnit.MILLISECONDS);
+                    long duration = System.nanoTime() - started;
                     return new InvocationResult(raw.success() ? InvocationResult.Outcome.SUCCESS
-                            : InvocationResult.Outcome.FUNCTION_ERROR, raw.body(), raw.errorType(),
-                            elapsed(started), cold, initMillis);
+                            : InvocationResult.Outcome.FUNCTION_ERROR, raw.body(),
+                            raw.success() ? null : errorType(raw.body(), raw.errorType()), requestId,
+                            number, duration, coldInit, MemoryGauge.peakMegabytes(process.pid()), logs.end());
                 } catch (TimeoutException e) {
-                    if (elapsed(started) > timeoutMillis) {
+                    if (System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(timeoutMillis)) {
                         runtimeApi.abandon(requestId);
-                        close();
                         return failure(InvocationResult.Outcome.TIMEOUT, "Task timed out after "
-                                + spec.timeoutSeconds() + ".00 seconds", started, cold);
+                                + spec.timeoutSeconds() + ".00 seconds", requestId, started, coldInit);
                     }
                     if (!process.isAlive()) {
                         runtimeApi.abandon(requestId);
                         return failure(InvocationResult.Outcome.CRASH, "Runtime exited with code "
-                                + process.exitValue(), started, cold);
+                                + process.exitValue(), requestId, started, coldInit);
                     }
                 }
             }
         } catch (ExecutionException e) {
-            return failure(InvocationResult.Outcome.CRASH, String.valueOf(e.getCause()), started, cold);
+            return failure(InvocationResult.Outcome.CRASH, String.valueOf(e.getCause()), requestId, started,
+                    coldInit);
         }
     }
 
-    private InvocationResult failure(InvocationResult.Outcome outcome, String message, long started, boolean cold) {
-        String document = "{\"errorType\":\"" + (outcome == InvocationResult.Outcome.TIMEOUT ? "Sandbox.Timedout"
-                : "Runtime.ExitError") + "\",\"errorMessage\":\"" + message.replace("\"", "'") + "\"}";
-        return new InvocationResult(outcome, document.getBytes(StandardCharsets.UTF_8),
-                outcome == InvocationResult.Outcome.TIMEOUT ? "Sandbox.Timedout" : "Runtime.ExitError",
-                elapsed(started), cold, initMillis);
+    /** Ends a failed invocation: its memory and logs are read before a timed-out JVM is killed. */
+    private InvocationResult failure(InvocationResult.Outcome outcome, String message, String requestId,
+                                     long started, double coldInit) {
+        long duration = System.nanoTime() - started;
+        int memory = MemoryGauge.peakMegabytes(process.pid());
+        byte[] tail = logs.end();
+        if (outcome == InvocationResult.Outcome.TIMEOUT) {
+            close();
+        }
+        String type = outcome == InvocationResult.Outcome.TIMEOUT ? "Sandbox.Timedout" : "Runtime.ExitError";
+        String document = "{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message.replace("\"", "'")
+                + "\"}";
+        return new InvocationResult(outcome, document.getBytes(StandardCharsets.UTF_8), type, requestId, number,
+                duration, coldInit, memory, tail);
     }
 
-    private static long elapsed(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
+    /**
+     * The error document's errorType (the exception's class, as Lambda shows it), else the type the runtime client
+     * put in its header (the RIC says Runtime.UserException for every handler exception).
+     */
+    static String errorType(byte[] document, String headerType) {
+        if (document != null && document.length <= 1024 * 1024) {
+            try {
+                var type = MAPPER.readTree(document).path("errorType");
+                if (type.isTextual() && !type.asText().isEmpty()) {
+                    return type.asText();
+                }
+            } catch (IOException | RuntimeException e) {
+                // not JSON: the header says what it can
+            }
+        }
+        return headerType;
     }
 
     boolean isAlive() {
@@ -124,13 +165,17 @@ final class FunctionInstance implements AutoCloseable {
         return number;
     }
 
-    long initMillis() {
+    double initMillis() {
         return initMillis;
     }
 
-    /** Kills the JVM (and anything it started) and stops its Runtime API. */
+    /** Kills the JVM (and anything it started), stops its Runtime API and reads the last of its output. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
@@ -139,6 +184,7 @@ final class FunctionInstance implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         runtimeApi.close();
+        logs.close();
     }
 
     /** The function's init phase failed; the instance is gone. */

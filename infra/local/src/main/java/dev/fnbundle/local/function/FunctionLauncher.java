@@ -19,26 +19,30 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Starts function JVMs the way Lambda's Java runtime does: the zip unpacked as the task root
- * ({@code LAMBDA_TASK_ROOT}, classes at the root and jars in {@code lib/}), a {@link RuntimeClient} on the class
- * path as the main class with the handler as its argument, {@code -Xmx} set to the function's MemorySize,
- * and an environment made of Lambda's reserved variables, the template's variables and the local endpoints —
- * nothing inherited from the runtime's own environment.
+ * ({@code LAMBDA_TASK_ROOT}, classes at the root and jars in {@code lib/}), the chosen Runtime API client
+ * ({@link RuntimeClientChoice}) on the class path as the main class with the handler as its argument,
+ * {@code -Xmx} set to the function's MemorySize, and an environment made of Lambda's reserved variables, the
+ * template's variables (with {@code --env-vars} values) and the local endpoints — nothing inherited from the
+ * runtime's own environment.
  */
 public final class FunctionLauncher {
     private final Path workDirectory;
-    private final RuntimeClient client;
+    private final RuntimeClientChoice client;
     private final Map<String, String> localEnvironment;
     private final String accountId;
     private final String region;
+    private final EnvironmentOverrides overrides;
 
     /**
      * @param workDirectory    where zips are unpacked and logs written (e.g. target/local)
      * @param client           the runtime client function JVMs run
      * @param localEnvironment AWS region, credentials and endpoint variables every function gets
+     * @param overrides        values from an {@code --env-vars} file for the template's variables
      */
-    public FunctionLauncher(Path workDirectory, RuntimeClient client, Map<String, String> localEnvironment,
-                            String accountId) {
+    public FunctionLauncher(Path workDirectory, RuntimeClientChoice client, Map<String, String> localEnvironment,
+                            String accountId, EnvironmentOverrides overrides) {
         this.workDirectory = workDirectory;
+        this.overrides = overrides;
         this.client = client;
         this.localEnvironment = Map.copyOf(localEnvironment);
         this.accountId = accountId;
@@ -52,6 +56,11 @@ public final class FunctionLauncher {
     /** The log file of a function's instances. */
     public Path logFile(FunctionSpec spec) {
         return workDirectory.resolve("logs").resolve(spec.logicalId() + ".log");
+    }
+
+    /** Where one instance's JVM writes its stdout and stderr, for its {@link LogPump} to carry on. */
+    Path instanceOutput(FunctionSpec spec, int instanceNumber) {
+        return workDirectory.resolve("instances").resolve(spec.logicalId() + "-" + instanceNumber + ".out");
     }
 
     /**
@@ -103,7 +112,10 @@ public final class FunctionLauncher {
         builder.environment().clear();
         builder.environment().putAll(environment(spec, taskRoot, runtimeApi, instanceNumber));
         builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(spec).toFile()));
+        Path output = instanceOutput(spec, instanceNumber);
+        Files.createDirectories(output.getParent());
+        Files.createDirectories(logFile(spec).getParent());
+        builder.redirectOutput(ProcessBuilder.Redirect.to(output.toFile()));
         return builder.start();
     }
 
@@ -125,7 +137,7 @@ public final class FunctionLauncher {
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/" + instanceNumber);
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.putAll(localEnvironment);
-        env.putAll(spec.environment());
+        env.putAll(overrides.apply(spec));
         return env;
     }
 

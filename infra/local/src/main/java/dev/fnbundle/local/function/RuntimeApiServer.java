@@ -16,8 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The Lambda Runtime API (2018-06-01) for one function instance, on its own loopback port: the instance's runtime
- * client long-polls {@code /invocation/next}, then posts the result to {@code /invocation/{id}/response} or
+ * The server side of the Lambda Runtime API (2018-06-01) for one function instance, in the runtime's JVM on its
+ * own loopback port: the instance's Runtime API client (the RIC, or {@code functionside.RuntimeApiClient})
+ * long-polls {@code /invocation/next}, then posts the result to {@code /invocation/{id}/response} or
  * {@code /error}; an init failure arrives at {@code /init/error}.
  */
 final class RuntimeApiServer implements AutoCloseable {

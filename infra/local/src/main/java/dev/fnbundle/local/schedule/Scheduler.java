@@ -3,6 +3,7 @@ package dev.fnbundle.local.schedule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fnbundle.local.function.FunctionPool;
+import dev.fnbundle.local.observe.Trigger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,7 +97,7 @@ public final class Scheduler implements AutoCloseable {
 
     private void invoke(Rule rule) {
         try {
-            rule.pool().invoke(event(rule), "schedule " + rule.name());
+            rule.pool().invoke(event(rule), Trigger.schedule(rule.name()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -8,6 +8,7 @@ import dev.fnbundle.embedded.template.EventSpec;
 import dev.fnbundle.embedded.template.QueueSpec;
 import dev.fnbundle.local.function.FunctionPool;
 import dev.fnbundle.local.function.InvocationResult;
+import dev.fnbundle.local.observe.Trigger;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,7 +98,7 @@ public final class SqsEventSource implements AutoCloseable {
     }
 
     private void deliver(List<Message> batch) throws InterruptedException {
-        InvocationResult result = pool.invoke(event(batch), "sqs " + queue.name() + " x" + batch.size());
+        InvocationResult result = pool.invoke(event(batch), Trigger.queue(queue.name(), batch.size()));
         if (!result.succeeded()) {
             warnings.accept(leftOnQueue(queue, batch.size(), batch.size(), "the invocation failed"));
             return;

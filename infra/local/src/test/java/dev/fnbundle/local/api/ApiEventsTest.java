@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiEventsTest {
     private static final RouteTable.Match MATCH = new RouteTable.Match(new RouteTable.Route("POST /items/{id}",
-            "POST", List.of("items", "{id}"), "Fn", null), Map.of("id", "a b"));
+            "POST", List.of("items", "{id}"), "Fn", null, List.of(), null), Map.of("id", "a b"));
 
     private static com.fasterxml.jackson.databind.JsonNode build(String contentType, byte[] body) throws Exception {
         var headers = Map.of("Content-Type", List.of(contentType), "Cookie", List.of("a=1; b=2"),
@@ -19,7 +19,7 @@ class ApiEventsTest {
         var request = new ApiEvents.Request("POST", "/items/a%20b", "x=1&x=2&y=%C3%A9&flag", headers, body,
                 "127.0.0.1");
         return new ObjectMapper().readTree(ApiEvents.build(request, MATCH, Map.of("sub", "s", "scope", "a b"),
-                "000000000000"));
+                List.of("a", "b"), "000000000000"));
     }
 
     @Test

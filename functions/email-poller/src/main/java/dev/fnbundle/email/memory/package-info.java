@@ -1,2 +1,0 @@
-/** In-memory adapters of the poll ports, for tests, benchmarks and the local runtime. */
-package dev.fnbundle.email.memory;

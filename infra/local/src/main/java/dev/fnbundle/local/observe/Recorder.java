@@ -1,0 +1,149 @@
+package dev.fnbundle.local.observe;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The runtime's memory of what happened: the last {@code maxInvocations} invocations, the last
+ * {@code maxLinesPerFunction} log lines of each function, and each instance's latest state, plus live
+ * subscriptions. Bounded whatever runs: the oldest entries go first, and event and response bodies and log lines
+ * are cut to a fixed size. Thread-safe; reads return snapshots.
+ */
+public final class Recorder {
+    /** Longest event or response body kept with an invocation. */
+    public static final int MAX_BODY_CHARS = 64 * 1024;
+    /** Longest log line kept. */
+    public static final int MAX_LINE_CHARS = 16 * 1024;
+    private static final int MAX_INSTANCES = 500;
+
+    private final int maxInvocations;
+    private final int maxLinesPerFunction;
+    private final Deque<InvocationRecord> invocations = new ArrayDeque<>();
+    private final Map<String, Deque<LogLine>> lines = new HashMap<>();
+    private final Map<String, InstanceEvent> instances = new LinkedHashMap<>();
+    private final List<Observer> observers = new CopyOnWriteArrayList<>();
+    private long sequence;
+
+    public Recorder(int maxInvocations, int maxLinesPerFunction) {
+        this.maxInvocations = maxInvocations;
+        this.maxLinesPerFunction = maxLinesPerFunction;
+    }
+
+    /** 1 000 invocations and 5 000 lines per function: a few tens of MB at most. */
+    public static Recorder withDefaultLimits() {
+        return new Recorder(1_000, 5_000);
+    }
+
+    /** Starts telling {@code observer} what is recorded from now on; close the result to stop. */
+    public AutoCloseable subscribe(Observer observer) {
+        observers.add(observer);
+        return () -> observers.remove(observer);
+    }
+
+    public void invocation(InvocationRecord record) {
+        InvocationRecord numbered;
+        synchronized (this) {
+            numbered = record.withSequence(++sequence);
+            invocations.addLast(numbered);
+            if (invocations.size() > maxInvocations) {
+                invocations.removeFirst();
+            }
+        }
+        for (Observer observer : observers) {
+            try {
+                observer.invocation(numbered);
+            } catch (RuntimeException e) {
+                // an observer's failure is its own
+            }
+        }
+    }
+
+    public void log(LogLine line) {
+        LogLine numbered;
+        synchronized (this) {
+            String text = line.text().length() > MAX_LINE_CHARS ? cut(line.text(), MAX_LINE_CHARS) : line.text();
+            numbered = new LogLine(++sequence, line.time(), line.function(), line.instance(), line.requestId(),
+                    line.level(), text);
+            Deque<LogLine> ofFunction = lines.computeIfAbsent(line.function(), f -> new ArrayDeque<>());
+            ofFunction.addLast(numbered);
+            if (ofFunction.size() > maxLinesPerFunction) {
+                ofFunction.removeFirst();
+            }
+        }
+        for (Observer observer : observers) {
+            try {
+                observer.log(numbered);
+            } catch (RuntimeException e) {
+                // an observer's failure is its own
+            }
+        }
+    }
+
+    public void instance(InstanceEvent event) {
+        InstanceEvent numbered;
+        synchronized (this) {
+            numbered = event.withSequence(++sequence);
+            instances.put(event.function() + "#" + event.instance(), numbered);
+            if (instances.size() > MAX_INSTANCES) {
+                // Instances replaced after crashes or reloads: the gone ones are forgotten first.
+                instances.values().removeIf(gone -> instances.size() > MAX_INSTANCES
+                        && (gone.state() == InstanceEvent.State.STOPPED || gone.state() == InstanceEvent.State.FAILED));
+            }
+        }
+        for (Observer observer : observers) {
+            try {
+                observer.instance(numbered);
+            } catch (RuntimeException e) {
+                // an observer's failure is its own
+            }
+        }
+    }
+
+    /** The recorded invocations, oldest first. */
+    public synchronized List<InvocationRecord> invocations() {
+        return List.copyOf(invocations);
+    }
+
+    /** The invocation with this request id, if it is still recorded. */
+    public synchronized Optional<InvocationRecord> invocation(String requestId) {
+        return invocations.stream().filter(r -> r.requestId().equals(requestId)).findFirst();
+    }
+
+    /** A function's recorded log lines, oldest first. */
+    public synchronized List<LogLine> logs(String function) {
+        Deque<LogLine> ofFunction = lines.get(function);
+        return ofFunction == null ? List.of() : List.copyOf(ofFunction);
+    }
+
+    /** The recorded log lines one invocation printed, oldest first. */
+    public synchronized List<LogLine> logsOf(String function, String requestId) {
+        var found = new ArrayList<LogLine>();
+        for (LogLine line : lines.getOrDefault(function, new ArrayDeque<>())) {
+            if (requestId.equals(line.requestId())) {
+                found.add(line);
+            }
+        }
+        return found;
+    }
+
+    /** The latest state of every instance that ever started, in order of first appearance. */
+    public synchronized List<InstanceEvent> instances() {
+        return List.copyOf(instances.values());
+    }
+
+    /** {@code text} cut to {@code max} characters (never half a surrogate pair), saying how much was cut. */
+    public static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "...[" + (text.length() - end) + " more characters]";
+    }
+}
