@@ -18,6 +18,7 @@ import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.page.DynamoPageKeyStore;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
+import dev.fnbundle.common.testing.OpenApiContract;
 import dev.fnbundle.common.testing.PageTokenForgery;
 import dev.fnbundle.configaudit.api.ResponseBudget;
 import dev.fnbundle.configaudit.api.ResponseBudgetSize;
@@ -59,7 +60,7 @@ class ConfigAuditApiHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event, int expectedStatus) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
+        APIGatewayV2HTTPResponse response = OpenApiContract.verified(event, handler.handleRequest(event, context));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expectedStatus);
         return response;
     }
@@ -192,7 +193,8 @@ class ConfigAuditApiHandlerTest {
         var retry = new APIGatewayV2HTTPResponse[1];
         // when: the retry arrives while the first attempt runs
         wiring.idempotent().run(claim, Digests.sha256Hex(event.getBody()), () -> {
-            retry[0] = running.handleRequest(withHeader(event("audit-idempotent.json"), "idempotency-key", key),
+            retry[0] = OpenApiContract.checked(running)
+                    .handleRequest(withHeader(event("audit-idempotent.json"), "idempotency-key", key),
                     context);
             return Optional.empty();
         });
@@ -490,7 +492,8 @@ class ConfigAuditApiHandlerTest {
                 Clock.offset(Clock.systemUTC(), Duration.ofDays(31))).load();
         var restarted = new ConfigAuditApiHandler(ConfigAuditWiring.from(Env.of(LocalAws.shared()
                 .functionEnvironment("ConfigAuditApiFunction"))), new ResponseBudget(ResponseBudget.DEFAULT_BYTES));
-        var response = restarted.handleRequest(history(name, Map.of("limit", "1", "nextToken", before)), context);
+        var response = OpenApiContract.checked(restarted)
+                .handleRequest(history(name, Map.of("limit", "1", "nextToken", before)), context);
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         assertThat(Json.parse(response.getBody()).get("items")).hasSize(1);

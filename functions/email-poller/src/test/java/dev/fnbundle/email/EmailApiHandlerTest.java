@@ -12,6 +12,7 @@ import dev.fnbundle.common.page.DynamoPageKeyStore;
 import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
+import dev.fnbundle.common.testing.OpenApiContract;
 import dev.fnbundle.common.testing.PageTokenForgery;
 import dev.fnbundle.email.aws.DynamoInvoiceStore;
 import dev.fnbundle.email.poll.InvoiceRecord;
@@ -59,7 +60,7 @@ class EmailApiHandlerTest {
     }
 
     private JsonNode call(EmailApiHandler target, APIGatewayV2HTTPEvent event, int expectedStatus) {
-        APIGatewayV2HTTPResponse response = target.handleRequest(event, context);
+        APIGatewayV2HTTPResponse response = OpenApiContract.verified(event, target.handleRequest(event, context));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expectedStatus);
         return response.getBody() == null ? null : Json.parse(response.getBody());
     }
@@ -86,7 +87,7 @@ class EmailApiHandlerTest {
     @Event(value = "email-poller/mailboxes-register.json", type = APIGatewayV2HTTPEvent.class)
     void a_registered_mailbox_is_listed_shown_and_deleted_without_ever_showing_its_secret(
             APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse created = handler.handleRequest(unique(event), context);
+        APIGatewayV2HTTPResponse created = OpenApiContract.checked(handler).handleRequest(unique(event), context);
         JsonNode mailbox = Json.parse(created.getBody());
         String id = mailbox.get("id").asText();
 
@@ -136,9 +137,10 @@ class EmailApiHandlerTest {
     void locally_an_inline_password_is_stored_apart_and_never_returned(APIGatewayV2HTTPEvent event) {
         event.setBody(unique(event).getBody().replace("\"password\": \"demo\"", "\"password\": \"pw-9f2c-secret\""));
 
-        APIGatewayV2HTTPResponse created = localHandler.handleRequest(event, context);
+        APIGatewayV2HTTPResponse created = OpenApiContract.verified(event, localHandler.handleRequest(event, context));
         String id = Json.parse(created.getBody()).get("id").asText();
-        var list = localHandler.handleRequest(ApiEvents.request("GET /mailboxes", "/mailboxes", null), context);
+        var list = OpenApiContract.checked(localHandler)
+                .handleRequest(ApiEvents.request("GET /mailboxes", "/mailboxes", null), context);
 
         assertThat(created.getStatusCode()).isEqualTo(201);
         assertThat(created.getBody()).contains("\"passwordSource\":\"inline\"").doesNotContain("pw-9f2c-secret");
@@ -185,7 +187,8 @@ class EmailApiHandlerTest {
     void poll_now_queues_a_task_for_the_poller(APIGatewayV2HTTPEvent event) {
         String id = call(unique(event), 201).get("id").asText();
 
-        APIGatewayV2HTTPResponse accepted = handler.handleRequest(onMailbox("POST /mailboxes/{id}/poll", id), context);
+        APIGatewayV2HTTPResponse accepted = OpenApiContract.checked(handler)
+                .handleRequest(onMailbox("POST /mailboxes/{id}/poll", id), context);
 
         assertThat(accepted.getStatusCode()).isEqualTo(202);
         assertThat(accepted.getHeaders()).containsEntry("location", "/mailboxes/" + id);
@@ -370,7 +373,7 @@ class EmailApiHandlerTest {
                 base.attachments(), null, false, base.recordedAt());
         new DynamoInvoiceStore(LocalAws.shared().dynamoDb(), table).putIfAbsent(hostile);
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
+        APIGatewayV2HTTPResponse response = OpenApiContract.verified(event, handler.handleRequest(event, context));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsEntry("content-type", "text/csv; charset=utf-8")

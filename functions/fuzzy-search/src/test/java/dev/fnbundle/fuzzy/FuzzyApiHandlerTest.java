@@ -10,6 +10,7 @@ import dev.fnbundle.common.config.Env;
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
+import dev.fnbundle.common.testing.OpenApiContract;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.embedded.template.EventSpec;
 import dev.fnbundle.fuzzy.catalog.CatalogEntry;
@@ -49,7 +50,7 @@ class FuzzyApiHandlerTest {
     }
 
     private static JsonNode call(APIGatewayV2HTTPEvent event, int expectedStatus) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, CONTEXT);
+        APIGatewayV2HTTPResponse response = OpenApiContract.verified(event, handler.handleRequest(event, CONTEXT));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expectedStatus);
         return response.getBody() == null ? null : Json.parse(response.getBody());
     }
@@ -165,7 +166,7 @@ class FuzzyApiHandlerTest {
         String name = "put-" + UUID.randomUUID().toString().substring(0, 8);
         Events.rename(event, "books", name);
 
-        APIGatewayV2HTTPResponse created = handler.handleRequest(event, CONTEXT);
+        APIGatewayV2HTTPResponse created = OpenApiContract.verified(event, handler.handleRequest(event, CONTEXT));
         event.setBody("{\"settings\": {\"threshold\": 0.6}}");
         JsonNode updated = call(event, 200);
 

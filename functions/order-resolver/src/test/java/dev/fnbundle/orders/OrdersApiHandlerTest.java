@@ -2,6 +2,7 @@ package dev.fnbundle.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
@@ -10,6 +11,7 @@ import dev.fnbundle.common.config.Env;
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
+import dev.fnbundle.common.testing.OpenApiContract;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.embedded.template.EventSpec;
 import dev.fnbundle.orders.aws.DynamoRunStore;
@@ -51,7 +53,7 @@ class OrdersApiHandlerTest {
     }
 
     private JsonNode call(APIGatewayV2HTTPEvent event, int expectedStatus) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
+        APIGatewayV2HTTPResponse response = OpenApiContract.verified(event, handler.handleRequest(event, context));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expectedStatus);
         return response.getBody() == null ? null : Json.parse(response.getBody());
     }
@@ -222,10 +224,10 @@ class OrdersApiHandlerTest {
     @ParameterizedTest
     @Event(value = "order-resolver/runs-start-manual.json", type = APIGatewayV2HTTPEvent.class)
     void an_idempotency_key_replays_the_first_run_instead_of_starting_another(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse first = handler.handleRequest(event, context);
-        APIGatewayV2HTTPResponse retry = handler.handleRequest(event, context);
+        APIGatewayV2HTTPResponse first = OpenApiContract.verified(event, handler.handleRequest(event, context));
+        APIGatewayV2HTTPResponse retry = OpenApiContract.verified(event, handler.handleRequest(event, context));
         event.setBody(event.getBody().replace("\"c\": []", "\"c\": [], \"d\": []"));
-        APIGatewayV2HTTPResponse reused = handler.handleRequest(event, context);
+        APIGatewayV2HTTPResponse reused = OpenApiContract.verified(event, handler.handleRequest(event, context));
 
         assertThat(first.getStatusCode()).isEqualTo(201);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
@@ -349,14 +351,15 @@ class OrdersApiHandlerTest {
     }
 
     /** This function's production wiring, with the task queue and the run clock replaced. */
-    private static OrdersApiHandler handlerWith(TaskDispatcher dispatcher, Clock clock) {
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handlerWith(
+            TaskDispatcher dispatcher, Clock clock) {
         var aws = LocalAws.shared();
         var production = OrdersWiring.from(Env.of(aws.functionEnvironment("OrdersApiFunction")));
         var store = new DynamoRunStore(aws.dynamoDb(), aws.provisionTable("OrdersTable"), Duration.ofDays(1),
                 Duration.ofSeconds(60));
         var runs = new RunService(store, dispatcher, () -> UUID.randomUUID().toString(), clock, 10_000);
-        return new OrdersApiHandler(new OrdersWiring(production.graphs(), production.resolver(),
-                production.packages(), runs, production.idempotency()));
+        return OpenApiContract.checked(new OrdersApiHandler(new OrdersWiring(production.graphs(),
+                production.resolver(), production.packages(), runs, production.idempotency())));
     }
 
     private static APIGatewayV2HTTPEvent keyedStart(String body, String key) {

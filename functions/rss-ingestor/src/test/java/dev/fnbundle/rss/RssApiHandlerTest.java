@@ -13,6 +13,7 @@ import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.page.DynamoPageKeyStore;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
+import dev.fnbundle.common.testing.OpenApiContract;
 import dev.fnbundle.common.testing.PageTokenForgery;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.embedded.template.EventSpec;
@@ -72,7 +73,7 @@ class RssApiHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, int expectedStatus) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
+        APIGatewayV2HTTPResponse response = OpenApiContract.verified(event, handler.handleRequest(event, context));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expectedStatus);
         return response;
     }
@@ -94,7 +95,7 @@ class RssApiHandlerTest {
 
     /** The feed of the sample events, with their title; 201 or 200 depending on which test ran first. */
     private APIGatewayV2HTTPResponse subscribeExample() {
-        var response = handler.handleRequest(ApiEvents.request("POST /feeds", "/feeds",
+        var response = OpenApiContract.checked(handler).handleRequest(ApiEvents.request("POST /feeds", "/feeds",
                 "{\"url\": \"https://www.example.com/feed.xml\", \"title\": \"Example\"}"), context);
         assertThat(response.getStatusCode()).as(response.getBody()).isIn(200, 201);
         return response;
@@ -269,7 +270,7 @@ class RssApiHandlerTest {
     @ParameterizedTest
     @Event(value = "rss-ingestor/subscribe.json", type = APIGatewayV2HTTPEvent.class)
     void subscribing_normalizes_the_url_and_subscribing_it_again_answers_the_same_feed(APIGatewayV2HTTPEvent event) {
-        var first = handler.handleRequest(event, context);
+        var first = OpenApiContract.verified(event, handler.handleRequest(event, context));
         var again = respond(event, 200);
 
         assertThat(first.getStatusCode()).isIn(200, 201);
@@ -475,7 +476,8 @@ class RssApiHandlerTest {
                 Clock.offset(Clock.systemUTC(), Duration.ofDays(31))).load();
         var restarted = new RssApiHandler(RssWiring.feeds(config, LocalAws.shared().dynamoDb(),
                 new SsrfGuard(false, DNS), Clock.systemUTC()), new FeedParser(), Clock.systemUTC());
-        var response = restarted.handleRequest(ApiEvents.withQuery(ApiEvents.request("GET /feeds", "/feeds", null),
+        var response = OpenApiContract.checked(restarted)
+                .handleRequest(ApiEvents.withQuery(ApiEvents.request("GET /feeds", "/feeds", null),
                 Map.of("limit", "1", "nextToken", before)), context);
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);

@@ -29,6 +29,7 @@ import dev.fnbundle.local.schedule.ScheduleExpression;
 import dev.fnbundle.local.schedule.Scheduler;
 import dev.fnbundle.local.sqs.SqsEventSource;
 import dev.fnbundle.local.template.TemplateAudit;
+import dev.fnbundle.local.webconsole.WebConsole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,6 +77,8 @@ public final class BundleRuntime implements AutoCloseable {
     private String devToken;
 
     private final Recorder recorder = Recorder.withDefaultLimits();
+    private final long startedNanos = System.nanoTime();
+    private volatile long readyMillis = -1;
     private EnvironmentOverrides overrides = EnvironmentOverrides.none();
 
     private BundleRuntime(Console console) {
@@ -90,6 +93,7 @@ public final class BundleRuntime implements AutoCloseable {
             stack.startServices(options, options.ports());
             stack.startFunctions(options, null);
             stack.startTriggers(options);
+            stack.readyMillis = (System.nanoTime() - stack.startedNanos) / 1_000_000;
             return stack;
         } catch (RuntimeException | InterruptedException e) {
             stack.close();
@@ -261,6 +265,7 @@ public final class BundleRuntime implements AutoCloseable {
                         + String.join(", ", scheduler.rules().keySet()));
             }
         }
+        track(WebConsole.install(gateway, this, options.template().toAbsolutePath().getParent()));
     }
 
     private List<Scheduler.Rule> rules() {
@@ -338,6 +343,11 @@ public final class BundleRuntime implements AutoCloseable {
     /** What happened so far: invocations, function log lines, instance states; subscribe for what comes. */
     public Recorder recorder() {
         return recorder;
+    }
+
+    /** How long the start took, until every function was warm and every trigger ran; -1 while starting. */
+    public long readyMillis() {
+        return readyMillis;
     }
 
     public Scheduler scheduler() {

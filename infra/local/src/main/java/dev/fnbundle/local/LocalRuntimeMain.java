@@ -114,6 +114,7 @@ public final class LocalRuntimeMain {
             console.info(stack.devToken());
         }
         console.info("");
+        console.info("console: http://localhost:" + stack.port() + "/_local/console (in a browser on this machine)");
         console.info("ready in " + readyMillis + " ms (" + sinceJvmStart + " ms since JVM start); Ctrl-C to stop");
     }
 

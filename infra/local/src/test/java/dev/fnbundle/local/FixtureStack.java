@@ -35,6 +35,11 @@ final class FixtureStack {
             try (InputStream in = FixtureStack.class.getResourceAsStream("/fixture-template.yaml")) {
                 Files.copy(in, template);
             }
+            // Where the browser console reads the API's OpenAPI document: infra/openapi.yaml beside the template.
+            Files.createDirectories(directory.resolve("infra"));
+            try (InputStream in = FixtureStack.class.getResourceAsStream("/fixture-openapi.yaml")) {
+                Files.copy(in, directory.resolve("infra/openapi.yaml"));
+            }
             zip(directory.resolve("fixture.zip"));
             return template;
         } catch (IOException e) {

@@ -12,25 +12,33 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * A JDK HttpServer on 127.0.0.1 playing every kind of feed host: conditional GET, redirects (also to private
- * addresses), slow and dripping hosts, failing hosts, oversized and compressed bodies. Counts requests per path.
+ * addresses), silent and dripping hosts, failing hosts, oversized and compressed bodies. Counts requests per path.
+ *
+ * <p>Every answer is ready before the request comes (nothing is computed while the client waits), and the silent and
+ * dripping hosts keep it up until the server closes: no client timeout races the server's own timing.
  */
 final class LocalFeedServer implements AutoCloseable {
     static final String ETAG = "\"v1\"";
     static final String LAST_MODIFIED = "Fri, 05 Jan 2024 10:00:00 GMT";
     static final String FEED = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Local</title>"
             + "<item><title>One</title><link>/posts/1</link></item></channel></rss>";
+    /** 10 MiB of zeros in about 10 KB; compressed once, not per request (it takes a loaded machine a while). */
+    private static final byte[] GZIP_BOMB = gzip(new byte[10 * 1024 * 1024]);
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
 
     LocalFeedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -86,10 +94,7 @@ final class LocalFeedServer implements AutoCloseable {
             case "/to-internal-name" -> redirect(exchange, 308, "http://intranet.test:" + port() + "/feed");
             case "/to-file" -> redirect(exchange, 302, "file:///etc/passwd");
             case "/no-location" -> send(exchange, 302, null, new byte[0]);
-            case "/slow" -> {
-                Thread.sleep(3000);
-                send(exchange, 200, "text/xml", FEED.getBytes(StandardCharsets.UTF_8));
-            }
+            case "/silent" -> closing.await();
             case "/drip" -> drip(exchange);
             case "/500", "/501", "/404", "/410" -> send(exchange, Integer.parseInt(path.substring(1)), null,
                     new byte[0]);
@@ -105,7 +110,7 @@ final class LocalFeedServer implements AutoCloseable {
             case "/big-chunked" -> chunked(exchange, 100 * 1024);
             case "/gzip" -> encoded(exchange, "gzip", gzip(FEED.getBytes(StandardCharsets.UTF_8)));
             case "/deflate" -> encoded(exchange, "deflate", deflate(FEED.getBytes(StandardCharsets.UTF_8)));
-            case "/gzip-bomb" -> encoded(exchange, "gzip", gzip(new byte[10 * 1024 * 1024]));
+            case "/gzip-bomb" -> encoded(exchange, "gzip", GZIP_BOMB);
             case "/bad-gzip" -> encoded(exchange, "gzip", "definitely not gzip".getBytes(StandardCharsets.UTF_8));
             case "/brotli" -> encoded(exchange, "br", new byte[10]);
             default -> send(exchange, 404, null, new byte[0]);
@@ -130,15 +135,15 @@ final class LocalFeedServer implements AutoCloseable {
         send(exchange, status, null, new byte[0]);
     }
 
-    private static void drip(HttpExchange exchange) throws IOException, InterruptedException {
+    /** A byte every 100 ms until the client goes away (the write fails) or the server closes. */
+    private void drip(HttpExchange exchange) throws IOException, InterruptedException {
         exchange.getResponseHeaders().add("Content-Type", "text/xml");
         exchange.sendResponseHeaders(200, 0);
         OutputStream body = exchange.getResponseBody();
-        for (int i = 0; i < 50; i++) {
+        do {
             body.write('<');
             body.flush();
-            Thread.sleep(200);
-        }
+        } while (!closing.await(100, TimeUnit.MILLISECONDS));
     }
 
     private static void chunked(HttpExchange exchange, int bytes) throws IOException {
@@ -188,6 +193,7 @@ final class LocalFeedServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -14,6 +14,7 @@ import dev.fnbundle.configaudit.service.StoredAudit;
 import dev.fnbundle.embedded.LocalAws;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -23,7 +24,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Stored audits, chunking and drift history on a real DynamoDB Local table provisioned from template.yaml. */
 class DynamoAuditStoreTest {
-    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    /*
+     * The real time, not a fixed date: the table has the template's TTL, and DynamoDB Local deletes items about a
+     * second after their ttl (LATER here) lies before the wall clock, so audits saved until a past LATER vanish in
+     * the middle of a test.
+     */
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final Instant LATER = NOW.plusSeconds(86_400);
     private static DynamoAuditStore store;
     private static String table;

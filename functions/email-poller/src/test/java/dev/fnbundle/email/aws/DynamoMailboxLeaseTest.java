@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fnbundle.embedded.LocalAws;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -17,7 +18,12 @@ import org.junit.jupiter.api.Test;
 class DynamoMailboxLeaseTest {
     private static DynamoMailboxLease lease;
     private final String mailbox = "mb-" + UUID.randomUUID();
-    private final Instant now = Instant.parse("2026-05-20T10:00:00Z");
+    /*
+     * The real time, not a fixed date: the table has the template's TTL, and DynamoDB Local deletes a lease about a
+     * second after its ttl (its expiry + one day) lies before the wall clock, which frees it in the middle of a test
+     * once that date is past.
+     */
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Duration ttl = Duration.ofMinutes(4);
 
     @BeforeAll

@@ -39,8 +39,19 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * {@code applied} only after its successors were dispatched, so a crash anywhere in between is repaired by
  * completing the node again; a READY node whose dispatcher crashed is re-dispatched once its dispatch lease runs
  * out.
+ *
+ * <p>Every item carries the table's {@code ttl}, and TTL deletes a run's items one by one, in no order, at any
+ * time after it — also in the middle of a completion. An update of a missing item would create it with just the
+ * updated attributes and no {@code ttl}: a fragment that never expires and that breaks every later read of the
+ * run. So every update is conditional on its item existing, and a missing item means the run expired:
+ * {@link RunNotFoundException}.
  */
 public final class DynamoRunStore implements RunStore {
+    /** The guard of every update: DynamoDB would otherwise create a missing item (see the class comment). */
+    private static final String EXISTS = "attribute_exists(pk)";
+    /** The cancellation reason of a transaction's item whose condition failed. */
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
     private final DynamoDbClient dynamo;
     private final DynamoBatches batches;
     private final String table;
@@ -108,24 +119,7 @@ public final class DynamoRunStore implements RunStore {
     @Override
     public boolean finish(String runId, List<String> nodes, List<String> dispatched, Instant now) {
         markDispatched(runId, dispatched, now);
-        for (String node : nodes) {
-            try {
-                // Marking the completion applied and counting it in the header happen together or not at all.
-                dynamo.transactWriteItems(b -> b.transactItems(
-                        t -> t.update(u -> u.tableName(table).key(items.nodeKey(runId, node))
-                                .updateExpression("SET applied = :true")
-                                .conditionExpression("#status = :done AND applied = :false")
-                                .expressionAttributeNames(Map.of("#status", "status"))
-                                .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true),
-                                        ":false", AttributeValue.fromBool(false),
-                                        ":done", AttributeValue.fromS(NodeStatus.DONE.name())))),
-                        t -> t.update(u -> u.tableName(table).key(items.headerKey(runId))
-                                .updateExpression("ADD doneCount :one")
-                                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))));
-            } catch (TransactionCanceledException e) {
-                // Another caller finished this node's completion first.
-            }
-        }
+        nodes.forEach(node -> finishCompletion(runId, node));
         Map<String, AttributeValue> header = header(runId);
         return Integer.parseInt(header.get("doneCount").n()) < Integer.parseInt(header.get("nodeCount").n());
     }
@@ -142,6 +136,40 @@ public final class DynamoRunStore implements RunStore {
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RunItems.partition(runId)))))
                 .items().stream().toList();
         return items.snapshot(runId, all);
+    }
+
+    /** Marks a node's completion applied and counts it in the header, together or not at all. */
+    private void finishCompletion(String runId, String node) {
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    t -> t.update(u -> u.tableName(table).key(items.nodeKey(runId, node))
+                            .updateExpression("SET applied = :true")
+                            .conditionExpression("#status = :done AND applied = :false")
+                            .expressionAttributeNames(Map.of("#status", "status"))
+                            .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true),
+                                    ":false", AttributeValue.fromBool(false),
+                                    ":done", AttributeValue.fromS(NodeStatus.DONE.name())))),
+                    t -> t.update(u -> u.tableName(table).key(items.headerKey(runId))
+                            .updateExpression("ADD doneCount :one")
+                            .conditionExpression(EXISTS)
+                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))));
+        } catch (TransactionCanceledException e) {
+            if (failed(e, 1)) {
+                throw new RunNotFoundException(runId);
+            }
+            if (!failed(e, 0)) {
+                // A conflict with a concurrent transaction, or throttling: the completion is not finished, and
+                // saying so lets the caller repeat it (which finishes it) instead of losing the count for good.
+                throw e;
+            }
+            // Another caller finished this node's completion first.
+        }
+    }
+
+    /** Whether the condition of the transaction's item {@code index} is what cancelled it. */
+    private static boolean failed(TransactionCanceledException e, int index) {
+        var reasons = e.cancellationReasons();
+        return reasons.size() > index && CONDITION_FAILED.equals(reasons.get(index).code());
     }
 
     private Map<String, AttributeValue> header(String runId) {
@@ -221,14 +249,14 @@ public final class DynamoRunStore implements RunStore {
         try {
             after = dynamo.updateItem(b -> b.tableName(table).key(items.nodeKey(runId, node))
                     .updateExpression("SET remaining = remaining - :times ADD doneDeps :dependency")
-                    .conditionExpression("attribute_not_exists(doneDeps) OR NOT contains(doneDeps, :hash)")
+                    .conditionExpression(EXISTS
+                            + " AND (attribute_not_exists(doneDeps) OR NOT contains(doneDeps, :hash))")
                     .expressionAttributeValues(Map.of(":times", AttributeValue.fromN(Integer.toString(times)),
                             ":dependency", AttributeValue.fromSs(List.of(RunItems.hash(dependency))),
                             ":hash", AttributeValue.fromS(RunItems.hash(dependency))))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
         } catch (ConditionalCheckFailedException e) {
-            after = dynamo.getItem(b -> b.tableName(table).key(items.nodeKey(runId, node)).consistentRead(true))
-                    .item();
+            after = node(runId, node);
         }
         if (Integer.parseInt(after.get("remaining").n()) != 0) {
             return Count.SETTLED;
@@ -236,11 +264,20 @@ public final class DynamoRunStore implements RunStore {
         if (claimDispatch(runId, node, after, now)) {
             return Count.CLAIMED;
         }
-        var latest = dynamo.getItem(b -> b.tableName(table).key(items.nodeKey(runId, node)).consistentRead(true))
-                .item();
+        var latest = node(runId, node);
         return NodeStatus.READY.name().equals(latest.get("status").s()) && !latest.containsKey("dispatchedAt")
                 ? new Count(Outcome.IN_FLIGHT, Instant.ofEpochMilli(Long.parseLong(latest.get("leaseUntil").n())))
                 : Count.SETTLED;
+    }
+
+    /** A node's item, read strongly consistent; a missing one means the run expired. */
+    private Map<String, AttributeValue> node(String runId, String node) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(items.nodeKey(runId, node)).consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) {
+            throw new RunNotFoundException(runId);
+        }
+        return item;
     }
 
     /** The gate: exactly one caller turns a node READY, or takes over a dispatch whose lease ran out. */
@@ -278,10 +315,16 @@ public final class DynamoRunStore implements RunStore {
 
     private void markDispatched(String runId, List<String> nodes, Instant now) {
         for (String node : nodes) {
-            dynamo.updateItem(b -> b.tableName(table).key(items.nodeKey(runId, node))
-                    .updateExpression("SET dispatchedAt = :now ADD dispatchCount :one")
-                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
-                            ":one", AttributeValue.fromN("1"))));
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(items.nodeKey(runId, node))
+                        .updateExpression("SET dispatchedAt = :now ADD dispatchCount :one")
+                        .conditionExpression(EXISTS)
+                        .expressionAttributeValues(Map.of(
+                                ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                                ":one", AttributeValue.fromN("1"))));
+            } catch (ConditionalCheckFailedException e) {
+                throw new RunNotFoundException(runId);
+            }
         }
     }
 }

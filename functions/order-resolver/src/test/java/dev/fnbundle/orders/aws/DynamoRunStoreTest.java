@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,18 +31,29 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The durable-run guarantees, on a real DynamoDB Local table provisioned from template.yaml. */
 class DynamoRunStoreTest {
+    private static DynamoDbClient dynamo;
+    private static String table;
     private static DynamoRunStore store;
     private final List<String> dispatched = Collections.synchronizedList(new ArrayList<>());
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    /*
+     * The run clock starts at the real time: the table has the template's TTL, and DynamoDB Local deletes items
+     * whose ttl (run time + one day of retention) lies before the wall clock, about a second after they are
+     * written. A fixed date turns into items vanishing mid-test once that date is more than a day old.
+     * Truncated to whole seconds so that leases (kept in milliseconds) are exact durations from it.
+     */
+    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     @BeforeAll
     static void table() {
         var aws = LocalAws.shared();
-        store = new DynamoRunStore(aws.dynamoDb(), aws.provisionTable("OrdersTable"), Duration.ofDays(1),
-                Duration.ofSeconds(60));
+        dynamo = aws.dynamoDb();
+        table = aws.provisionTable("OrdersTable");
+        store = new DynamoRunStore(dynamo, table, Duration.ofDays(1), Duration.ofSeconds(60));
     }
 
     private RunService service(TaskDispatcher dispatcher) {
@@ -121,6 +133,7 @@ class DynamoRunStoreTest {
 
             assertThat(dispatched.stream().filter("join"::equals)).as("round " + round).hasSize(1);
             assertThat(runs.status(runId).nodes().getLast().dispatchCount()).isEqualTo(1);
+            assertThat(runs.status(runId).doneCount()).as("every racing completion counted").isEqualTo(8);
         }
     }
 
@@ -219,6 +232,61 @@ class DynamoRunStoreTest {
         assertThat(runs.status(runId).nodes()).extracting(RunSnapshot.Node::status)
                 .containsExactly(NodeStatus.PENDING, NodeStatus.READY, NodeStatus.READY);
         assertThatThrownBy(() -> runs.complete("no-such-run", List.of("a"))).isInstanceOf(RunNotFoundException.class);
+    }
+
+    @Test
+    void a_completion_that_finds_a_successor_expired_reports_the_run_gone_and_writes_nothing_back() {
+        var runs = service();
+        String runId = runs.start(graph("b", List.of("a"), "a", List.of())).runId();
+        expire(new RunItems().nodeKey(runId, "b"));
+
+        assertThatThrownBy(() -> runs.complete(runId, List.of("a"))).isInstanceOf(RunNotFoundException.class);
+        assertNoFragmentOf(runId);
+    }
+
+    @Test
+    void a_successor_expiring_while_it_is_dispatched_leaves_no_fragment_behind() {
+        var runs = service((runId, nodes, auto) -> {
+            if (nodes.contains("b")) {
+                expire(new RunItems().nodeKey(runId, "b"));
+            }
+            dispatched.addAll(nodes);
+        });
+        String runId = runs.start(graph("b", List.of("a"), "a", List.of())).runId();
+
+        assertThatThrownBy(() -> runs.complete(runId, List.of("a"))).isInstanceOf(RunNotFoundException.class);
+        assertNoFragmentOf(runId);
+    }
+
+    @Test
+    void a_run_whose_header_expires_during_a_completion_is_gone_and_stays_gone() {
+        var runs = service((runId, nodes, auto) -> {
+            if (nodes.contains("b")) {
+                expire(new RunItems().headerKey(runId));
+            }
+            dispatched.addAll(nodes);
+        });
+        String runId = runs.start(graph("b", List.of("a"), "a", List.of())).runId();
+
+        assertThatThrownBy(() -> runs.complete(runId, List.of("a"))).isInstanceOf(RunNotFoundException.class);
+        assertThatThrownBy(() -> runs.status(runId)).isInstanceOf(RunNotFoundException.class);
+        assertNoFragmentOf(runId);
+    }
+
+    /** What the table's TTL does to one item of a run, at any moment after its ttl: deletes it, alone. */
+    private static void expire(Map<String, AttributeValue> key) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key));
+    }
+
+    /**
+     * Every item left of the run is one that {@code create} wrote, not one an update made up for a missing key:
+     * such a fragment lacks the ttl (so it would never expire) and the attributes every read of the run needs.
+     */
+    private static void assertNoFragmentOf(String runId) {
+        var items = dynamo.query(b -> b.tableName(table).consistentRead(true).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RunItems.partition(runId))))).items();
+        assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item)
+                .containsKeys("ttl", item.get("sk").s().startsWith("NODE#") ? "node" : "nodeCount"));
     }
 
     /** A clock the test moves forward. */
