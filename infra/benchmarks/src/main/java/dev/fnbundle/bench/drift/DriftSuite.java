@@ -117,16 +117,22 @@ public final class DriftSuite implements Suite {
 
     /** Why the old harness measured 14 ms at 10 000 lines: kept with the figures it explains. */
     static final String FINDING = """
-            Why the old harness reported 14.4 ms at 10 000 lines and 25.5 ms at 100 000: it measured wall time, \
-            best of 15, after 3 s of *wall-clock* warm-up, on a 2-core machine at load ~10. There, 3 s of wall \
-            time give the JIT's compiler threads a fraction of a core: the 10 000-line case (measured first) \
-            still ran partly in C1's profiling tier or the interpreter (the same program today gives 2.6 ms \
-            with C2, 4.0 ms C1-only and 73 ms interpreted), and a 2 ms call is stretched by every preemption. \
-            There was no fixed cost in the code (nothing per call but allocation proportional to the lines). \
-            Now: JMH forks with timed warm-up iterations, a CPU-time row whose warm-up is counted in CPU time, \
-            and a cheaper core (lines kept as ranges of their text, interning along the diagonal, one postings \
-            array).
+            Why the old harness reported 14.4 ms at 10 000 lines and 25.5 ms at 100 000 (10x the lines for 1.8x \
+            the time): it measured the 10 000-line case first, in a fresh JVM with a default (growing) heap, \
+            after 3 s of *wall-clock* warm-up, on a 2-core machine at load 10-20. Replayed (the old loop and the \
+            old core, at load 20): the 3 s of warm-up held 6 calls and 250 ms of the thread's CPU (8% of a core), \
+            with the JIT still compiling. Two costs were measured, none of them in the code: (1) JIT warm-up: in \
+            CPU terms the 10 000-line call needs about 1.5 s of its own CPU (and the compiler threads' CPU) to \
+            reach C2 code; (2) heap growth: with the default heap, ParallelGC grows eden (97 → 194 → 389 MB here) \
+            and each growth is followed by a phase where a call costs 10-17 ms of CPU instead of 2.5 ms, 3-6 ms of \
+            it system time (first touch of the new pages), even after the JIT has finished. On a fixed, \
+            pre-touched heap the slow phases are gone, and after 3 s of CPU warm-up the call takes 1.3 ms of CPU \
+            (JFR: splitting, hashing and interning the lines are the top frames). Now: a fixed pre-touched heap \
+            (`-Xms2g -Xmx2g -XX:+AlwaysPreTouch`), 3 s of thread CPU of warm-up in each JMH fork before JMH's \
+            own warm-up iterations, and a CPU-time row whose warm-up is counted in CPU time too. Wall-clock rows \
+            still stretch with the machine's load (see the load average above); the CPU-time rows much less.
             """;
+
 
     private static Figure cpu(int lines, Settings settings) throws Exception {
         int batches = Math.max(5, settings.iterations()) * settings.forks();
