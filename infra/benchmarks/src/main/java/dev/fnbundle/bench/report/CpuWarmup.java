@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 /**
  * Warm-up counted in CPU time, not wall time, for a JMH trial's {@code @Setup}: calls the operation until this
  * thread has spent {@code cpuMillis} of CPU on it (or a wall-clock cap passes), and says how long the JIT had
- * been quiet by then (it rarely is for long: JMH's own threads and late inlining keep compiling a little). On a two-core machine at load 20, JMH's wall-clock warm-up iterations
- * give the benchmark thread and the JIT's compiler threads a tenth of a core each: five warm-up seconds then end
+ * been quiet by then (it rarely is for long: JMH's own threads and late inlining keep compiling a little). On a
+ * two-core machine at load 20, JMH's wall-clock warm-up iterations give the benchmark thread and the JIT's
+ * compiler threads a tenth of a core each: five warm-up seconds then end
  * with the code still in C1 or the interpreter, and the measured iterations time the JIT, not the code.
  */
 public final class CpuWarmup {
