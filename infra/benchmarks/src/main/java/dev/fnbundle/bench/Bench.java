@@ -1,11 +1,15 @@
 package dev.fnbundle.bench;
 
+import dev.fnbundle.bench.audit.AuditHttpSuite;
+import dev.fnbundle.bench.audit.AuditSuite;
+import dev.fnbundle.bench.drift.DriftSuite;
 import dev.fnbundle.bench.fuzzy.FuzzySuite;
 import dev.fnbundle.bench.orders.OrdersSuite;
 import dev.fnbundle.bench.report.Machine;
 import dev.fnbundle.bench.report.Report;
 import dev.fnbundle.bench.rss.RssSuite;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -27,7 +31,6 @@ public final class Bench {
 
     private static final Map<String, String> PROGRAMS = new TreeMap<>(Map.of(
             "orders", "dev.fnbundle.bench.orders.OrdersBenchmark",
-            "drift", "dev.fnbundle.bench.drift.DriftBenchmark",
             "rss", "dev.fnbundle.bench.rss.RssBenchmark",
             "email", "dev.fnbundle.bench.email.EmailBenchmark"));
 
@@ -38,10 +41,9 @@ public final class Bench {
         return List.of(
                 new OrdersSuite(),
                 new RssSuite(),
-                new CapturedSuite("drift", List.of(), "drift: difflib on generated configs (own harness)",
-                        "Wired in as it is while the matcher is reworked: its Java side is a hand-rolled loop (best"
-                                + " of 15 runs after at least 3 s of warm-up; `java cold` is the first run), Python's"
-                                + " best of 3; outputs compared by ratio repr and SHA-256 of opcodes and diff."),
+                new DriftSuite(),
+                new AuditSuite(),
+                new AuditHttpSuite(),
                 new FuzzySuite(),
                 new CapturedSuite("email", List.of("1000", "3"), "email: invoice mails over IMAP (own harness)",
                         "1 000 invoice mails (the program's default is 2 000; halved here because every run"
@@ -75,13 +77,26 @@ public final class Bench {
         }
         Settings settings = Settings.fromSystemProperties();
         Report report = new Report();
+        report.order(suites().stream().map(Suite::name).toList());
+        String previous = !wanted.isEmpty() && Files.exists(RESULTS) ? Files.readString(RESULTS) : null;
+        if (previous != null) {
+            // A partial run refreshes its suites; the others keep the figures of the run that wrote them.
+            report.keepPrevious(previous, wanted);
+        }
         String python = settings.python().version();
         report.header("Written by `./mvnw -Pbench" + (wanted.isEmpty() ? "" : " -Dbench.only=" + String.join(",",
-                wanted)) + "` on " + Machine.now() + ".\n");
+                wanted)) + "` on " + Machine.now() + (wanted.isEmpty() ? "" : "; the other suites' rows and sections"
+                + " are kept from the previous file, measured by the run it names") + ".\n");
         report.header("- Machine: " + Machine.cpu() + "; load average at the start " + Machine.load()
                 + " (above the core count means other work shared the CPUs).");
         report.header("- JDK: " + Machine.jdk() + "; JMH 1.37.");
         report.header("- Python: " + (python == null ? "python3 not found" : python) + ".");
+        if (previous != null) {
+            previous.lines().filter(line -> line.startsWith("Written by") || line.startsWith("- Kept:")).findFirst()
+                    .ifPresent(line -> report.header("- Kept: the other suites' figures, from a file "
+                            + line.replaceFirst("^- Kept: the other suites' figures, from a file ", "")
+                            .replaceFirst("^W", "w")));
+        }
         for (Suite suite : suites()) {
             if (!wanted.isEmpty() && !wanted.contains(suite.name())) {
                 continue;

@@ -2,6 +2,7 @@ package dev.fnbundle.configaudit.audit;
 
 import dev.fnbundle.common.validation.FieldError;
 import dev.fnbundle.common.validation.InvalidFieldsException;
+import dev.fnbundle.configaudit.difflib.TextLines;
 import dev.fnbundle.configaudit.semantic.ConfigFormat;
 import dev.fnbundle.configaudit.semantic.KeyGlob;
 import java.util.ArrayList;
@@ -46,11 +47,10 @@ final class AuditRequestValidator {
         }
         TextBodyCheck.check("baseline", request.baseline(), limits.maxBytesPerSide());
         TextBodyCheck.check("current", request.current(), limits.maxBytesPerSide());
-        TextBodyCheck.checkLines("baseline", request.baseline(), limits.maxLinesPerSide());
-        TextBodyCheck.checkLines("current", request.current(), limits.maxLinesPerSide());
+        TextLines baseline = TextBodyCheck.lines("baseline", request.baseline(), limits.maxLinesPerSide());
+        TextLines current = TextBodyCheck.lines("current", request.current(), limits.maxLinesPerSide());
         boolean autojunk = request.autojunk() == null || request.autojunk();
-        return new ValidatedAudit(request.name(), request.baseline(), request.current(), format, globs, context,
-                autojunk);
+        return new ValidatedAudit(request.name(), baseline, current, format, globs, context, autojunk);
     }
 
     private static void requireText(List<FieldError> errors, String field, String value) {

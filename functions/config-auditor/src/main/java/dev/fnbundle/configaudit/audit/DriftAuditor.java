@@ -4,7 +4,6 @@ import dev.fnbundle.common.validation.FieldError;
 import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.difflib.MatchWorkExceededException;
 import dev.fnbundle.configaudit.difflib.Opcode;
-import dev.fnbundle.configaudit.difflib.PythonText;
 import dev.fnbundle.configaudit.difflib.SequenceMatcher;
 import dev.fnbundle.configaudit.difflib.UnifiedDiff;
 import dev.fnbundle.configaudit.difflib.UnifiedDiffHeader;
@@ -79,17 +78,19 @@ public final class DriftAuditor {
     public AuditReport audit(AuditRequest request, boolean formatGuessed) {
         ValidatedAudit v = AuditRequestValidator.validate(request, limits);
         boolean guessed = formatGuessed || v.format().isEmpty();
-        ConfigFormat format = v.format().orElseGet(() -> FormatDetector.detect(v.baseline(), v.current()));
+        String baseline = v.baseline().text();
+        String current = v.current().text();
+        ConfigFormat format = v.format().orElseGet(() -> FormatDetector.detect(baseline, current));
         List<AuditWarning> warnings = new ArrayList<>();
-        ParsedConfig baseKeys = read(format, guessed, v.baseline(), "baseline", warnings);
-        ParsedConfig currentKeys = read(format, guessed, v.current(), "current", warnings);
+        ParsedConfig baseKeys = read(format, guessed, baseline, "baseline", warnings);
+        ParsedConfig currentKeys = read(format, guessed, current, "current", warnings);
         SecretRedactor redactor = SecretRedactor.of(SecretValues.of(baseKeys, currentKeys));
         KeyDrift keyDrift = baseKeys == null || currentKeys == null ? null
-                : KeyDriftAnalyzer.compare(baseKeys.entries(), currentKeys.entries(), v.criticalKeys())
+                : KeyDriftAnalyzer.compare(baseKeys.byPath(), currentKeys.byPath(), v.criticalKeys())
                         .map(shown -> redactor.redact(LineMasker.maskText(shown)));
 
-        List<String> from = PythonText.splitLinesKeepEnds(v.baseline());
-        List<String> to = PythonText.splitLinesKeepEnds(v.current());
+        List<String> from = v.baseline();
+        List<String> to = v.current();
         SequenceMatcher<String> matcher = SequenceMatcher.of(from, to, v.autojunk()).limitWork(limits.maxMatchWork());
         try {
             matcher.matchingBlocks();

@@ -1,12 +1,13 @@
 package dev.fnbundle.configaudit.audit;
 
-import dev.fnbundle.configaudit.secrets.UrlPasswords;
-import dev.fnbundle.configaudit.semantic.ConfigEntry;
 import dev.fnbundle.configaudit.semantic.ParsedConfig;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The secret values of an audit's parsed sides: every secret entry's value and every URL password in any value. */
+/**
+ * The secret values of an audit's parsed sides: every secret entry's value and every URL password in any value,
+ * as the readers collected them ({@link ParsedConfig#secretValues()}).
+ */
 final class SecretValues {
     private SecretValues() {
     }
@@ -15,15 +16,8 @@ final class SecretValues {
     static List<String> of(ParsedConfig... sides) {
         List<String> values = new ArrayList<>();
         for (ParsedConfig side : sides) {
-            if (side == null) {
-                continue;
-            }
-            for (ConfigEntry entry : side.entries().values()) {
-                if (entry.secret()) {
-                    values.add(entry.value());
-                }
-                String value = entry.value();
-                UrlPasswords.find(value).forEach(s -> values.add(value.substring(s.start(), s.end())));
+            if (side != null) {
+                values.addAll(side.secretValues());
             }
         }
         return values;

@@ -1,6 +1,7 @@
 package dev.fnbundle.configaudit.audit;
 
 import dev.fnbundle.configaudit.difflib.PythonText;
+import dev.fnbundle.configaudit.difflib.TextLines;
 
 /**
  * Decides whether a config body is acceptable text of acceptable size, in one pass without encoding it.
@@ -14,24 +15,29 @@ final class TextBodyCheck {
 
     /** @throws PayloadRejectedException when the body is over the limit or not text */
     static void check(String field, String body, long maxBytes) {
-        long bytes = 0;
+        int n = body.length();
+        // UTF-8 bytes beyond one per character.
+        long extra = 0;
         boolean text = true;
-        for (int i = 0; i < body.length(); i++) {
+        for (int i = 0; i < n; i++) {
             char c = body.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-                text &= c >= ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == 0x1b;
+            if (c >= ' ' && c < 0x80) {
+                // Printable ASCII, nearly every character of a config: one byte, text.
+                continue;
+            }
+            if (c < ' ') {
+                text &= c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == 0x1b;
             } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < body.length()
-                    && Character.isLowSurrogate(body.charAt(i + 1))) {
-                bytes += 4;
+                extra += 1;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(body.charAt(i + 1))) {
+                extra += 2;
                 i++;
             } else {
-                bytes += 3;
+                extra += 2;
                 text &= !Character.isSurrogate(c);
             }
         }
+        long bytes = n + extra;
         if (bytes > maxBytes) {
             throw new PayloadRejectedException(field, PayloadRejectedException.Reason.TOO_LARGE, maxBytes, bytes);
         }
@@ -40,12 +46,17 @@ final class TextBodyCheck {
         }
     }
 
-    /** @throws TooManyLinesException when the body has more lines than Python's {@code splitlines} would give */
-    static void checkLines(String field, String body, int maxLines) {
-        long lines = lineCount(body);
-        if (lines > maxLines) {
-            throw new TooManyLinesException(field, maxLines, lines);
+    /**
+     * The body cut into Python's {@code splitlines} lines, which the audit then diffs.
+     *
+     * @throws TooManyLinesException when there are more than {@code maxLines}
+     */
+    static TextLines lines(String field, String body, int maxLines) {
+        TextLines lines = TextLines.of(body);
+        if (lines.size() > maxLines) {
+            throw new TooManyLinesException(field, maxLines, lines.size());
         }
+        return lines;
     }
 
     /** {@code len(body.splitlines())} without building the list. */

@@ -19,7 +19,7 @@ final class LongestMatchFinder {
 
     private final int[] a;
     private final int[] b;
-    private final int[][] b2j;
+    private final SecondSequenceIndex index;
     private final boolean[] junk;
     private final long[] j2len;
     private long stamp;
@@ -27,7 +27,7 @@ final class LongestMatchFinder {
     LongestMatchFinder(int[] a, int[] b, SecondSequenceIndex index) {
         this.a = a;
         this.b = b;
-        this.b2j = index.b2j;
+        this.index = index;
         this.junk = index.junk;
         this.j2len = new long[b.length + 1];
     }
@@ -75,9 +75,10 @@ final class LongestMatchFinder {
         for (int i = alo; i < ahi; i++) {
             long previous = stamp++;
             long current = stamp << 32;
-            int[] js = b2j[a[i]];
-            int hi = js.length == 0 ? 0 : lowerBound(js, bhi);
-            int lo = hi == 0 ? 0 : lowerBound(js, blo);
+            int id = a[i];
+            int[] js = index.positions;
+            int hi = index.lowerBound(id, bhi);
+            int lo = hi == index.start[id] ? hi : index.lowerBound(id, blo);
             int rowBest = 0;
             int rowBestJ = 0;
             for (int p = hi - 1; p >= lo; p--) {
@@ -104,20 +105,5 @@ final class LongestMatchFinder {
             Arrays.fill(j2len, 0L);
             stamp = 0;
         }
-    }
-
-    /** First index p with {@code js[p] >= key} (js ascending), or js.length. */
-    static int lowerBound(int[] js, int key) {
-        int lo = 0;
-        int hi = js.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (js[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

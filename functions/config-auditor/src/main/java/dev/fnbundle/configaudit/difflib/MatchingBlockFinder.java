@@ -41,9 +41,9 @@ final class MatchingBlockFinder {
         this.a = a;
         this.b = b;
         this.index = index;
-        this.indexed = new boolean[index.b2j.length];
+        this.indexed = new boolean[index.start.length - 1];
         for (int id = 0; id < indexed.length; id++) {
-            indexed[id] = index.b2j[id].length > 0;
+            indexed[id] = index.indexed(id);
         }
     }
 
@@ -99,13 +99,14 @@ final class MatchingBlockFinder {
     private SegmentHeap scan(int alo, int ahi, int blo, int bhi) {
         SegmentHeap heap = new SegmentHeap(pool);
         for (int i = alo; i < ahi; i++) {
-            int[] js = index.b2j[a[i]];
-            if (js.length == 0) {
+            int id = a[i];
+            if (!indexed[id]) {
                 continue;
             }
-            int end = LongestMatchFinder.lowerBound(js, bhi);
-            int begin = LongestMatchFinder.lowerBound(js, blo);
+            int end = index.lowerBound(id, bhi);
+            int begin = index.lowerBound(id, blo);
             count(end - begin);
+            int[] js = index.positions;
             for (int p = begin; p < end; p++) {
                 int j = js[p];
                 boolean continues = i > alo && j > blo && a[i - 1] == b[j - 1] && indexed[b[j - 1]];

@@ -1,9 +1,5 @@
 package dev.fnbundle.configaudit.difflib;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
 /** The few {@code str} methods the auditor relies on, with Python 3.11's exact character classes. */
 public final class PythonText {
     private PythonText() {
@@ -12,33 +8,12 @@ public final class PythonText {
     /**
      * Python's {@code s.splitlines(keepends=True)}: breaks after {@code \n}, {@code \r\n}, {@code \r}, {@code \v},
      * {@code \f}, U+001C..U+001E, U+0085, U+2028 and U+2029; the last piece keeps no terminator if it has none.
+     * The lines are a view of the text ({@link TextLines}): each is copied out only when read.
      *
      * @throws NullPointerException if s is null
      */
-    public static List<String> splitLinesKeepEnds(String s) {
-        Objects.requireNonNull(s, "s");
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (isLineBreak(c)) {
-                int end = i + 1;
-                if (c == '\r' && end < n && s.charAt(end) == '\n') {
-                    end++;
-                }
-                lines.add(s.substring(start, end));
-                start = end;
-                i = end;
-            } else {
-                i++;
-            }
-        }
-        if (start < n) {
-            lines.add(s.substring(start));
-        }
-        return lines;
+    public static TextLines splitLinesKeepEnds(String s) {
+        return TextLines.of(s);
     }
 
     /** True for the characters {@code str.splitlines} breaks on (all are in the BMP). */

@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 public final class SequenceMatcher<T> {
     private final int[] a;
     private final int[] b;
-    private final List<T> elements;
+    private final InternedSequences<T> seqs;
     private final SecondSequenceIndex index;
     private List<Match> matchingBlocks;
     private List<Opcode> opcodes;
@@ -36,9 +36,9 @@ public final class SequenceMatcher<T> {
     private SequenceMatcher(InternedSequences<T> seqs, Predicate<? super T> isJunk, boolean autojunk) {
         this.a = seqs.a();
         this.b = seqs.b();
-        this.elements = seqs.elements();
-        IntPredicate junkId = isJunk == null ? null : id -> isJunk.test(elements.get(id));
-        this.index = new SecondSequenceIndex(b, elements.size(), junkId, autojunk);
+        this.seqs = seqs;
+        IntPredicate junkId = isJunk == null ? null : id -> isJunk.test(seqs.element(id));
+        this.index = new SecondSequenceIndex(b, seqs.absent(), junkId, autojunk);
     }
 
     /** {@code SequenceMatcher(None, a, b)}: no junk, autojunk on. Lists must be non-null; copied by value. */
@@ -204,9 +204,9 @@ public final class SequenceMatcher<T> {
 
     private Set<T> elementsWhere(boolean[] flags) {
         Set<T> out = new LinkedHashSet<>();
-        for (int id = 0; id < flags.length; id++) {
+        for (int id = 0; id < seqs.absent(); id++) {
             if (flags[id]) {
-                out.add(elements.get(id));
+                out.add(seqs.element(id));
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.fnbundle.configaudit.secrets;
 
 import dev.fnbundle.configaudit.difflib.PythonText;
+import dev.fnbundle.configaudit.difflib.TextLines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,8 +34,11 @@ import java.util.List;
  */
 public final class LineMasker {
     private final List<List<TextSpan>> out = new ArrayList<>();
+    /** The current line's spans; null until its first one. */
     private List<TextSpan> spans;
+    /** The current line is {@code content[base, base + n)}: its text without terminator, read in place. */
     private String content;
+    private int base;
     private int n;
     /** Lines indented deeper than this column continue the last secret value; -1 when none does. */
     private int blockColumn = -1;
@@ -54,6 +58,15 @@ public final class LineMasker {
     /** Per line: a position from which no closing quote of each kind exists ({@code "} then {@code '}). */
     private final int[] unterminated = new int[2];
 
+    /** ASCII characters that continue a bare key: letters, digits and {@code _ . - $ @}. */
+    private static final boolean[] KEY_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < KEY_CHARS.length; c++) {
+            KEY_CHARS[c] = Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '$' || c == '@';
+        }
+    }
+
     private LineMasker() {
     }
 
@@ -63,7 +76,7 @@ public final class LineMasker {
         List<String> masked = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            int end = LineText.contentEnd(line);
+            int end = contentEnd(line);
             masked.add(TextMasks.apply(line.substring(0, end), spans.get(i)) + line.substring(end));
         }
         return masked;
@@ -74,27 +87,49 @@ public final class LineMasker {
         return String.join("", maskLines(PythonText.splitLinesKeepEnds(text)));
     }
 
-    /** For each line, the spans of its content (terminator excluded) to mask; unmasked lines get an empty list. */
+    /**
+     * For each line, the spans of its content (terminator excluded) to mask; unmasked lines get an empty list.
+     * Lines of a {@link TextLines} are read in place, without copying them out.
+     */
     static List<List<TextSpan>> spans(List<String> lines) {
         LineMasker masker = new LineMasker();
-        for (String line : lines) {
-            masker.accept(line.substring(0, LineText.contentEnd(line)));
+        if (lines instanceof TextLines text) {
+            String whole = text.text();
+            // Where the next "://" is, found for the whole text rather than looked for on every line.
+            int url = whole.indexOf("://");
+            for (int i = 0; i < text.size(); i++) {
+                int start = text.start(i);
+                int end = contentEnd(whole, start, text.end(i));
+                if (url >= 0 && url < start) {
+                    url = whole.indexOf("://", start);
+                }
+                masker.accept(whole, start, end, url >= 0 && url + 3 <= end);
+            }
+        } else {
+            for (String line : lines) {
+                masker.accept(line, 0, contentEnd(line), line.contains("://"));
+            }
         }
         return masker.out;
     }
 
-    private void accept(String line) {
-        content = line;
-        n = line.length();
-        spans = new ArrayList<>(0);
+    private void accept(String text, int start, int end, boolean hasUrl) {
+        content = text;
+        base = start;
+        n = end - start;
+        spans = null;
         unterminated[0] = Integer.MAX_VALUE;
         unterminated[1] = Integer.MAX_VALUE;
         int from = carriedOver();
         if (from >= 0) {
             scanKeys(from);
         }
-        spans.addAll(UrlPasswords.find(line));
-        out.add(spans.isEmpty() ? List.of() : spans);
+        if (hasUrl) {
+            for (TextSpan url : UrlPasswords.find(text.substring(start, end))) {
+                mask(url.start(), url.end());
+            }
+        }
+        out.add(spans == null ? List.of() : spans);
     }
 
     /**
@@ -103,10 +138,10 @@ public final class LineMasker {
      * @return where to look for keys, or -1 when the whole line belongs to a secret value
      */
     private int carriedOver() {
-        int indent = LineText.indentOf(content);
-        boolean blank = content.isBlank();
+        int indent = indentFrom(0);
+        boolean blank = isBlank();
         if (continuation) {
-            continuation = LineText.endsInOddBackslashes(content);
+            continuation = endsInOddBackslashes();
             return maskRest(indent);
         }
         if (openQuote != 0) {
@@ -134,7 +169,7 @@ public final class LineMasker {
                 return maskRest(indent);
             }
             if (indent == blockColumn && blockSequence && isSequenceItem(indent)) {
-                return maskRest(LineText.indentOf(content, indent + 1));
+                return maskRest(indentFrom(indent + 1));
             }
             blockColumn = -1;
         }
@@ -159,12 +194,12 @@ public final class LineMasker {
     private void scanKeys(int from) {
         int i = from;
         while (i < n) {
-            char c = content.charAt(i);
+            char c = at(i);
             if (c == '\\') {
                 i += 2;
             } else if (c == '"' || c == '\'') {
                 i = quotedKey(i, c);
-            } else if (LineText.isKeyStart(c)) {
+            } else if (isKeyStart(c)) {
                 i = bareKey(i);
             } else {
                 i++;
@@ -179,7 +214,7 @@ public final class LineMasker {
             return i + 1;
         }
         int value = separator(close + 1, false);
-        if (value < 0 || !SecretPolicy.isSecretName(decode(i + 1, close, quote))) {
+        if (value < 0 || !isSecretKey(i + 1, close, quote)) {
             return i + 1;
         }
         return maskValue(value, i, quote == '"' && separatorChar == ':');
@@ -188,17 +223,17 @@ public final class LineMasker {
     private int bareKey(int i) {
         int end = i;
         while (end < n) {
-            char c = content.charAt(end);
+            char c = at(end);
             if (c == '\\' && end + 1 < n) {
                 end += 2;
-            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '$' || c == '@') {
+            } else if (c < KEY_CHARS.length ? KEY_CHARS[c] : Character.isLetterOrDigit(c)) {
                 end++;
             } else {
                 break;
             }
         }
         int value = separator(end, true);
-        if (value < 0 || !SecretPolicy.isSecretName(decode(i, end, '\0'))) {
+        if (value < 0 || !isSecretKey(i, end, '\0')) {
             return end;
         }
         return maskValue(value, i, false);
@@ -209,10 +244,10 @@ public final class LineMasker {
      * or, when {@code blankSeparates}, after at least one blank. -1 when no separator follows.
      */
     private int separator(int from, boolean blankSeparates) {
-        int i = LineText.indentOf(content, from);
-        if (i < n && (content.charAt(i) == ':' || content.charAt(i) == '=')) {
-            separatorChar = content.charAt(i);
-            return LineText.indentOf(content, i + 1);
+        int i = indentFrom(from);
+        if (i < n && (at(i) == ':' || at(i) == '=')) {
+            separatorChar = at(i);
+            return indentFrom(i + 1);
         }
         separatorChar = ' ';
         return blankSeparates && i > from && i < n ? i : -1;
@@ -232,7 +267,7 @@ public final class LineMasker {
             }
             return n;
         }
-        char c = content.charAt(start);
+        char c = at(start);
         if (c == '"' || c == '\'') {
             int close = closeQuote(start + 1, c);
             if (close < 0) {
@@ -255,7 +290,7 @@ public final class LineMasker {
         }
         if (jsonStyle) {
             int end = start;
-            while (end < n && ",}] \t".indexOf(content.charAt(end)) < 0) {
+            while (end < n && ",}] \t".indexOf(at(end)) < 0) {
                 end++;
             }
             mask(start, end);
@@ -266,7 +301,7 @@ public final class LineMasker {
             return n;
         }
         mask(start, trimmedEnd(start));
-        continuation = LineText.endsInOddBackslashes(content);
+        continuation = endsInOddBackslashes();
         openBlock(keyColumn, false);
         return n;
     }
@@ -283,11 +318,11 @@ public final class LineMasker {
             return -1;
         }
         for (int i = from; i < n; i++) {
-            char c = content.charAt(i);
+            char c = at(i);
             if (quote == '"' && c == '\\') {
                 i++;
             } else if (c == quote) {
-                if (quote == '\'' && i + 1 < n && content.charAt(i + 1) == '\'') {
+                if (quote == '\'' && i + 1 < n && at(i + 1) == '\'') {
                     i++;
                 } else {
                     return i;
@@ -302,7 +337,7 @@ public final class LineMasker {
     /** Tracks brackets (outside strings) from {@code from}; the index where they all close, or -1 (state kept). */
     private int closeStructure(int from) {
         for (int i = from; i < n; i++) {
-            char c = content.charAt(i);
+            char c = at(i);
             if (depthQuote != 0) {
                 if (depthQuote == '"' && c == '\\') {
                     i++;
@@ -323,43 +358,43 @@ public final class LineMasker {
     /** A quote starts a string where a value can start, so an apostrophe inside a plain word does not. */
     private boolean opensString(int i) {
         int k = i - 1;
-        while (k >= 0 && (content.charAt(k) == ' ' || content.charAt(k) == '\t')) {
+        while (k >= 0 && (at(k) == ' ' || at(k) == '\t')) {
             k--;
         }
-        return k < 0 || "[{,:".indexOf(content.charAt(k)) >= 0;
+        return k < 0 || "[{,:".indexOf(at(k)) >= 0;
     }
 
     private boolean onlyTrailing(int from) {
-        int i = LineText.indentOf(content, from);
-        if (i < n && (content.charAt(i) == ',' || content.charAt(i) == ';')) {
-            i = LineText.indentOf(content, i + 1);
+        int i = indentFrom(from);
+        if (i < n && (at(i) == ',' || at(i) == ';')) {
+            i = indentFrom(i + 1);
         }
-        return i >= n || content.charAt(i) == '#';
+        return i >= n || at(i) == '#';
     }
 
     private boolean isBlockIndicator(int start) {
         int i = start + 1;
-        while (i < n && "-+0123456789".indexOf(content.charAt(i)) >= 0) {
+        while (i < n && "-+0123456789".indexOf(at(i)) >= 0) {
             i++;
         }
         return onlyTrailing(i);
     }
 
     private boolean isSequenceItem(int indent) {
-        return content.charAt(indent) == '-' && (indent + 1 == n || content.charAt(indent + 1) == ' '
-                || content.charAt(indent + 1) == '\t');
+        return at(indent) == '-' && (indent + 1 == n || at(indent + 1) == ' '
+                || at(indent + 1) == '\t');
     }
 
     /** The end of an unquoted value: the line end less blanks and one final {@code ;} or {@code ,}. */
     private int trimmedEnd(int start) {
         int end = n;
-        while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
+        while (end > start && Character.isWhitespace(at(end - 1))) {
             end--;
         }
-        if (end > start && (content.charAt(end - 1) == ';' || content.charAt(end - 1) == ',')) {
+        if (end > start && (at(end - 1) == ';' || at(end - 1) == ',')) {
             end--;
         }
-        while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
+        while (end > start && Character.isWhitespace(at(end - 1))) {
             end--;
         }
         return end;
@@ -367,13 +402,34 @@ public final class LineMasker {
 
     private void mask(int from, int to) {
         if (from < to) {
+            if (spans == null) {
+                spans = new ArrayList<>(2);
+            }
             spans.add(new TextSpan(from, to));
         }
     }
 
+    /** Character {@code i} of the current line. */
+    private char at(int i) {
+        return content.charAt(base + i);
+    }
+
+    /**
+     * Whether the key between {@code from} and {@code to} (inside its quotes, if any) names a secret. A key without
+     * escapes is its own name and is checked in place; one with them is decoded first ({@link #decode}).
+     */
+    private boolean isSecretKey(int from, int to, char quote) {
+        int start = base + from;
+        int end = base + to;
+        if (content.indexOf('\\', start, end) < 0 && (quote != '\'' || content.indexOf('\'', start, end) < 0)) {
+            return SecretPolicy.isSecretName(content, start, end);
+        }
+        return SecretPolicy.isSecretName(decode(from, to, quote));
+    }
+
     /** The key name between {@code from} and {@code to}: backslash escapes decoded, and {@code ''} in '...'. */
     private String decode(int from, int to, char quote) {
-        String raw = content.substring(from, to);
+        String raw = content.substring(base + from, base + to);
         if (quote == '\'') {
             return raw.replace("''", "'");
         }
@@ -382,5 +438,54 @@ public final class LineMasker {
         }
         List<DecodedView> views = DecodedView.of(raw);
         return views.isEmpty() ? raw : views.get(0).text;
+    }
+
+    private static boolean isKeyStart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '@';
+    }
+
+    private boolean endsInOddBackslashes() {
+        int count = 0;
+        for (int i = n - 1; i >= 0 && at(i) == '\\'; i--) {
+            count++;
+        }
+        return count % 2 == 1;
+    }
+
+    /** As {@link String#isBlank} for the current line. */
+    private boolean isBlank() {
+        for (int i = 0; i < n; i++) {
+            if (!Character.isWhitespace(at(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first index at or after {@code from} that is not a space or tab ({@code n} if none). */
+    private int indentFrom(int from) {
+        int i = from;
+        while (i < n && (at(i) == ' ' || at(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    static int contentEnd(String line) {
+        return contentEnd(line, 0, line.length());
+    }
+
+    /** The end of {@code text[start, end)} without its line terminators. */
+    static int contentEnd(String text, int start, int end) {
+        int i = end;
+        while (i > start && isTerminator(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean isTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u000b' || c == '\u000c' || c >= '\u001c' && c <= '\u001e'
+                || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 }

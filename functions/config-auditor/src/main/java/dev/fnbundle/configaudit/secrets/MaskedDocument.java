@@ -1,9 +1,12 @@
 package dev.fnbundle.configaudit.secrets;
 
+import dev.fnbundle.configaudit.difflib.TextLines;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.RandomAccess;
 
 /**
@@ -21,12 +24,13 @@ import java.util.RandomAccess;
 public final class MaskedDocument extends AbstractList<String> implements RandomAccess {
     private final List<String> lines;
     private final List<List<TextSpan>> byShape;
-    private final List<List<TextSpan>> byPosition;
+    private final Map<Integer, List<TextSpan>> byPosition;
     private final SecretRedactor redactor;
     private final String[] shown;
 
     private MaskedDocument(List<String> lines, List<TextSpan> secretSpans, SecretRedactor redactor) {
-        this.lines = List.copyOf(lines);
+        // A TextLines is immutable and copies a line out only when read: keep it, never copy all its lines.
+        this.lines = lines instanceof TextLines ? lines : List.copyOf(lines);
         this.byShape = LineMasker.spans(this.lines);
         this.byPosition = perLine(this.lines, secretSpans);
         this.redactor = redactor;
@@ -64,22 +68,22 @@ public final class MaskedDocument extends AbstractList<String> implements Random
         int end = LineText.contentEnd(line);
         String content = line.substring(0, end);
         List<TextSpan> spans = new ArrayList<>(byShape.get(index));
-        spans.addAll(byPosition.get(index));
+        spans.addAll(byPosition.getOrDefault(index, List.of()));
         spans.addAll(redactor.find(content));
         return TextMasks.apply(content, spans) + line.substring(end);
     }
 
     /**
-     * Cuts document spans into per-line spans of line content. A span's part on a line after its first starts at
-     * that line's first non-blank character, so a masked block keeps its indentation.
+     * Cuts document spans into per-line spans of line content, by line index (only lines that have some). A
+     * span's part on a line after its first starts at that line's first non-blank character, so a masked block
+     * keeps its indentation.
      */
-    private static List<List<TextSpan>> perLine(List<String> lines, List<TextSpan> documentSpans) {
-        List<List<TextSpan>> out = new ArrayList<>(lines.size());
-        int[] starts = new int[lines.size() + 1];
-        for (int i = 0; i < lines.size(); i++) {
-            out.add(new ArrayList<>(0));
-            starts[i + 1] = starts[i] + lines.get(i).length();
+    private static Map<Integer, List<TextSpan>> perLine(List<String> lines, List<TextSpan> documentSpans) {
+        Map<Integer, List<TextSpan>> out = new HashMap<>();
+        if (documentSpans.isEmpty()) {
+            return out;
         }
+        int[] starts = starts(lines);
         List<TextSpan> sorted = new ArrayList<>(documentSpans);
         sorted.sort(Comparator.comparingInt(TextSpan::start));
         int line = 0;
@@ -93,11 +97,20 @@ public final class MaskedDocument extends AbstractList<String> implements Random
                 int from = span.start() > starts[k] ? span.start() - starts[k] : firstNonBlank(text);
                 int to = Math.min(span.end() - starts[k], LineText.contentEnd(text));
                 if (from < to) {
-                    out.get(k).add(new TextSpan(from, to));
+                    out.computeIfAbsent(k, x -> new ArrayList<>(1)).add(new TextSpan(from, to));
                 }
             }
         }
         return out;
+    }
+
+    /** Where each line starts in the document, and its length at the end. */
+    private static int[] starts(List<String> lines) {
+        int[] starts = new int[lines.size() + 1];
+        for (int i = 0; i < lines.size(); i++) {
+            starts[i + 1] = lines instanceof TextLines text ? text.end(i) : starts[i] + lines.get(i).length();
+        }
+        return starts;
     }
 
     private static int firstNonBlank(String line) {

@@ -2,7 +2,7 @@ package dev.fnbundle.configaudit.semantic;
 
 import dev.fnbundle.configaudit.secrets.SecretPolicy;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,10 +49,18 @@ public final class IniParser implements ConfigParser {
         Document doc = new Document(text);
         int start = 0;
         int line = 1;
+        // Without any '\r', a line ends at the next '\n', which indexOf finds many characters at a time.
+        boolean onlyLineFeeds = text.indexOf('\r') < 0;
         while (true) {
-            int end = start;
-            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-                end++;
+            int end;
+            if (onlyLineFeeds) {
+                end = text.indexOf('\n', start);
+                end = end < 0 ? text.length() : end;
+            } else {
+                end = start;
+                while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                    end++;
+                }
             }
             doc.accept(start, end, line);
             if (end == text.length()) {
@@ -66,24 +74,33 @@ public final class IniParser implements ConfigParser {
     }
 
     /** One occurrence of a key, in document order. */
-    private record Occurrence(String section, String key, String value, boolean secret, int line) {
+    private record Occurrence(SectionKey id, String value, boolean secret, int line) {
+    }
+
+    /** A key within its section: what counts as "the same key" for repeated keys (not the path, see finish). */
+    private record SectionKey(String section, String key) {
     }
 
     /** Parsing state of one document: the current section and the key whose value may still continue. */
     private static final class Document {
         private final String text;
-        private final LeafCollector leaves = new LeafCollector(ConfigFormat.INI);
+        private final LeafCollector leaves;
         private final List<Occurrence> occurrences = new ArrayList<>();
         private String section = "";
         private boolean sectionSecret;
         private String key;
         private boolean keySecret;
-        private StringBuilder value;
+        /** The value on the key's own line, as offsets; continuation lines go to {@link #continued}. */
+        private int valueStart;
+        private int valueEnd;
+        private StringBuilder continued;
         private int keyIndent;
         private int keyLine;
 
         Document(String text) {
             this.text = text;
+            // About one key per 24 characters in typical files: the map is sized once instead of doubling.
+            this.leaves = new LeafCollector(ConfigFormat.INI, text.length() / 24);
         }
 
         void accept(int start, int end, int line) {
@@ -96,7 +113,10 @@ public final class IniParser implements ConfigParser {
             if (first == end) {
                 flush();
             } else if (key != null && indent > keyIndent) {
-                value.append('\n').append(text, first, last);
+                if (continued == null) {
+                    continued = new StringBuilder().append(text, valueStart, valueEnd);
+                }
+                continued.append('\n').append(text, first, last);
                 secret(first, last);
             } else if (text.charAt(first) == '[') {
                 flush();
@@ -124,11 +144,11 @@ public final class IniParser implements ConfigParser {
             int valueStart;
             String name;
             if (split >= 0) {
-                name = text.substring(first, split).strip();
+                name = text.substring(first, trimEnd(first, split));
                 valueStart = skipBlanks(split + 1, last);
             } else if (text.charAt(first) == '!' || !hasBlank(first, last)) {
                 int word = first;
-                while (word < last && !Character.isWhitespace(text.charAt(word))) {
+                while (word < last && !isWhitespace(text.charAt(word))) {
                     word++;
                 }
                 name = text.substring(first, word);
@@ -142,7 +162,9 @@ public final class IniParser implements ConfigParser {
             }
             key = name.toLowerCase(Locale.ROOT);
             keySecret = sectionSecret || SecretPolicy.isSecretName(key);
-            value = new StringBuilder().append(text, valueStart, last);
+            this.valueStart = valueStart;
+            this.valueEnd = last;
+            continued = null;
             secret(valueStart, last);
             keyIndent = indent;
             keyLine = line;
@@ -156,24 +178,36 @@ public final class IniParser implements ConfigParser {
 
         void flush() {
             if (key != null) {
-                occurrences.add(new Occurrence(section, key, value.toString(), keySecret, keyLine));
+                String value = continued != null ? continued.toString() : text.substring(valueStart, valueEnd);
+                occurrences.add(new Occurrence(new SectionKey(section, key), value, keySecret, keyLine));
                 key = null;
             }
         }
 
+        /**
+         * Paths of the occurrences. Repetition is counted per section and key, not per path: section {@code a.b}
+         * with key {@code c} and section {@code a} with key {@code b.c} are two keys that share a path (the later
+         * one wins, as for any repeated path).
+         */
         ParsedConfig finish() {
-            Map<String, Integer> counts = new LinkedHashMap<>();
+            // {occurrences, next index} per key, shared by the key's occurrences.
+            Map<SectionKey, int[]> counts = new HashMap<>(occurrences.size() * 2);
+            List<int[]> countOf = new ArrayList<>(occurrences.size());
             for (Occurrence o : occurrences) {
-                counts.merge(o.section() + '\u0000' + o.key(), 1, Integer::sum);
+                int[] count = counts.computeIfAbsent(o.id(), id -> new int[2]);
+                count[0]++;
+                countOf.add(count);
             }
-            Map<String, Integer> seen = new LinkedHashMap<>();
-            for (Occurrence o : occurrences) {
-                String id = o.section() + '\u0000' + o.key();
-                String path = o.section().isEmpty() ? o.key() : o.section() + "." + o.key();
-                if (counts.get(id) > 1) {
-                    path = KeyPaths.index(path, seen.merge(id, 1, Integer::sum) - 1);
+            for (int k = 0; k < occurrences.size(); k++) {
+                Occurrence o = occurrences.get(k);
+                String section = o.id().section();
+                String key = o.id().key();
+                String path = section.isEmpty() ? key : section + "." + key;
+                int[] count = countOf.get(k);
+                if (count[0] > 1) {
+                    path = KeyPaths.index(path, count[1]++);
                 }
-                leaves.put(path, o.key(), o.value(), o.secret(), o.line(), 1);
+                leaves.put(path, key, o.value(), o.secret(), o.line(), 1);
             }
             return leaves.parsed();
         }
@@ -190,7 +224,7 @@ public final class IniParser implements ConfigParser {
 
         private boolean hasBlank(int from, int to) {
             for (int i = from; i < to; i++) {
-                if (Character.isWhitespace(text.charAt(i))) {
+                if (isWhitespace(text.charAt(i))) {
                     return true;
                 }
             }
@@ -204,7 +238,7 @@ public final class IniParser implements ConfigParser {
 
         private int skipBlanks(int from, int to) {
             int i = from;
-            while (i < to && Character.isWhitespace(text.charAt(i))) {
+            while (i < to && isWhitespace(text.charAt(i))) {
                 i++;
             }
             return i;
@@ -212,11 +246,19 @@ public final class IniParser implements ConfigParser {
 
         private int trimEnd(int from, int to) {
             int i = to;
-            while (i > from && Character.isWhitespace(text.charAt(i - 1))) {
+            while (i > from && isWhitespace(text.charAt(i - 1))) {
                 i--;
             }
             return i;
         }
+    }
+
+    /** {@link Character#isWhitespace}, answered without a table lookup for ASCII. */
+    private static boolean isWhitespace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c' && c <= '\u001f';
+        }
+        return Character.isWhitespace(c);
     }
 
     private static ConfigParseException error(int line, int column, String detail) {

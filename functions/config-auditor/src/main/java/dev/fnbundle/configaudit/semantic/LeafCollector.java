@@ -1,34 +1,52 @@
 package dev.fnbundle.configaudit.semantic;
 
 import dev.fnbundle.configaudit.secrets.TextSpan;
+import dev.fnbundle.configaudit.secrets.UrlPasswords;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.Map;
 
 /**
- * Collects leaves into a sorted map, refusing more than {@link #MAX_KEYS} of them so that alias expansion or a
- * pathological document cannot exhaust memory, and the positions of secret values.
+ * Collects leaves by path, refusing more than {@link #MAX_KEYS} of them so that alias expansion or a pathological
+ * document cannot exhaust memory, and the positions of secret values. The paths go into a hash map kept in
+ * document order: keeping 20 000 paths that share long prefixes sorted cost more than reading them
+ * ({@link ParsedConfig#entries()} sorts on demand), and key drift walks two documents in their order.
  */
 final class LeafCollector {
     /** Upper bound on keys per document; real configs have a few thousand at most. */
     static final int MAX_KEYS = 200_000;
 
     private final ConfigFormat format;
-    private final SortedMap<String, ConfigEntry> entries = new TreeMap<>();
+    private final Map<String, ConfigEntry> entries;
     private final List<TextSpan> secretSpans = new ArrayList<>();
+    private final List<String> secretValues = new ArrayList<>();
 
     LeafCollector(ConfigFormat format) {
+        this(format, 16);
+    }
+
+    /** A collector whose map holds {@code expected} leaves without growing (capped at {@link #MAX_KEYS}). */
+    LeafCollector(ConfigFormat format, int expected) {
         this.format = format;
+        this.entries = LinkedHashMap.newLinkedHashMap(Math.min(Math.max(expected, 16), MAX_KEYS));
     }
 
     /**
-     * Adds a leaf; a repeated path keeps the last value (as Properties and repeated YAML merges do).
+     * Adds a leaf; a repeated path keeps the last value (as Properties and repeated YAML merges do). A secret value,
+     * and the password of any URL in a value, is also kept for masking by value.
      *
      * @throws ConfigParseException at the given position when the key limit is exceeded
      */
     void put(String path, String name, String value, boolean secret, int line, int column) {
         entries.put(path, new ConfigEntry(path, name, value, secret));
+        // Collected while the value is at hand (a value a repeated path overwrites stays a secret to hide).
+        if (secret) {
+            secretValues.add(value);
+        }
+        if (value.contains("://")) {
+            UrlPasswords.find(value).forEach(s -> secretValues.add(value.substring(s.start(), s.end())));
+        }
         if (entries.size() > MAX_KEYS) {
             throw new ConfigParseException(format, line, column, "more than " + MAX_KEYS + " keys");
         }
@@ -45,11 +63,7 @@ final class LeafCollector {
         return entries.containsKey(path);
     }
 
-    SortedMap<String, ConfigEntry> entries() {
-        return entries;
-    }
-
     ParsedConfig parsed() {
-        return new ParsedConfig(entries, secretSpans);
+        return new ParsedConfig(entries, secretSpans, secretValues);
     }
 }

@@ -28,8 +28,8 @@ class MatchingBlockFinderTest {
             List<Integer> lb = boxed(b);
             IntPredicate junk = junkId < 0 ? null : x -> x == junkId;
             InternedSequences<Integer> seqs = InternedSequences.of(la, lb);
-            IntPredicate junkById = junk == null ? null : id -> junk.test(seqs.elements().get(id));
-            SecondSequenceIndex index = new SecondSequenceIndex(seqs.b(), seqs.elements().size(), junkById, autojunk);
+            IntPredicate junkById = junk == null ? null : id -> junk.test(seqs.element(id));
+            SecondSequenceIndex index = new SecondSequenceIndex(seqs.b(), seqs.absent(), junkById, autojunk);
             // when
             List<Match> fast = new MatchingBlockFinder(seqs.a(), seqs.b(), index, Long.MAX_VALUE).blocks();
             List<Match> literal = literalPythonLoop(seqs.a(), seqs.b(), index);

@@ -1,6 +1,7 @@
 package dev.fnbundle.configaudit.difflib;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,21 @@ class PythonTextTest {
         assertThat(PythonText.splitLinesKeepEnds("")).isEmpty();
         assertThat(PythonText.splitLinesKeepEnds("\n\n")).containsExactly("\n", "\n");
         assertThat(PythonText.splitLinesKeepEnds("x\u001fy")).containsExactly("x\u001fy");
+    }
+
+    @Test
+    void split_lines_are_a_view_of_the_text_with_each_line_s_bounds() {
+        // given
+        String text = "a\r\nbb\u2028\nlast";
+        // when
+        TextLines lines = PythonText.splitLinesKeepEnds(text);
+        // then
+        assertThat(lines).containsExactly("a\r\n", "bb\u2028", "\n", "last");
+        assertThat(lines.text()).isSameAs(text);
+        assertThat(lines.start(1)).isEqualTo(3);
+        assertThat(lines.end(1)).isEqualTo(6);
+        assertThat(lines.end(3)).isEqualTo(text.length());
+        assertThatThrownBy(() -> lines.get(4)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test

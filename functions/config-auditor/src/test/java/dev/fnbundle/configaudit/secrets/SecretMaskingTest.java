@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fnbundle.configaudit.difflib.PythonText;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SecretMaskingTest {
@@ -18,6 +20,27 @@ class SecretMaskingTest {
         assertThat(SecretPolicy.isSecretName("host")).isFalse();
         assertThat(SecretPolicy.maskUrlPasswords("postgres://app:s3cret@db:5432/x"))
                 .isEqualTo("postgres://app:******@db:5432/x");
+    }
+
+    @Test
+    void secret_names_are_decided_as_lower_casing_and_searching_the_markers_decides_them() {
+        // given: names built from pieces of markers in mixed case, digits, punctuation and non-ASCII letters whose
+        //        lower case is ASCII (Kelvin sign, dotted capital I) or not (long s, Greek sigma)
+        String[] pieces = {"pass", "PASS", "word", "WoRd", "wd", "phrase", "pw", "d", "sec", "ret", "tok", "en", "k",
+            "EY", "ey", "priv", "ate", "cred", "ENTIAL", "_", ".", "-", "1", "\u212Aey", "\u0130", "pr\u0130vate",
+            "\u017Fecret", "\u03a3", "é", "host"};
+        Random random = new Random(17);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder name = new StringBuilder();
+            for (int k = random.nextInt(5); k >= 0; k--) {
+                name.append(pieces[random.nextInt(pieces.length)].translateEscapes());
+            }
+            String lower = name.toString().toLowerCase(Locale.ROOT);
+            boolean expected = SecretPolicy.MARKERS.stream().anyMatch(lower::contains);
+            // when / then
+            assertThat(SecretPolicy.isSecretName(name.toString())).as(name.toString()).isEqualTo(expected);
+        }
+        assertThat(SecretPolicy.isSecretName("\u212Aey".translateEscapes())).isTrue();
     }
 
     @Test

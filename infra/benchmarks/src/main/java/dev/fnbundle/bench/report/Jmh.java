@@ -17,13 +17,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs JMH benchmarks in single-shot mode (one call per iteration: every benchmark here takes milliseconds to
- * seconds) in forked JVMs, and returns each benchmark's iteration times as a {@link Figure}, so the report shows
- * the median and the spread over forks x iterations, not a best-of.
+ * Runs JMH benchmarks in forked JVMs, in single-shot mode (one call per iteration, for calls of tens of
+ * milliseconds and more) or in average-time mode ({@link #runTimed}, for calls of about a millisecond), and
+ * returns each benchmark's iteration results as a {@link Figure}, so the report shows the median and the spread
+ * over forks x iterations, not a best-of.
  *
  * @param forks      JVMs started per benchmark, each warmed up on its own
- * @param warmups    calls per fork before measuring (JIT warm-up)
- * @param iterations measured calls per fork
+ * @param warmups    calls (or timed iterations) per fork before measuring (JIT warm-up)
+ * @param iterations measured calls (or timed iterations) per fork
  * @param jvmArgs    flags of the forked JVMs (heap cap, GC)
  */
 public record Jmh(int forks, int warmups, int iterations, List<String> jvmArgs) {
@@ -51,14 +52,48 @@ public record Jmh(int forks, int warmups, int iterations, List<String> jvmArgs) 
                 .shouldFailOnError(true);
         params.forEach(options::param);
         try {
-            return figures(new Runner(options.build()).run(), params);
+            return figures(new Runner(options.build()).run(), params, how());
+        } catch (RunnerException e) {
+            throw new IllegalStateException("JMH failed for " + type.getSimpleName(), e);
+        }
+    }
+
+    /** How {@link #runTimed} measures: iterations of {@code iterationMillis}. */
+    public String howTimed(int iterationMillis) {
+        return String.format(Locale.ROOT, "JMH average time per call, %d fork%s x %d iterations of %d ms after %d"
+                        + " warm-up iterations of %d ms, %s", forks, forks == 1 ? "" : "s", iterations,
+                iterationMillis, warmups, iterationMillis, String.join(" ", jvmArgs));
+    }
+
+    /**
+     * As {@link #run}, in average-time mode: each warm-up and measured iteration calls the benchmark for
+     * {@code iterationMillis}, and a sample is an iteration's mean time per call. For operations of a millisecond
+     * or so, where a handful of single calls would measure the JIT warming up rather than the code.
+     */
+    public Map<String, Figure> runTimed(Class<?> type, String methods, Map<String, String> params,
+                                        int iterationMillis) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(type.getName() + "\\.(" + methods + ")$")
+                .mode(org.openjdk.jmh.annotations.Mode.AverageTime)
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .forks(forks)
+                .warmupIterations(warmups)
+                .warmupTime(TimeValue.milliseconds(iterationMillis))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.milliseconds(iterationMillis))
+                .jvmArgs(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(true);
+        params.forEach(options::param);
+        try {
+            return figures(new Runner(options.build()).run(), params, howTimed(iterationMillis));
         } catch (RunnerException e) {
             throw new IllegalStateException("JMH failed for " + type.getSimpleName(), e);
         }
     }
 
     /** Names carry the {@code @Param} values that vary within the run (those not fixed by {@code params}). */
-    private Map<String, Figure> figures(Collection<RunResult> results, Map<String, String> fixed) {
+    private static Map<String, Figure> figures(Collection<RunResult> results, Map<String, String> fixed,
+                                               String how) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (RunResult result : results) {
             String method = result.getParams().getBenchmark();
@@ -77,7 +112,7 @@ public record Jmh(int forks, int warmups, int iterations, List<String> jvmArgs) 
                     samples.add(iteration.getPrimaryResult().getScore());
                 }
             }
-            figures.put(name, new Figure(samples.stream().mapToDouble(Double::doubleValue).toArray(), how()));
+            figures.put(name, new Figure(samples.stream().mapToDouble(Double::doubleValue).toArray(), how));
         }
         return figures;
     }

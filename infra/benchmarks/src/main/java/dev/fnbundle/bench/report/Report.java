@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The results of one {@code ./mvnw -Pbench} run, written as {@code infra/benchmarks/RESULTS.md}: the machine,
@@ -17,9 +19,52 @@ public final class Report {
                       String identical) {
     }
 
+    /** A summary row or a section kept as markdown from an earlier file, with the suite it belongs to. */
+    private record Kept(String suite, String markdown) {
+    }
+
     private final List<Row> rows = new ArrayList<>();
     private final List<String> sections = new ArrayList<>();
     private final List<String> header = new ArrayList<>();
+    private final List<Kept> keptRows = new ArrayList<>();
+    private final List<Kept> keptSections = new ArrayList<>();
+    private List<String> order = List.of();
+
+    /** The suites in report order; rows and sections are listed in it (unknown suites last). */
+    public void order(List<String> suites) {
+        this.order = List.copyOf(suites);
+    }
+
+    /**
+     * Keeps, from an earlier RESULTS.md, the summary rows and sections of every suite this run does not
+     * refresh, so that {@code -Dbench.only=...} updates its suites and leaves the others' figures as they were.
+     */
+    public void keepPrevious(String markdown, Set<String> refreshed) {
+        boolean inTable = false;
+        for (String line : markdown.split("\n", -1)) {
+            if (line.startsWith("|---")) {
+                inTable = true;
+            } else if (inTable && line.startsWith("| ")) {
+                String suite = line.substring(2, line.indexOf(" |", 1)).strip();
+                if (!refreshed.contains(suite)) {
+                    keptRows.add(new Kept(suite, line));
+                }
+            } else if (inTable) {
+                break;
+            }
+        }
+        int summary = markdown.indexOf("\n## Summary");
+        String[] parts = markdown.substring(summary < 0 ? 0 : summary + 1).split("\n(?=## )");
+        for (String part : parts) {
+            if (!part.startsWith("## ") || part.startsWith("## Summary")) {
+                continue;
+            }
+            String suite = part.substring(3).split("[: ]", 2)[0];
+            if (!refreshed.contains(suite)) {
+                keptSections.add(new Kept(suite, part.strip()));
+            }
+        }
+    }
 
     public void header(String line) {
         header.add(line);
@@ -43,19 +88,34 @@ public final class Report {
                 .append(" many runs it is.\n\n")
                 .append("| benchmark | measured | ours | reference | reference time | ratio | identical output |\n")
                 .append("|---|---|---|---|---|---|---|\n");
+        List<Kept> allRows = new ArrayList<>(keptRows);
         for (Row row : rows) {
-            md.append("| ").append(row.benchmark()).append(" | ").append(row.what()).append(" | ")
+            StringBuilder line = new StringBuilder();
+            line.append("| ").append(row.benchmark()).append(" | ").append(row.what()).append(" | ")
                     .append(row.ours() == null ? "–" : row.ours().ms()).append(" | ")
                     .append(row.referenceName()).append(" | ")
                     .append(row.reference() == null ? "–" : row.reference().ms()).append(" | ")
                     .append(row.ours() == null || row.reference() == null ? "–"
                             : row.ours().speedupOver(row.reference()))
-                    .append(" | ").append(row.identical()).append(" |\n");
+                    .append(" | ").append(row.identical()).append(" |");
+            allRows.add(new Kept(row.benchmark(), line.toString()));
         }
+        allRows.sort(Comparator.comparingInt(k -> rank(k.suite())));
+        allRows.forEach(row -> md.append(row.markdown()).append('\n'));
+        List<Kept> allSections = new ArrayList<>(keptSections);
         for (String section : sections) {
-            md.append('\n').append(section).append('\n');
+            allSections.add(new Kept(section.substring(3).split("[: ]", 2)[0], section));
+        }
+        allSections.sort(Comparator.comparingInt(k -> rank(k.suite())));
+        for (Kept section : allSections) {
+            md.append('\n').append(section.markdown()).append('\n');
         }
         return md.toString();
+    }
+
+    private int rank(String suite) {
+        int at = order.indexOf(suite);
+        return at < 0 ? order.size() : at;
     }
 
     public void write(Path file) throws IOException {

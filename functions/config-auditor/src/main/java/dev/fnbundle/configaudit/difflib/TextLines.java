@@ -1,0 +1,145 @@
+package dev.fnbundle.configaudit.difflib;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * A text cut into lines the way Python's {@code s.splitlines(keepends=True)} cuts it, kept as one string and the
+ * offsets where its lines start: a line becomes a {@code String} only when it is read ({@link #get}).
+ *
+ * <p>Why: a config diff reads few of its lines (the changed ones and their context), while a list of substrings
+ * copies every line of both texts. The matcher compares and hashes lines as ranges of the text's bytes
+ * ({@link Encoded}), so diffing two 100 000-line texts allocates no line at all.
+ *
+ * <p>Immutable and thread-safe. {@link #get} returns a new string on every call.
+ */
+public final class TextLines extends AbstractList<String> implements RandomAccess {
+    private final String text;
+    /** {@code starts[i]} is where line i starts; {@code starts[size]} is the text's length. */
+    private final int[] starts;
+    private final int size;
+    /** Every character is below U+0100, so the text encodes as one byte per character. */
+    private final boolean latin1;
+
+    private TextLines(String text, int[] starts, int size, boolean latin1) {
+        this.text = text;
+        this.starts = starts;
+        this.size = size;
+        this.latin1 = latin1;
+    }
+
+    /**
+     * Python's {@code s.splitlines(keepends=True)}: breaks after {@code \n}, {@code \r\n}, {@code \r},
+     * {@code \v}, {@code \f}, U+001C..U+001E, U+0085, U+2028 and U+2029; the last line keeps no terminator if it
+     * has none. One pass over the text; O(n).
+     *
+     * @throws NullPointerException if text is null
+     */
+    public static TextLines of(String text) {
+        Objects.requireNonNull(text, "text");
+        int n = text.length();
+        int[] starts = new int[Math.max(16, n / 24)];
+        int size = 0;
+        int seen = 0;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i++);
+            seen |= c;
+            // Printable ASCII, the bulk of any config, is decided by the first test.
+            if (c >= ' ' && c < '\u0085' || !PythonText.isLineBreak(c)) {
+                continue;
+            }
+            if (c == '\r' && i < n && text.charAt(i) == '\n') {
+                i++;
+            }
+            if (size + 2 > starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            starts[++size] = i;
+        }
+        if (starts[size] < n) {
+            if (size + 2 > starts.length) {
+                starts = Arrays.copyOf(starts, starts.length + 2);
+            }
+            starts[++size] = n;
+        }
+        return new TextLines(text, starts, size, seen < 0x100);
+    }
+
+    /** The whole text. */
+    public String text() {
+        return text;
+    }
+
+    /** Where line {@code index} starts in {@link #text()}. */
+    public int start(int index) {
+        return starts[Objects.checkIndex(index, size)];
+    }
+
+    /** Where line {@code index} ends in {@link #text()}, its terminator included. */
+    public int end(int index) {
+        return starts[Objects.checkIndex(index, size) + 1];
+    }
+
+    /** Line {@code index} with its terminator, as a new string. */
+    @Override
+    public String get(int index) {
+        return text.substring(start(index), end(index));
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** The lines of both texts as bytes of one encoding, so that equal lines are equal byte ranges. */
+    static Encoded encode(TextLines a, TextLines b) {
+        boolean wide = !a.latin1 || !b.latin1;
+        return new Encoded(a.bytes(wide), b.bytes(wide), wide ? 1 : 0);
+    }
+
+    private byte[] bytes(boolean wide) {
+        // One byte per character when every character fits (a plain copy for a compact string), else UTF-16;
+        // either way each character has one fixed-size, injective code.
+        return text.getBytes(wide ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Two texts' bytes in one encoding, with hashing and equality of their lines as byte ranges.
+     *
+     * @param a     the first text's bytes
+     * @param b     the second text's bytes
+     * @param shift bytes per character as a shift: 0 for ISO-8859-1, 1 for UTF-16
+     */
+    record Encoded(byte[] a, byte[] b, int shift) {
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
+        /** Drawn per process, so that inputs cannot be made to collide without knowing it. */
+        private static final long SEED = new SecureRandom().nextLong() | 1;
+        private static final long MIX = 0x9E37_79B9_7F4A_7C15L;
+
+        /** A hash of {@code bytes[from, to)}: 8 bytes per step. */
+        static int hash(byte[] bytes, int from, int to) {
+            long h = SEED ^ (to - from) * MIX;
+            int i = from;
+            for (; i + 8 <= to; i += 8) {
+                h = (h ^ (long) LONGS.get(bytes, i)) * MIX;
+                h ^= h >>> 29;
+            }
+            long tail = 0;
+            for (int shift = 0; i < to; i++, shift += 8) {
+                tail |= (bytes[i] & 0xFFL) << shift;
+            }
+            h = (h ^ tail) * MIX;
+            h ^= h >>> 32;
+            return (int) h;
+        }
+    }
+}
