@@ -14,6 +14,8 @@ import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.common.problem.Problem;
 import dev.fnbundle.common.problem.ProblemException;
+import dev.fnbundle.common.snapstart.ApiPriming;
+import dev.fnbundle.common.snapstart.PrimingRequest;
 import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.api.AuditRequests;
 import dev.fnbundle.configaudit.api.AuditView;
@@ -44,6 +46,18 @@ public final class ConfigAuditApiHandler implements RequestHandler<APIGatewayV2H
     /** The page runs nothing and loads nothing: inline styles only. */
     static final String HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
             + "form-action 'none'; frame-ancestors 'none'; sandbox";
+
+    /** The SnapStart priming: an unknown route, then the real hot path without a storage call. */
+    static final List<PrimingRequest> PRIMING_REQUESTS = List.of(PrimingRequest.unknownRoute(),
+            PrimingRequest.post("/audits", "{\"name\": \"-bad name\", \"baseline\": \"a=1\\n\", \"format\": \"toml\", "
+                    + "\"context\": -1}"));
+    /**
+     * Primes routing, request parsing and field validation, and problem rendering (an audit itself is stored, so it is
+     * not primed) before the snapshot. Last of the static fields: priming on init ({@link ApiPriming#PRIME_ON_INIT})
+     * constructs this class while it is being initialised.
+     */
+    static final ApiPriming PRIMING = ApiPriming.register("config-auditor", ConfigAuditApiHandler::new,
+            PRIMING_REQUESTS);
 
     private final ConfigAuditWiring wiring;
     private final ResponseBudget budget;

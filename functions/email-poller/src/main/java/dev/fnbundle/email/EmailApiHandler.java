@@ -8,10 +8,13 @@ import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
 import dev.fnbundle.common.http.Router;
 import dev.fnbundle.common.page.PageTokens;
+import dev.fnbundle.common.snapstart.ApiPriming;
+import dev.fnbundle.common.snapstart.PrimingRequest;
 import dev.fnbundle.email.listing.InvoiceView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 /**
  * The email poller's HTTP API: mailbox registration, status and manual polls; invoices as JSON pages and as CSV.
@@ -21,6 +24,18 @@ import java.util.LinkedHashMap;
 public final class EmailApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int MAX_MAILBOX_PAGE = 100;
+
+    /** The SnapStart priming: an unknown route, then the real hot path without a storage call. */
+    static final List<PrimingRequest> PRIMING_REQUESTS = List.of(PrimingRequest.unknownRoute(),
+            PrimingRequest.post("/mailboxes", "{\"host\": \"imap example com\", \"port\": 70000, \"username\": \"\", "
+                    + "\"passwordSecret\": \"env:IMAP_PASSWORD\", \"folder\": \"INBOX\"}"));
+    /**
+     * Primes routing, registration parsing and field validation, and problem rendering (a valid registration is stored,
+     * so it is not primed) before the snapshot. Last of the static fields: priming on init ({@link
+     * ApiPriming#PRIME_ON_INIT}) constructs this class while it is being initialised.
+     */
+    static final ApiPriming PRIMING = ApiPriming.register("email-poller", EmailApiHandler::new,
+            PRIMING_REQUESTS);
 
     private final EmailWiring wiring;
     private final Router router;

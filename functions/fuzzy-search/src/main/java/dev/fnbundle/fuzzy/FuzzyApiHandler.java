@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
 import dev.fnbundle.common.http.Router;
+import dev.fnbundle.common.snapstart.ApiPriming;
+import dev.fnbundle.common.snapstart.PrimingRequest;
 import dev.fnbundle.fuzzy.api.CatalogSettingsReader;
 import dev.fnbundle.fuzzy.api.CatalogView;
 import dev.fnbundle.fuzzy.api.DuplicateRequest;
@@ -19,6 +21,7 @@ import dev.fnbundle.fuzzy.api.SearchView;
 import dev.fnbundle.fuzzy.api.SimilarityRequest;
 import dev.fnbundle.fuzzy.api.SimilarityView;
 import dev.fnbundle.fuzzy.catalog.CatalogService;
+import java.util.List;
 
 /**
  * The fuzzy-search HTTP API: similarity and phonetic codes, catalogs, their items, search and duplicates. Thin:
@@ -30,6 +33,19 @@ public final class FuzzyApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     /** Two texts of 100 000 code points (the longest any algorithm compares) in up to 4 bytes each. */
     private static final int MAX_SIMILARITY_BODY_BYTES = 1024 * 1024;
     private static final int MAX_SMALL_BODY_BYTES = 64 * 1024;
+
+    /** The SnapStart priming: an unknown route, then the real hot path without a storage call. */
+    static final List<PrimingRequest> PRIMING_REQUESTS = List.of(PrimingRequest.unknownRoute(),
+            PrimingRequest.post("/similarity",
+                    "{\"a\": \"python\", \"b\": \"pyhton\", \"algorithm\": \"levenshtein\"}"),
+            PrimingRequest.post("/phonetic", "{\"text\": \"Robert\", \"algorithm\": \"soundex\"}"));
+    /**
+     * Primes routing, similarity and phonetic algorithms, JSON mapping and problem rendering before the snapshot. Last
+     * of the static fields: priming on init ({@link ApiPriming#PRIME_ON_INIT}) constructs this class while it is being
+     * initialised.
+     */
+    static final ApiPriming PRIMING = ApiPriming.register("fuzzy-search", FuzzyApiHandler::new,
+            PRIMING_REQUESTS);
 
     private final FuzzyWiring wiring;
     private final Router router;

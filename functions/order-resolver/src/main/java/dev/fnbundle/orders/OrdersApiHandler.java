@@ -9,7 +9,10 @@ import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
 import dev.fnbundle.common.http.Router;
 import dev.fnbundle.common.json.Json;
+import dev.fnbundle.common.snapstart.ApiPriming;
+import dev.fnbundle.common.snapstart.PrimingRequest;
 import dev.fnbundle.orders.runs.RunService;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,6 +23,20 @@ public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** Lambda's own request limit; larger bodies never arrive, but a test event could carry one. */
     static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
     private static final int MAX_DONE_BODY_BYTES = 1024 * 1024;
+
+    /** The SnapStart priming: an unknown route, then the real hot path without a storage call. */
+    static final List<PrimingRequest> PRIMING_REQUESTS = List.of(PrimingRequest.unknownRoute(),
+            PrimingRequest.post("/orders/resolve",
+                    "{\"graph\": {\"build\": [\"test\"], \"test\": [\"lint\"], \"lint\": []}}"),
+            PrimingRequest.post("/packages/resolve", "{\"packages\": [{\"name\": \"app\", \"version\": \"1.0.0\", "
+                    + "\"requires\": [\"lib\"]}, {\"name\": \"lib\", \"version\": \"2.0.0\", \"requires\": []}]}"));
+    /**
+     * Primes routing, graph reading and ordering, package resolution and problem rendering before the snapshot. Last of
+     * the static fields: priming on init ({@link ApiPriming#PRIME_ON_INIT}) constructs this class while it is being
+     * initialised.
+     */
+    static final ApiPriming PRIMING = ApiPriming.register("order-resolver", OrdersApiHandler::new,
+            PRIMING_REQUESTS);
 
     private final OrdersWiring wiring;
     private final Router router;

@@ -9,6 +9,8 @@ import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
 import dev.fnbundle.common.http.Router;
 import dev.fnbundle.common.page.PageTokens;
+import dev.fnbundle.common.snapstart.ApiPriming;
+import dev.fnbundle.common.snapstart.PrimingRequest;
 import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.rss.entries.StoredEntry;
 import dev.fnbundle.rss.feeds.FeedNotFoundException;
@@ -35,6 +37,21 @@ public final class RssApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private static final int MAX_TITLE_CHARS = 200;
     /** Half the function's timeout: a delete that needs longer answers 202 and is continued by repeating it. */
     private static final Duration DELETE_BUDGET = Duration.ofSeconds(10);
+
+    /** The SnapStart priming: an unknown route, then the real hot path without a storage call. */
+    static final List<PrimingRequest> PRIMING_REQUESTS = List.of(PrimingRequest.unknownRoute(),
+            PrimingRequest.post("/feeds/parse", "application/rss+xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                    + "<rss version=\"2.0\"><channel><title>Priming</title><link>https://example.com/</link>"
+                    + "<item><title>One</title><link>https://example.com/1</link><guid>p-1</guid>"
+                    + "<description>&lt;p&gt;Some &lt;b&gt;text&lt;/b&gt;&lt;/p&gt;</description>"
+                    + "<pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate></item></channel></rss>"));
+    /**
+     * Primes routing, feed parsing (StAX, HTML to text, dates) and problem rendering before the snapshot. Last of the
+     * static fields: priming on init ({@link ApiPriming#PRIME_ON_INIT}) constructs this class while it is being
+     * initialised.
+     */
+    static final ApiPriming PRIMING = ApiPriming.register("rss-ingestor", RssApiHandler::new,
+            PRIMING_REQUESTS);
 
     private final FeedService feeds;
     private final FeedParser parser;

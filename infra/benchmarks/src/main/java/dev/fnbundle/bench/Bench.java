@@ -2,6 +2,7 @@ package dev.fnbundle.bench;
 
 import dev.fnbundle.bench.audit.AuditHttpSuite;
 import dev.fnbundle.bench.audit.AuditSuite;
+import dev.fnbundle.bench.coldstart.ColdStartSuite;
 import dev.fnbundle.bench.drift.DriftSuite;
 import dev.fnbundle.bench.fuzzy.FuzzySuite;
 import dev.fnbundle.bench.orders.OrdersSuite;
@@ -48,7 +49,8 @@ public final class Bench {
                 new CapturedSuite("email", List.of("1000", "3"), "email: invoice mails over IMAP (own harness)",
                         "1 000 invoice mails (the program's default is 2 000; halved here because every run"
                                 + " round-trips GreenMail, which dominates the time) in an in-process GreenMail;"
-                                + " ours 3 runs (cold = first, best = fastest), the seed's imaplib loop once."));
+                                + " ours 3 runs (cold = first, best = fastest), the seed's imaplib loop once."),
+                new ColdStartSuite());
     }
 
     public static void main(String[] args) throws Exception {

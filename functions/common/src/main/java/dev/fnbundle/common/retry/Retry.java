@@ -1,11 +1,11 @@
 package dev.fnbundle.common.retry;
 
+import dev.fnbundle.common.snapstart.FreshEntropy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,7 +110,8 @@ public final class Retry {
         private Duration waitMax = Duration.ofSeconds(5);
         private Duration timeout = Duration.ofSeconds(30);
         private Sleeper sleeper = Sleeper.THREAD;
-        private DoubleSupplier random = RandomGenerator.getDefault()::nextDouble;
+        // Re-seeded after a SnapStart restore: a seed taken at init would put every restored copy in lockstep.
+        private DoubleSupplier random = FreshEntropy::nextDouble;
         private Clock clock = System::nanoTime;
 
         private Builder(List<Class<? extends Throwable>> retryOn) {
