@@ -1,5 +1,6 @@
 package dev.fnbundle.bench;
 
+import dev.fnbundle.bench.local.LocalRuntimeSuite;
 import dev.fnbundle.bench.orders.OrdersSuite;
 import dev.fnbundle.bench.report.Machine;
 import dev.fnbundle.bench.report.Report;
@@ -49,7 +50,8 @@ public final class Bench {
                 new CapturedSuite("email", List.of("1000", "3"), "email: invoice mails over IMAP (own harness)",
                         "1 000 invoice mails (the program's default is 2 000; halved here because every run"
                                 + " round-trips GreenMail, which dominates the time) in an in-process GreenMail;"
-                                + " ours 3 runs (cold = first, best = fastest), the seed's imaplib loop once."));
+                                + " ours 3 runs (cold = first, best = fastest), the seed's imaplib loop once."),
+                new LocalRuntimeSuite());
     }
 
     public static void main(String[] args) throws Exception {
