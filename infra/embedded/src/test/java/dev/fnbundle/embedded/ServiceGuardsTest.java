@@ -111,7 +111,8 @@ class ServiceGuardsTest {
 
                 String answer = new String(page.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
 
-                assertThat(answer).isEqualTo("220 greetings\r\n");
+                // at most the greeting, when it was passed on before the request line arrived (a race)
+                assertThat(answer).isIn("", "220 greetings\r\n");
             }
             assertThat(received.get(30, TimeUnit.SECONDS)).isEmpty();
         }
