@@ -5,6 +5,7 @@ import dev.fnbundle.bench.audit.AuditSuite;
 import dev.fnbundle.bench.coldstart.ColdStartSuite;
 import dev.fnbundle.bench.drift.DriftSuite;
 import dev.fnbundle.bench.fuzzy.FuzzySuite;
+import dev.fnbundle.bench.local.LocalRuntimeSuite;
 import dev.fnbundle.bench.orders.OrdersSuite;
 import dev.fnbundle.bench.report.Machine;
 import dev.fnbundle.bench.report.Report;
@@ -50,7 +51,8 @@ public final class Bench {
                         "1 000 invoice mails (the program's default is 2 000; halved here because every run"
                                 + " round-trips GreenMail, which dominates the time) in an in-process GreenMail;"
                                 + " ours 3 runs (cold = first, best = fastest), the seed's imaplib loop once."),
-                new ColdStartSuite());
+                new ColdStartSuite(),
+                new LocalRuntimeSuite());
     }
 
     public static void main(String[] args) throws Exception {

@@ -7,6 +7,9 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 /**
  * A real SQS-compatible server (ElasticMQ) in this JVM on 127.0.0.1. Queues, visibility timeouts, redrive
  * policies and dead-letter queues behave as in SQS; ARNs use region {@link #REGION} and account {@link #ACCOUNT}.
+ * ElasticMQ itself answers any request, web pages' included, so it listens on an internal ephemeral port and
+ * clients reach it through a {@link BrowserGuardProxy} on the public one, which refuses a foreign {@code Host}
+ * and any {@code Origin}; the queue URLs it gives name the public port.
  */
 public final class EmbeddedSqs implements AutoCloseable {
     public static final String REGION = "us-east-1";
@@ -14,10 +17,12 @@ public final class EmbeddedSqs implements AutoCloseable {
     private static EmbeddedSqs shared;
 
     private final SQSRestServer server;
+    private final BrowserGuardProxy guard;
     private final int port;
 
-    private EmbeddedSqs(SQSRestServer server, int port) {
+    private EmbeddedSqs(SQSRestServer server, BrowserGuardProxy guard, int port) {
         this.server = server;
+        this.guard = guard;
         this.port = port;
     }
 
@@ -29,15 +34,22 @@ public final class EmbeddedSqs implements AutoCloseable {
      */
     public static EmbeddedSqs start(int port) {
         int chosen = port == 0 ? FreePorts.find() : FreePorts.requireFree(port, "ElasticMQ (SQS)");
-        SQSRestServer server = SQSRestServerBuilder
-                .withInterface("127.0.0.1")
-                .withPort(chosen)
-                .withServerAddress(new org.elasticmq.NodeAddress("http", "127.0.0.1", chosen, ""))
-                .withAWSRegion(REGION)
-                .withAWSAccountId(ACCOUNT)
-                .start();
-        server.waitUntilStarted();
-        return new EmbeddedSqs(server, chosen);
+        var guard = BrowserGuardProxy.start(chosen, FreePorts.find(), "ElasticMQ (SQS)");
+        SQSRestServer server;
+        try {
+            server = SQSRestServerBuilder
+                    .withInterface("127.0.0.1")
+                    .withPort(guard.target())
+                    .withServerAddress(new org.elasticmq.NodeAddress("http", "127.0.0.1", guard.port(), ""))
+                    .withAWSRegion(REGION)
+                    .withAWSAccountId(ACCOUNT)
+                    .start();
+            server.waitUntilStarted();
+        } catch (RuntimeException e) {
+            guard.close();
+            throw e;
+        }
+        return new EmbeddedSqs(server, guard, guard.port());
     }
 
     /** One server for the whole JVM (a test run), started on first use and stopped at exit. */
@@ -65,6 +77,7 @@ public final class EmbeddedSqs implements AutoCloseable {
 
     @Override
     public void close() {
+        guard.close();
         server.stopAndWait();
     }
 }

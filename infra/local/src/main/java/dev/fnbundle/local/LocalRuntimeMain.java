@@ -39,6 +39,14 @@ public final class LocalRuntimeMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             System.exit(130);
+        } catch (RuntimeException e) {
+            // Not the user's doing: say what failed, with its causes, and do not leave a half-started stack running.
+            var message = new StringBuilder("the local runtime failed: ").append(e);
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                message.append("\n  caused by: ").append(cause);
+            }
+            console.problem(message.toString());
+            System.exit(1);
         }
     }
 
@@ -113,9 +121,19 @@ public final class LocalRuntimeMain {
             console.heading("Dev token  (also in " + options.workDirectory().resolve("dev-token") + ")");
             console.info(stack.devToken());
         }
+        if (!options.innerLoop().debug().isEmpty()) {
+            console.heading("Debuggers  (attach to localhost:PORT; see README, Inner loop)");
+            var debugged = new ArrayList<List<String>>();
+            options.innerLoop().debug().forEach((function, port) -> debugged.add(List.of(function,
+                    "port " + port, options.innerLoop().debugSuspend() ? "waits for the debugger before init"
+                            : "Timeout not enforced")));
+            console.table(debugged);
+        }
         console.info("");
         console.info("console: http://localhost:" + stack.port() + "/_local/console (in a browser on this machine)");
-        console.info("ready in " + readyMillis + " ms (" + sinceJvmStart + " ms since JVM start); Ctrl-C to stop");
+        console.info("ready in " + readyMillis + " ms (" + sinceJvmStart + " ms since JVM start); functions start"
+                + " in the background, a request waits for its function (GET /_local/health says which are warm);"
+                + " Ctrl-C to stop");
     }
 
     private static String pretty(String json) {

@@ -17,8 +17,10 @@ import java.util.Map;
  *        [--max-instances 3] [--no-mail] [--allow-loopback-fetch] [--verbose]
  *        [--dynamodb-port 8000] [--sqs-port 9324] [--smtp-port 3025] [--imap-port 3143] [--imaps-port 3993]
  *        [--runtime-client auto|ric|portable] [--logs|--no-logs] [--strict] [--env-vars FILE]
- *        [--jwks-url URL] [--async-retry-delays 60s,120s]
+ *        [--jwks-url URL] [--async-retry-delays 60s,120s] [--watch]
+ *        [--debug FUNCTION[:PORT]]... [--debug-suspend] [--no-aot-cache]
  * invoke FUNCTION --event FILE [--template FILE] [--parameter KEY=VALUE]... [--env-vars FILE]
+ *        [--debug FUNCTION[:PORT]] [--debug-suspend]
  * </pre>
  */
 public record Options(String command, Path template, int port, Path persist, Map<String, String> parameters,
@@ -35,11 +37,22 @@ public record Options(String command, Path template, int port, Path persist, Map
      * @param jwksUrl          an identity provider's JWKS whose tokens the API accepts too, or null
      * @param asyncRetryDelays the delays before the retries of a failed asynchronous invocation (Lambda: two
      *                         retries, about 1 and 2 minutes after)
+     * @param watch            rebuild and reload functions whose sources change, and apply template changes
+     * @param debug            the JDWP port of each function to debug, by logical id
+     * @param debugSuspend     debugged JVMs wait for the debugger before they start
+     * @param aotCache         make and use an AOT cache per function (JDK 25 and later)
      */
     public record InnerLoop(Boolean logs, boolean strict, Path envVars, URI jwksUrl,
-                            List<Duration> asyncRetryDelays) {
+                            List<Duration> asyncRetryDelays, boolean watch, Map<String, Integer> debug,
+                            boolean debugSuspend, boolean aotCache) {
         public static final List<Duration> LAMBDA_RETRY_DELAYS = List.of(Duration.ofMinutes(1),
                 Duration.ofMinutes(2));
+        /** The first debugger port; each further function without a port gets the next free one. */
+        public static final int FIRST_DEBUG_PORT = 5005;
+
+        public InnerLoop {
+            debug = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(debug));
+        }
     }
 
     /** Ports of the embedded services; 0 picks a free one. */
@@ -53,8 +66,10 @@ public record Options(String command, Path template, int port, Path persist, Map
                           [--fire RULE]... [--max-instances N] [--no-mail] [--allow-loopback-fetch] [--verbose]
                           [--dynamodb-port N] [--sqs-port N] [--smtp-port N] [--imap-port N] [--imaps-port N]
                           [--runtime-client auto|ric|portable] [--logs|--no-logs] [--strict] [--env-vars FILE]
-                          [--jwks-url URL] [--async-retry-delays 60s,120s]
-                   invoke FUNCTION --event FILE [--template FILE] [--parameter KEY=VALUE]... [--env-vars FILE]""";
+                          [--jwks-url URL] [--async-retry-delays 60s,120s] [--watch]
+                          [--debug FUNCTION[:PORT]]... [--debug-suspend] [--no-aot-cache]
+                   invoke FUNCTION --event FILE [--template FILE] [--parameter KEY=VALUE]... [--env-vars FILE]
+                          [--debug FUNCTION[:PORT]] [--debug-suspend]""";
 
     /**
      * Parses arguments relative to the checkout root.
@@ -104,6 +119,10 @@ public record Options(String command, Path template, int port, Path persist, Map
             Path envVars = null;
             URI jwksUrl = null;
             List<Duration> retryDelays = InnerLoop.LAMBDA_RETRY_DELAYS;
+            boolean watch = false;
+            var debug = new LinkedHashMap<String, Integer>();
+            boolean debugSuspend = false;
+            boolean aotCache = true;
             int[] ports = {8000, 9324, 3025, 3143, 3993};
             while (index < args.size()) {
                 String option = args.get(index++);
@@ -130,6 +149,10 @@ public record Options(String command, Path template, int port, Path persist, Map
                     case "--env-vars" -> envVars = root.resolve(value(option));
                     case "--jwks-url" -> jwksUrl = url(option);
                     case "--async-retry-delays" -> retryDelays = durations(option);
+                    case "--watch" -> watch = true;
+                    case "--debug" -> debugTarget(option, debug);
+                    case "--debug-suspend" -> debugSuspend = true;
+                    case "--no-aot-cache" -> aotCache = false;
                     default -> throw new UserFacingException("unknown option " + option + "\n" + USAGE);
                 }
             }
@@ -140,7 +163,56 @@ public record Options(String command, Path template, int port, Path persist, Map
                     maxInstances, mail, loopback, verbose,
                     new Ports(ports[0], ports[1], ports[2], ports[3], ports[4]),
                     root.resolve("target").resolve("local"), function, event, runtimeClient,
-                    new InnerLoop(logs, strict, envVars, jwksUrl, retryDelays));
+                    new InnerLoop(logs, strict, envVars, jwksUrl, retryDelays, watch, debugPorts(debug),
+                            debugSuspend, aotCache));
+        }
+
+        /** {@code FUNCTION} or {@code FUNCTION:PORT}; a port-less function gets one later (see debugPorts). */
+        private void debugTarget(String option, Map<String, Integer> debug) {
+            String value = value(option);
+            int colon = value.lastIndexOf(':');
+            String function = colon < 0 ? value : value.substring(0, colon);
+            if (function.isEmpty() || function.startsWith("-")) {
+                throw new UserFacingException(option + " takes FUNCTION or FUNCTION:PORT (a logical id), not '"
+                        + value + "'");
+            }
+            int port = 0;
+            if (colon >= 0) {
+                try {
+                    port = Integer.parseInt(value.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    port = -1;
+                }
+                if (port < 1 || port > 65_535) {
+                    throw new UserFacingException(option + " " + value + ": the port must be a number from 1 to"
+                            + " 65535");
+                }
+            }
+            debug.put(function, port);
+        }
+
+        /** Functions without a port get 5005, then 5006 and so on, skipping the ports given explicitly. */
+        private static Map<String, Integer> debugPorts(Map<String, Integer> requested) {
+            var taken = new java.util.HashSet<Integer>();
+            for (var entry : requested.entrySet()) {
+                if (entry.getValue() != 0 && !taken.add(entry.getValue())) {
+                    throw new UserFacingException("--debug: port " + entry.getValue() + " is given twice");
+                }
+            }
+            var ports = new LinkedHashMap<String, Integer>();
+            int next = InnerLoop.FIRST_DEBUG_PORT;
+            for (var entry : requested.entrySet()) {
+                int port = entry.getValue();
+                if (port == 0) {
+                    while (taken.contains(next)) {
+                        next++;
+                    }
+                    port = next;
+                    taken.add(port);
+                }
+                ports.put(entry.getKey(), port);
+            }
+            return ports;
         }
 
         private URI url(String option) {

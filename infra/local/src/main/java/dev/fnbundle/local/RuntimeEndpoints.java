@@ -47,15 +47,17 @@ final class RuntimeEndpoints {
         }
     }
 
-    /** Ready when every function has a warm instance; the body lists each function's state. */
+    /**
+     * Ready when every function has a warm instance; the body lists each function's state (ready, starting,
+     * waiting for a debugger, failed), so a client can see which routes answer at once while the runtime starts.
+     */
     static Map.Entry<Boolean, Object> health(Collection<FunctionPool> pools) {
         var functions = new LinkedHashMap<String, String>();
         boolean ready = true;
         for (FunctionPool pool : pools) {
             boolean poolReady = pool.isReady();
             ready &= poolReady;
-            functions.put(pool.spec().logicalId(), poolReady ? "ready"
-                    : pool.lastInitError() == null ? "starting" : "failed: " + pool.lastInitError());
+            functions.put(pool.spec().logicalId(), pool.state());
         }
         return Map.entry(ready, Map.of("status", ready ? "ready" : "not ready", "functions", functions));
     }

@@ -43,10 +43,11 @@ final class BundleStack {
             rememberWhereLogsStart();
             var options = Options.parse(List.of("start", "--port", "0", "--max-instances", "2",
                     "--dynamodb-port", "0", "--sqs-port", "0", "--smtp-port", "0", "--imap-port", "0",
-                    "--imaps-port", "0", "--allow-loopback-fetch"), LocalAws.repositoryRoot());
+                    "--imaps-port", "0", "--allow-loopback-fetch", "--no-aot-cache"), LocalAws.repositoryRoot());
             try {
                 stack = BundleRuntime.start(options, new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8),
                         false));
+                stack.awaitWarm(Duration.ofMinutes(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

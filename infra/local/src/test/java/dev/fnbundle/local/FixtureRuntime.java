@@ -40,10 +40,12 @@ final class FixtureRuntime {
             var args = new ArrayList<>(List.of("start", "--template", template.toString(), "--port", "0",
                     "--env-vars", envVars.toString(), "--jwks-url", identityProvider.url().toString(),
                     "--max-instances", "2", "--dynamodb-port", "0", "--sqs-port", "0", "--smtp-port", "0",
-                    "--imap-port", "0", "--imaps-port", "0", "--logs", "--async-retry-delays", "300ms,600ms"));
+                    "--imap-port", "0", "--imaps-port", "0", "--logs", "--async-retry-delays", "300ms,600ms",
+                    "--no-aot-cache", "--debug", "DebuggedFunction:" + dev.fnbundle.embedded.FreePorts.find()));
             try {
                 runtime = BundleRuntime.start(Options.parse(args, template.getParent()),
                         new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8), false, true));
+                runtime.awaitWarm(java.time.Duration.ofMinutes(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -24,7 +24,7 @@ class LocalRuntimeErrorsTest {
     @TempDir
     Path directory;
 
-    private static final String FREE_PORTS = "--dynamodb-port 0 --sqs-port 0 --no-mail --port 0";
+    private static final String FREE_PORTS = "--dynamodb-port 0 --sqs-port 0 --no-mail --port 0 --no-aot-cache";
 
     private static Console quiet() {
         return new Console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
@@ -86,6 +86,16 @@ class LocalRuntimeErrorsTest {
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("\"EchoFn\" names no function of the template")
                 .hasMessageContaining("EchoFunction, BatchFunction, TickFunction, SleepyFunction, CrashFunction");
+    }
+
+    @Test
+    void debugging_a_function_the_template_does_not_have_stops_the_start_and_lists_the_functions() {
+        Path template = FixtureStack.create();
+
+        assertThatThrownBy(() -> start(template, "--debug NoSuchFunction:5999"))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("--debug NoSuchFunction: the template has no function of that name")
+                .hasMessageContaining("EchoFunction");
     }
 
     @Test

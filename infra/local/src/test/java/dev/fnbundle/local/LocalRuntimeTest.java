@@ -45,9 +45,11 @@ class LocalRuntimeTest {
         template = FixtureStack.create();
         Path root = template.getParent();
         var options = Options.parse(List.of("start", "--template", template.toString(), "--port", "0",
-                "--no-mail", "--max-instances", "2", "--dynamodb-port", "0", "--sqs-port", "0"), root);
+                "--no-mail", "--max-instances", "2", "--dynamodb-port", "0", "--sqs-port", "0",
+                "--no-aot-cache"), root);
         stack = BundleRuntime.start(options, new Console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8),
                 false));
+        stack.awaitWarm(java.time.Duration.ofMinutes(5));
     }
 
     @AfterAll
@@ -120,7 +122,7 @@ class LocalRuntimeTest {
             return !dead.isEmpty();
         });
 
-        assertThat(dead).containsExactly("poison");
+        assertThat(dead).as("console:%n%s", CONSOLE.toString(StandardCharsets.UTF_8)).containsExactly("poison");
         for (String body : List.of("m1", "m2", "m3", "m4", "m5")) {
             assertThat(hits("message#" + body)).as(body).isEqualTo(1);
         }

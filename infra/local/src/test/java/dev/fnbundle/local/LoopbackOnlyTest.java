@@ -95,6 +95,44 @@ class LoopbackOnlyTest {
     }
 
     @Test
+    void elasticmq_refuses_what_a_web_page_sends_and_sdk_clients_still_work() throws Exception {
+        int port = FixtureRuntime.shared().sqsEndpoint().getPort();
+        String form = "Content-Type: application/x-www-form-urlencoded";
+
+        assertThat(RawHttp.status(port, "POST", "/?Action=ListQueues", "Host: evil.example:" + port + "\r\n" + form))
+                .isEqualTo(403);
+        assertThat(RawHttp.status(port, "POST", "/?Action=ListQueues", "Host: 127.0.0.1:" + port
+                + "\r\nOrigin: https://evil.example\r\n" + form)).isEqualTo(403);
+        assertThat(FixtureRuntime.shared().aws().sqs().listQueues().queueUrls())
+                .allMatch(url -> url.startsWith(FixtureRuntime.shared().sqsEndpoint().toString())).isNotEmpty();
+    }
+
+    @Test
+    void greenmail_closes_a_connection_that_opens_with_an_http_request_and_serves_mail_clients() throws Exception {
+        var mail = FixtureRuntime.shared().mail().ports();
+
+        for (int port : List.of(mail.smtp(), mail.imap())) {
+            try (var page = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                page.setSoTimeout(30_000);
+                page.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type:"
+                        + " text/plain\r\n\r\nHELO evil\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(page.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.US_ASCII);
+                assertThat(answer).as("port %d", port).doesNotContain("250").doesNotContain("HELO");
+                assertThat(answer.lines().count()).as("only the greeting: %s", answer).isLessThanOrEqualTo(1);
+            }
+        }
+        try (var client = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), mail.smtp())) {
+            client.setSoTimeout(30_000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("220");
+            client.getOutputStream().write("HELO me\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("250");
+        }
+    }
+
+    @Test
     void the_dev_token_file_is_readable_by_its_owner_only() throws Exception {
         var file = FixtureRuntime.directory().resolve("target/local/dev-token");
         assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file modes");

@@ -69,6 +69,27 @@ class OptionsTest {
     }
 
     @Test
+    void debugged_functions_get_their_port_or_the_next_free_one_from_5005() {
+        var options = Options.parse(List.of("--debug", "A", "--debug", "B:5005", "--debug", "C", "--debug-suspend",
+                "--watch", "--no-aot-cache"), ROOT).innerLoop();
+
+        assertThat(options.debug()).containsExactly(java.util.Map.entry("A", 5006), java.util.Map.entry("B", 5005),
+                java.util.Map.entry("C", 5007));
+        assertThat(options.debugSuspend()).isTrue();
+        assertThat(options.watch()).isTrue();
+        assertThat(options.aotCache()).isFalse();
+        var defaults = Options.parse(List.of(), ROOT).innerLoop();
+        assertThat(defaults.debug()).isEmpty();
+        assertThat(defaults.watch()).isFalse();
+        assertThat(defaults.aotCache()).isTrue();
+        assertThatThrownBy(() -> Options.parse(List.of("--debug", "A:x"), ROOT)).hasMessageContaining("the port");
+        assertThatThrownBy(() -> Options.parse(List.of("--debug", "A:1", "--debug", "B:1"), ROOT))
+                .hasMessageContaining("port 1 is given twice");
+        assertThatThrownBy(() -> Options.parse(List.of("--debug", "--watch"), ROOT))
+                .hasMessageContaining("FUNCTION or FUNCTION:PORT");
+    }
+
+    @Test
     void bad_inner_loop_values_are_named() {
         assertThatThrownBy(() -> Options.parse(List.of("--jwks-url", "file:///etc/passwd"), ROOT))
                 .hasMessageContaining("needs an http(s) URL");

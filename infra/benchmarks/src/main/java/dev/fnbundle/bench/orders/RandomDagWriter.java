@@ -13,11 +13,11 @@ import java.util.Random;
  * the dependencies near their own rank (long chains, many batches) and half anywhere below (wide fan-in); keys
  * come in random order, names do not reveal ranks, and about 2% of the nodes appear only as dependencies.
  */
-final class RandomDagWriter {
+public final class RandomDagWriter {
     private RandomDagWriter() {
     }
 
-    static void write(Path file, int nodes, long edges, long seed) throws IOException {
+    public static void write(Path file, int nodes, long edges, long seed) throws IOException {
         Random random = new Random(seed);
         int[] nameOfRank = permutation(nodes, random);
         int[] keyOrder = permutation(nodes, random);

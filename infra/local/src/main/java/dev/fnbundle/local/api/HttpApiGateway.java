@@ -10,18 +10,16 @@ import dev.fnbundle.local.UserFacingException;
 import dev.fnbundle.local.function.AsyncInvocations;
 import dev.fnbundle.local.function.FunctionPool;
 import dev.fnbundle.local.function.InvocationResult;
+import dev.fnbundle.local.function.LoopbackHttpServer;
 import dev.fnbundle.local.observe.Trigger;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 
 /**
  * The HTTP API on localhost: matches routes, enforces each route's JWT authorizer (401 like API Gateway),
@@ -36,10 +34,10 @@ public final class HttpApiGateway implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpServer server;
-    private final RouteTable routes;
     private final Map<String, FunctionPool> pools;
     private final JwtAuthority authority;
-    private final CorsPolicy cors;
+    /** The routes and CORS policy, replaced together when the template changes under {@code --watch}. */
+    private volatile Routing routing;
     private final LambdaInvokeApi invokeApi;
     private final String accountId;
     private final Map<String, LocalRoute> localRoutes = new ConcurrentHashMap<>();
@@ -60,26 +58,37 @@ public final class HttpApiGateway implements AutoCloseable {
      */
     public HttpApiGateway(int port, RouteTable routes, HttpApiSpec.Cors cors, Map<String, FunctionPool> pools,
                           JwtAuthority authority, AsyncInvocations async, String accountId) {
-        this.routes = routes;
-        this.cors = CorsPolicy.of(cors);
+        this.routing = new Routing(routes, CorsPolicy.of(cors));
         this.pools = pools;
         this.authority = authority;
         this.invokeApi = new LambdaInvokeApi(pools, async, "us-east-1", accountId);
         this.accountId = accountId;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+            server = LoopbackHttpServer.create(port, 128);
         } catch (BindException e) {
             throw new UserFacingException("port " + port + " is in use; stop what is using it or pass --port N");
         } catch (IOException e) {
             throw new UserFacingException("cannot listen on port " + port + ": " + e.getMessage(), e);
         }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
     }
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    private record Routing(RouteTable routes, CorsPolicy cors) {
+    }
+
+    /** Serves {@code routes} and {@code cors} from now on (a request being served keeps the ones it matched). */
+    public void reroute(RouteTable routes, HttpApiSpec.Cors cors) {
+        this.routing = new Routing(routes, CorsPolicy.of(cors));
+    }
+
+    /** The routes served now. */
+    public RouteTable routes() {
+        return routing.routes();
     }
 
     /**
@@ -117,6 +126,10 @@ public final class HttpApiGateway implements AutoCloseable {
     }
 
     private void apiRoute(HttpExchange exchange, String path) throws IOException, InterruptedException {
+        var timing = new ServerTiming();
+        Routing current = routing;
+        RouteTable routes = current.routes();
+        CorsPolicy cors = current.cors();
         String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
         Headers request = exchange.getRequestHeaders();
         if (cors != null && CorsPolicy.isPreflight(method, request)) {
@@ -151,6 +164,7 @@ public final class HttpApiGateway implements AutoCloseable {
                 return;
             }
         }
+        timing.end("auth");
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
             apiError(exchange, 413, "Request Entity Too Large");
@@ -160,11 +174,19 @@ public final class HttpApiGateway implements AutoCloseable {
                 exchange.getRemoteAddress().getAddress().getHostAddress());
         byte[] event = ApiEvents.build(apiRequest, match.get(), token == null ? null : token.claims(),
                 token == null ? null : token.scopes(), accountId);
-        InvocationResult result = pools.get(route.functionLogicalId()).invoke(event, Trigger.route(route.routeKey()));
+        FunctionPool pool = pools.get(route.functionLogicalId());
+        if (pool == null) {
+            // the template changed while this request was on its way: its function is gone
+            apiError(exchange, 404, "Not Found");
+            return;
+        }
+        timing.end("event");
+        InvocationResult result = pool.invoke(event, Trigger.route(route.routeKey()));
+        timing.end("function");
         switch (result.outcome()) {
             case TIMEOUT -> apiError(exchange, 503, "Service Unavailable");
             case FUNCTION_ERROR, CRASH -> apiError(exchange, 500, "Internal Server Error");
-            default -> ApiResponses.write(exchange, result.payload(), this::corsHeaders);
+            default -> ApiResponses.write(exchange, result.payload(), this::corsHeaders, timing);
         }
     }
 
@@ -184,6 +206,7 @@ public final class HttpApiGateway implements AutoCloseable {
     }
 
     private void corsHeaders(HttpExchange exchange) {
+        CorsPolicy cors = routing.cors();
         if (cors != null) {
             cors.decorate(exchange.getRequestHeaders(), exchange.getResponseHeaders());
         }
@@ -227,8 +250,8 @@ public final class HttpApiGateway implements AutoCloseable {
         private ApiResponses() {
         }
 
-        static void write(HttpExchange exchange, byte[] payload, java.util.function.Consumer<HttpExchange> cors)
-                throws IOException {
+        static void write(HttpExchange exchange, byte[] payload, java.util.function.Consumer<HttpExchange> cors,
+                          ServerTiming timing) throws IOException {
             JsonNode result;
             try {
                 result = MAPPER.readTree(payload);
@@ -237,6 +260,8 @@ public final class HttpApiGateway implements AutoCloseable {
             }
             if (result == null || !result.isObject() || !result.has("statusCode")) {
                 // A function may return any JSON; API Gateway then answers 200 with it as the body.
+                timing.end("response");
+                timing.writeTo(exchange.getResponseHeaders());
                 cors.accept(exchange);
                 send(exchange, 200, "application/json", new String(payload, StandardCharsets.UTF_8));
                 return;
@@ -254,6 +279,8 @@ public final class HttpApiGateway implements AutoCloseable {
                 headers.set("content-type", "application/json");
             }
             int status = result.path("statusCode").asInt(200);
+            timing.end("response");
+            timing.writeTo(headers);
             cors.accept(exchange);
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {

@@ -5,6 +5,7 @@ import dev.fnbundle.local.observe.InvocationRecord;
 import dev.fnbundle.local.observe.LogLine;
 import dev.fnbundle.local.observe.Observer;
 import dev.fnbundle.local.observe.Recorder;
+import dev.fnbundle.local.observe.ReloadEvent;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -116,6 +117,23 @@ public final class Console implements Observer {
             out.println(stamp() + String.format("%-26s %-34s %9.2f ms  %-4s  ", record.function(),
                     record.trigger(), record.durationMillis(), record.cold() ? "cold" : "warm") + coloured);
             out.println("          " + paint("2", record.reportLine().replace("\t", "  ")));
+        }
+    }
+
+    /** A reload applied ("reloaded ... in 2.41 s") or refused (the compiler's or template's error, in full). */
+    @Override
+    public void reload(ReloadEvent event) {
+        String what = String.join(", ", event.changed());
+        synchronized (out) {
+            if (event.succeeded()) {
+                out.println(stamp() + paint("32", "reloaded " + what) + String.format(java.util.Locale.ROOT,
+                        " in %.2f s", event.durationMillis() / 1000) + (event.functions().isEmpty() ? ""
+                        : ": " + String.join(", ", event.functions())) + (event.detail().isEmpty() ? ""
+                        : " (" + event.detail() + ")"));
+            } else {
+                out.println(stamp() + paint("31", "not reloaded " + what) + "; the previous version keeps serving:");
+                event.detail().lines().forEach(line -> out.println("    " + line));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import dev.fnbundle.embedded.template.FunctionSpec;
 import dev.fnbundle.local.observe.Recorder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeoutException;
  * One execution environment of a function: its own JVM, started from the function's unpacked zip with a Runtime
  * API client as its main class, talking to a {@link RuntimeApiServer} of its own, its output carried into the
  * function's log by a {@link LogPump}. It serves one invocation at a time, like Lambda; an invocation that
- * outlives the function's Timeout kills the JVM.
+ * outlives the function's Timeout kills the JVM, unless the function is being debugged.
  */
 final class FunctionInstance implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -23,14 +24,18 @@ final class FunctionInstance implements AutoCloseable {
     private final LogPump logs;
     private final long startedNanos;
     private final int number;
-    private final boolean onDemand;
+    private final Path taskRoot;
+    private final boolean debugged;
+    private volatile boolean onDemand;
     private double initMillis = -1;
     private boolean used;
     private boolean closed;
 
     private FunctionInstance(FunctionSpec spec, RuntimeApiServer runtimeApi, Process process, LogPump logs,
-                             int number, boolean onDemand) {
+                             int number, Path taskRoot, boolean debugged, boolean onDemand) {
         this.spec = spec;
+        this.taskRoot = taskRoot;
+        this.debugged = debugged;
         this.runtimeApi = runtimeApi;
         this.process = process;
         this.logs = logs;
@@ -45,14 +50,15 @@ final class FunctionInstance implements AutoCloseable {
      * @param onDemand true when an invocation waits for this instance (its first invocation is a cold start),
      *                 false when it is started ahead of traffic
      */
-    static FunctionInstance start(FunctionSpec spec, FunctionLauncher launcher, int number, Recorder recorder,
-                                  boolean onDemand) throws IOException {
+    static FunctionInstance start(FunctionSpec spec, FunctionLauncher launcher, Path taskRoot, int number,
+                                  Recorder recorder, boolean onDemand) throws IOException {
         var runtimeApi = new RuntimeApiServer(launcher.functionArn(spec));
         try {
-            Process process = launcher.launch(spec, runtimeApi.address(), number);
+            Process process = launcher.launch(spec, taskRoot, runtimeApi.address(), number);
             var logs = new LogPump(launcher.instanceOutput(spec, number), launcher.logFile(spec), spec.logicalId(),
                     number, recorder);
-            return new FunctionInstance(spec, runtimeApi, process, logs, number, onDemand);
+            return new FunctionInstance(spec, runtimeApi, process, logs, number, taskRoot,
+                    launcher.debug().debugs(spec.logicalId()), onDemand);
         } catch (IOException | RuntimeException e) {
             runtimeApi.close();
             throw e;
@@ -66,8 +72,10 @@ final class FunctionInstance implements AutoCloseable {
      * @throws InitFailedException when init failed, the JVM exited, or init took longer than {@code limitMillis}
      */
     double awaitReady(long limitMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis);
-        while (System.nanoTime() < deadline) {
+        // Elapsed time against the limit, never a deadline: a debugger's unbounded limit would overflow one.
+        long limitNanos = TimeUnit.MILLISECONDS.toNanos(limitMillis);
+        long begun = System.nanoTime();
+        while (System.nanoTime() - begun < limitNanos) {
             if (runtimeApi.ready().isDone()) {
                 initMillis = (System.nanoTime() - startedNanos) / 1_000_000.0;
                 return initMillis;
@@ -105,7 +113,8 @@ final class FunctionInstance implements AutoCloseable {
                             raw.success() ? null : errorType(raw.body(), raw.errorType()), requestId,
                             number, duration, coldInit, MemoryGauge.peakMegabytes(process.pid()), logs.end());
                 } catch (TimeoutException e) {
-                    if (System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(timeoutMillis)) {
+                    // A debugged function may stop at a breakpoint for as long as its developer likes.
+                    if (!debugged && System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(timeoutMillis)) {
                         runtimeApi.abandon(requestId);
                         return failure(InvocationResult.Outcome.TIMEOUT, "Task timed out after "
                                 + spec.timeoutSeconds() + ".00 seconds", requestId, started, coldInit);
@@ -163,6 +172,19 @@ final class FunctionInstance implements AutoCloseable {
 
     int number() {
         return number;
+    }
+
+    /** The code this instance runs. */
+    Path taskRoot() {
+        return taskRoot;
+    }
+
+    /**
+     * An invocation waited for this instance's init, started ahead of traffic: its first invocation is reported as
+     * a cold start, as Lambda reports an invocation that waited for an execution environment to start.
+     */
+    void waitedFor() {
+        onDemand = true;
     }
 
     double initMillis() {

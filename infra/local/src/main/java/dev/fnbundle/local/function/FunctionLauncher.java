@@ -1,29 +1,23 @@
 package dev.fnbundle.local.function;
 
 import dev.fnbundle.embedded.template.FunctionSpec;
-import dev.fnbundle.local.UserFacingException;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Starts function JVMs the way Lambda's Java runtime does: the zip unpacked as the task root
- * ({@code LAMBDA_TASK_ROOT}, classes at the root and jars in {@code lib/}), the chosen Runtime API client
- * ({@link RuntimeClientChoice}) on the class path as the main class with the handler as its argument,
- * {@code -Xmx} set to the function's MemorySize, and an environment made of Lambda's reserved variables, the
- * template's variables (with {@code --env-vars} values) and the local endpoints — nothing inherited from the
- * runtime's own environment.
+ * ({@code LAMBDA_TASK_ROOT}, classes at the root and jars in {@code lib/}, see {@link TaskRoots}), the chosen
+ * Runtime API client ({@link RuntimeClientChoice}) on the class path as the main class with the handler as its
+ * argument, {@code -Xmx} set to the function's MemorySize, and an environment made of Lambda's reserved variables,
+ * the template's variables (with {@code --env-vars} values) and the local endpoints — nothing inherited from the
+ * runtime's own environment. A function's {@link AotCaches AOT cache} is used when it has one; a debugged
+ * function's JVM listens for a debugger ({@link DebugSettings}).
  */
 public final class FunctionLauncher {
     private final Path workDirectory;
@@ -32,6 +26,9 @@ public final class FunctionLauncher {
     private final String accountId;
     private final String region;
     private final EnvironmentOverrides overrides;
+    private final TaskRoots taskRoots;
+    private final AotCaches aot;
+    private final DebugSettings debug;
 
     /**
      * @param workDirectory    where zips are unpacked and logs written (e.g. target/local)
@@ -40,13 +37,16 @@ public final class FunctionLauncher {
      * @param overrides        values from an {@code --env-vars} file for the template's variables
      */
     public FunctionLauncher(Path workDirectory, RuntimeClientChoice client, Map<String, String> localEnvironment,
-                            String accountId, EnvironmentOverrides overrides) {
+                            String accountId, EnvironmentOverrides overrides, AotCaches aot, DebugSettings debug) {
         this.workDirectory = workDirectory;
         this.overrides = overrides;
         this.client = client;
         this.localEnvironment = Map.copyOf(localEnvironment);
         this.accountId = accountId;
         this.region = localEnvironment.getOrDefault("AWS_REGION", "us-east-1");
+        this.taskRoots = new TaskRoots(workDirectory);
+        this.aot = aot;
+        this.debug = debug;
     }
 
     String functionArn(FunctionSpec spec) {
@@ -63,58 +63,82 @@ public final class FunctionLauncher {
         return workDirectory.resolve("instances").resolve(spec.logicalId() + "-" + instanceNumber + ".out");
     }
 
-    /**
-     * Unpacks the function's zip into its task root, unless it is already unpacked from the same zip.
-     *
-     * @throws UserFacingException when the zip does not exist (the build has not run)
-     */
-    public Path prepare(FunctionSpec spec) {
-        Path zip = spec.codeUri();
-        if (!Files.isRegularFile(zip)) {
-            throw new UserFacingException("function " + spec.logicalId() + ": CodeUri " + zip + " does not exist;"
-                    + " build the zips first with ./mvnw -DskipTests package");
-        }
-        Path taskRoot = workDirectory.resolve("functions").resolve(spec.logicalId());
-        Path stamp = taskRoot.resolve(".unpacked-from");
-        try {
-            FileTime zipTime = Files.getLastModifiedTime(zip);
-            if (Files.exists(stamp) && Files.getLastModifiedTime(stamp).equals(zipTime)) {
-                return taskRoot;
-            }
-            deleteTree(taskRoot);
-            unzip(zip, taskRoot);
-            Files.writeString(stamp, zip.toString());
-            Files.setLastModifiedTime(stamp, zipTime);
-            Files.createDirectories(logFile(spec).getParent());
-            return taskRoot;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack " + zip, e);
-        }
+    public TaskRoots taskRoots() {
+        return taskRoots;
     }
 
-    /** Starts one JVM for {@code spec} whose runtime client talks to {@code runtimeApi}. */
-    Process launch(FunctionSpec spec, String runtimeApi, int instanceNumber) throws IOException {
-        Path taskRoot = prepare(spec);
-        var command = new ArrayList<String>();
+    public AotCaches aot() {
+        return aot;
+    }
+
+    public DebugSettings debug() {
+        return debug;
+    }
+
+    /**
+     * The task root of the function's zip as it is now (unpacked if need be).
+     *
+     * @throws dev.fnbundle.local.UserFacingException when the zip does not exist (the build has not run)
+     */
+    public Path prepare(FunctionSpec spec) {
+        return taskRoots.of(spec.codeUri(), spec.logicalId());
+    }
+
+    /**
+     * Starts one JVM for {@code spec} running the code in {@code taskRoot}, its client talking to
+     * {@code runtimeApi}.
+     */
+    Process launch(FunctionSpec spec, Path taskRoot, String runtimeApi, int instanceNumber) throws IOException {
+        List<String> sharing = debug.debugs(spec.logicalId()) ? List.of("-Xshare:auto") : aot.options(spec);
+        Path output = instanceOutput(spec, instanceNumber);
+        Files.createDirectories(output.getParent());
+        Files.createDirectories(logFile(spec).getParent());
+        return start(command(spec, sharing, debug.jvmOptions(spec.logicalId()), List.of()), spec, taskRoot,
+                runtimeApi, instanceNumber, output);
+    }
+
+    /**
+     * Starts a training JVM that records the function's AOT cache into {@code cacheOutput} when it exits, at a
+     * lower CPU priority where {@code nice} exists, its output into {@code log}.
+     */
+    Process launchTraining(FunctionSpec spec, Path taskRoot, String runtimeApi, Path cacheOutput, Path log)
+            throws IOException {
+        List<String> nice = Files.isExecutable(Path.of("/usr/bin/nice")) ? List.of("/usr/bin/nice", "-n", "10")
+                : List.of();
+        return start(command(spec, List.of("-XX:AOTCacheOutput=" + cacheOutput), List.of(), nice), spec, taskRoot,
+                runtimeApi, 0, log);
+    }
+
+    private List<String> command(FunctionSpec spec, List<String> sharing, List<String> debugging,
+                                 List<String> prefix) {
+        var command = new ArrayList<>(prefix);
         command.add(javaExecutable());
         command.add("-Xmx" + spec.memoryMb() + "m");
         command.add("-XX:+UseSerialGC");
-        command.add("-Xshare:auto");
+        command.addAll(sharing);
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Djava.net.preferIPv4Stack=true");
+        command.addAll(debugging);
         command.addAll(client.jvmOptions());
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, client.classpath().stream().map(Path::toString).toList()));
+        command.add(clientClasspath());
         command.add(client.mainClass());
         command.add(spec.handler());
+        return command;
+    }
+
+    /** The runtime client's class path: with the JDK, what an AOT cache depends on besides the function's code. */
+    public String clientClasspath() {
+        return String.join(File.pathSeparator, client.classpath().stream().map(Path::toString).toList());
+    }
+
+    private Process start(List<String> command, FunctionSpec spec, Path taskRoot, String runtimeApi,
+                          int instanceNumber, Path output) throws IOException {
         var builder = new ProcessBuilder(command).directory(taskRoot.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment(spec, taskRoot, runtimeApi, instanceNumber));
         builder.redirectErrorStream(true);
-        Path output = instanceOutput(spec, instanceNumber);
-        Files.createDirectories(output.getParent());
-        Files.createDirectories(logFile(spec).getParent());
         builder.redirectOutput(ProcessBuilder.Redirect.to(output.toFile()));
         return builder.start();
     }
@@ -144,35 +168,5 @@ public final class FunctionLauncher {
     private static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    private static void unzip(Path zip, Path target) throws IOException {
-        Path root = target.toAbsolutePath().normalize();
-        try (InputStream in = Files.newInputStream(zip); var entries = new ZipInputStream(in)) {
-            ZipEntry entry;
-            while ((entry = entries.getNextEntry()) != null) {
-                Path file = root.resolve(entry.getName()).normalize();
-                if (!file.startsWith(root)) {
-                    throw new IOException("zip entry escapes the task root: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(file);
-                } else {
-                    Files.createDirectories(file.getParent());
-                    Files.copy(entries, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

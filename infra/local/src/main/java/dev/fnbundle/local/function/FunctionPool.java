@@ -7,20 +7,25 @@ import dev.fnbundle.local.observe.Recorder;
 import dev.fnbundle.local.observe.Trigger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The execution environments of one function: warm instances are reused, more are started under concurrent load
- * up to a limit (the function's reserved concurrency, if lower), and an instance that timed out or crashed is
- * replaced on the next invocation. Every instance change and every invocation goes to the {@link Recorder}.
- * Thread-safe.
+ * up to a limit (the function's reserved concurrency, if lower; one for a debugged function), and an instance that
+ * timed out or crashed is replaced on the next invocation. An invocation that finds an instance starting ahead of
+ * traffic waits for it rather than start another. {@link #reload} swaps in new code: in-flight invocations finish
+ * on the old code, every later one runs the new. Every instance change and every invocation goes to the
+ * {@link Recorder}. Thread-safe.
  */
 public final class FunctionPool implements AutoCloseable {
     private final FunctionSpec spec;
@@ -28,21 +33,33 @@ public final class FunctionPool implements AutoCloseable {
     private final long initLimitMillis;
     private final Recorder recorder;
     private final int maxInstances;
+    private final boolean debugged;
     private final Semaphore capacity;
-    private final ConcurrentLinkedDeque<FunctionInstance> idle = new ConcurrentLinkedDeque<>();
+    private final LinkedBlockingDeque<FunctionInstance> idle = new LinkedBlockingDeque<>();
     private final List<FunctionInstance> all = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger warming = new AtomicInteger();
+    private final ReentrantLock reloading = new ReentrantLock();
+    private volatile Path code;
     private volatile boolean closed;
+    private volatile boolean everReady;
     private volatile String lastInitError;
 
-    public FunctionPool(FunctionSpec spec, FunctionLauncher launcher, int maxInstances, long initLimitMillis,
-                        Recorder recorder) {
+    /**
+     * @param code the task root instances start from, until {@link #reload}
+     */
+    public FunctionPool(FunctionSpec spec, FunctionLauncher launcher, Path code, int maxInstances,
+                        long initLimitMillis, Recorder recorder) {
         this.spec = spec;
         this.launcher = launcher;
-        this.initLimitMillis = initLimitMillis;
+        this.code = code;
         this.recorder = recorder;
-        this.maxInstances = spec.reservedConcurrency() > 0 ? Math.min(spec.reservedConcurrency(), maxInstances)
+        this.debugged = launcher.debug().debugs(spec.logicalId());
+        // A debugger waiting to attach may hold init up for as long as the developer takes.
+        this.initLimitMillis = debugged && launcher.debug().suspend() ? Long.MAX_VALUE / 4 : initLimitMillis;
+        int limit = spec.reservedConcurrency() > 0 ? Math.min(spec.reservedConcurrency(), maxInstances)
                 : maxInstances;
+        this.maxInstances = debugged ? 1 : limit;
         this.capacity = new Semaphore(this.maxInstances, true);
     }
 
@@ -54,27 +71,72 @@ public final class FunctionPool implements AutoCloseable {
         return maxInstances;
     }
 
+    /** The code new instances start from. */
+    public Path code() {
+        return code;
+    }
+
+    /** The JDWP port of this function's instance, or null when it is not debugged. */
+    public Integer debugPort() {
+        return launcher.debug().ports().get(spec.logicalId());
+    }
+
     /** The reason the last instance failed to start, or null. */
     public String lastInitError() {
         return lastInitError;
     }
 
-    /** Starts one instance ahead of traffic, so the first request is warm. */
+    /** Starts one instance ahead of traffic, so the first request is warm; invocations arriving meanwhile wait. */
     public void warmUp() throws InterruptedException {
         capacity.acquire();
+        warming.incrementAndGet();
         try {
-            FunctionInstance instance = startInstance(false);
+            FunctionInstance instance = startInstance(code, false);
             if (instance != null) {
                 idle.push(instance);
             }
         } finally {
+            warming.decrementAndGet();
             capacity.release();
+        }
+    }
+
+    /**
+     * {@link #warmUp} unless an instance already runs or starts (a request came first): what the background start
+     * of the runtime does, so a function is not started twice.
+     */
+    public void warmUpIfCold() throws InterruptedException {
+        if (all.isEmpty() && started.get() == 0) {
+            warmUp();
         }
     }
 
     /** True once an instance has finished init (and none is known to be broken since). */
     public boolean isReady() {
-        return lastInitError == null && started.get() > 0;
+        return lastInitError == null && everReady;
+    }
+
+    /**
+     * What the function is doing, for {@code /_local/health}: {@code ready}, {@code starting}, {@code waiting for a
+     * debugger on port N}, {@code failed: <why>}, or {@code not started} (none has been asked for yet).
+     */
+    public String state() {
+        if (lastInitError != null) {
+            return "failed: " + lastInitError;
+        }
+        if (everReady) {
+            return debugged ? "ready (debugger on port " + debugPort() + ")" : "ready";
+        }
+        if (started.get() == 0) {
+            return "not started";
+        }
+        return debugged && launcher.debug().suspend() ? "waiting for a debugger on port " + debugPort()
+                : "starting";
+    }
+
+    /** True while an instance is starting ahead of traffic. */
+    public boolean isWarming() {
+        return warming.get() > 0;
     }
 
     /**
@@ -91,13 +153,12 @@ public final class FunctionPool implements AutoCloseable {
         Instant start = Instant.now();
         capacity.acquire();
         try {
-            FunctionInstance instance = idle.poll();
-            while (instance != null && !instance.isAlive()) {
-                retire(instance, "exited");
-                instance = idle.poll();
+            if (closed) {
+                return record(stopped(requestId), trigger, start, event);
             }
+            FunctionInstance instance = takeIdle();
             if (instance == null) {
-                instance = startInstance(true);
+                instance = startInstance(code, true);
                 if (instance == null) {
                     return record(initFailure(requestId), trigger, start, event);
                 }
@@ -105,12 +166,12 @@ public final class FunctionPool implements AutoCloseable {
             recorder.instance(InstanceEvent.of(spec.logicalId(), instance.number(), InstanceEvent.State.BUSY, -1,
                     null));
             InvocationResult result = instance.invoke(event, requestId);
-            if (instance.isAlive() && !closed) {
+            if (instance.isAlive() && !closed && instance.taskRoot().equals(code)) {
                 recorder.instance(InstanceEvent.of(spec.logicalId(), instance.number(), InstanceEvent.State.READY,
                         -1, null));
                 idle.push(instance);
             } else {
-                retire(instance, result.status());
+                retire(instance, instance.isAlive() && !closed ? "code reloaded" : result.status());
             }
             return record(result, trigger, start, event);
         } finally {
@@ -118,24 +179,105 @@ public final class FunctionPool implements AutoCloseable {
         }
     }
 
+    /**
+     * A warm instance running the current code, or one that finishes starting ahead of traffic while we wait;
+     * null when there is none (the caller starts one).
+     */
+    private FunctionInstance takeIdle() throws InterruptedException {
+        while (true) {
+            FunctionInstance instance = idle.poll();
+            if (instance == null && warming.get() > 0) {
+                instance = idle.poll(20, TimeUnit.MILLISECONDS);
+                if (instance != null) {
+                    instance.waitedFor();
+                }
+            }
+            if (instance == null) {
+                if (warming.get() > 0) {
+                    continue;
+                }
+                return null;
+            }
+            if (!instance.isAlive()) {
+                retire(instance, "exited");
+            } else if (!instance.taskRoot().equals(code)) {
+                retire(instance, "code reloaded");
+            } else {
+                return instance;
+            }
+        }
+    }
+
+    /**
+     * Replaces the function's code with {@code next}. A new instance is started first; only once its init is over
+     * does it take the traffic: warm instances of the old code stop at once, busy ones finish their invocation
+     * (RELOADING) and stop. When the new code fails its init, the old code keeps serving. A debugged function,
+     * whose single instance owns the debugger's port, stops its instance (after its invocation) before the new
+     * one starts.
+     *
+     * @return null when the new code serves, else why it does not (its init error)
+     */
+    public String reload(Path next) throws InterruptedException {
+        reloading.lockInterruptibly();
+        try {
+            if (debugged) {
+                code = next;
+                retireStale();
+                warmUp();
+                return lastInitError;
+            }
+            FunctionInstance fresh = startInstance(next, false);
+            if (fresh == null) {
+                return lastInitError;
+            }
+            code = next;
+            idle.push(fresh);
+            retireStale();
+            return null;
+        } finally {
+            reloading.unlock();
+        }
+    }
+
+    /** Stops the warm instances of older code and says which busy ones will stop after their invocation. */
+    private void retireStale() {
+        for (FunctionInstance instance : List.copyOf(idle)) {
+            if (!instance.taskRoot().equals(code) && idle.remove(instance)) {
+                retire(instance, "code reloaded");
+            }
+        }
+        List<FunctionInstance> snapshot;
+        synchronized (all) {
+            snapshot = new ArrayList<>(all);
+        }
+        for (FunctionInstance instance : snapshot) {
+            if (!instance.taskRoot().equals(code) && !idle.contains(instance)) {
+                recorder.instance(InstanceEvent.of(spec.logicalId(), instance.number(),
+                        InstanceEvent.State.RELOADING, -1, "finishes its invocation on the previous code"));
+            }
+        }
+    }
+
     private InvocationResult record(InvocationResult result, Trigger trigger, Instant start, byte[] event) {
         recorder.invocation(new InvocationRecord(0, result.requestId(), spec.logicalId(), result.instance(),
                 trigger, start, result.durationMillis(), result.initMillis(), result.billedMillis(),
                 spec.memoryMb(), result.maxMemoryMb(), result.status(), result.errorType(),
-                Recorder.cut(new String(event, StandardCharsets.UTF_8), Recorder.MAX_BODY_CHARS),
-                Recorder.cut(result.payloadText(), Recorder.MAX_BODY_CHARS)));
+                Recorder.cut(event, Recorder.MAX_BODY_CHARS),
+                Recorder.cut(result.payload() == null ? new byte[0] : result.payload(), Recorder.MAX_BODY_CHARS)));
         return result;
     }
 
-    private FunctionInstance startInstance(boolean onDemand) throws InterruptedException {
+    private FunctionInstance startInstance(Path taskRoot, boolean onDemand) throws InterruptedException {
         int number = started.incrementAndGet();
-        recorder.instance(InstanceEvent.of(spec.logicalId(), number, InstanceEvent.State.STARTING, -1, null));
+        recorder.instance(InstanceEvent.of(spec.logicalId(), number, InstanceEvent.State.STARTING, -1,
+                debugged ? "debugger port " + debugPort() : null));
         FunctionInstance instance = null;
         try {
-            instance = FunctionInstance.start(spec, launcher, number, recorder, onDemand);
+            instance = FunctionInstance.start(spec, launcher, taskRoot, number, recorder, onDemand);
             all.add(instance);
             double initMillis = instance.awaitReady(initLimitMillis);
             lastInitError = null;
+            everReady = true;
             recorder.instance(InstanceEvent.of(spec.logicalId(), number, InstanceEvent.State.READY, initMillis,
                     null));
             return instance;
@@ -148,6 +290,12 @@ public final class FunctionPool implements AutoCloseable {
                 instance.close();
             }
             return null;
+        } catch (InterruptedException e) {
+            if (instance != null) {
+                all.remove(instance);
+                instance.close();
+            }
+            throw e;
         }
     }
 
@@ -159,11 +307,33 @@ public final class FunctionPool implements AutoCloseable {
                 requestId, 0, 0, -1, -1, new byte[0]);
     }
 
+    private static InvocationResult stopped(String requestId) {
+        byte[] document = "{\"errorType\":\"Runtime.Stopped\",\"errorMessage\":\"the local runtime is stopping\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        return new InvocationResult(InvocationResult.Outcome.CRASH, document, "Runtime.Stopped", requestId, 0, 0,
+                -1, -1, new byte[0]);
+    }
+
     private void retire(FunctionInstance instance, String why) {
         all.remove(instance);
         instance.close();
         recorder.instance(InstanceEvent.of(spec.logicalId(), instance.number(), InstanceEvent.State.STOPPED, -1,
                 why));
+    }
+
+    /**
+     * Stops every instance once the invocations in flight are over (or {@code limitMillis} has passed): what a
+     * function removed from the template, or replaced by a changed one, gets.
+     */
+    public void closeWhenIdle(long limitMillis) throws InterruptedException {
+        boolean drained = capacity.tryAcquire(maxInstances, limitMillis, TimeUnit.MILLISECONDS);
+        try {
+            close();
+        } finally {
+            if (drained) {
+                capacity.release(maxInstances);
+            }
+        }
     }
 
     /** Stops every instance. */

@@ -5,14 +5,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -34,8 +31,7 @@ final class RuntimeApiServer implements AutoCloseable {
 
     RuntimeApiServer(String functionArn) throws IOException {
         this.functionArn = functionArn;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server = LoopbackHttpServer.create(0, 16);
         server.createContext(PREFIX, this::handle);
         server.start();
     }

@@ -2,11 +2,13 @@ package dev.fnbundle.local.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.fnbundle.embedded.CrossProtocolGuard;
 import dev.fnbundle.embedded.FreePorts;
 import dev.fnbundle.local.UserFacingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,16 +16,19 @@ import java.util.concurrent.TimeUnit;
  * GreenMail as the local mail server: SMTP, IMAP and IMAPS on their usual test ports (3025, 3143, 3993) with the
  * demo account {@code demo@localhost} / {@code demo}. IMAPS presents a certificate for {@code localhost} made at
  * first start, and a trust store holding it is written beside it, so the email poller can keep certificate and
- * host-name checks on locally.
+ * host-name checks on locally. SMTP and IMAP are reached through a {@link CrossProtocolGuard}, so that a web page
+ * cannot send them commands in the body of an HTTP POST.
  */
 public final class LocalMailServer implements AutoCloseable {
     public static final String DEMO_USER = "demo@localhost";
     public static final String DEMO_PASSWORD = "demo";
     private static final String STORE_PASSWORD = "changeit";
+    private static final long STARTUP_LIMIT_MILLIS = 60_000;
 
     private final GreenMail greenMail;
     private final Ports ports;
     private final Path trustStore;
+    private final List<CrossProtocolGuard> guards;
 
     /** The ports to listen on; 0 picks a free one. */
     public record Ports(int smtp, int imap, int imaps) {
@@ -38,10 +43,11 @@ public final class LocalMailServer implements AutoCloseable {
         }
     }
 
-    private LocalMailServer(GreenMail greenMail, Ports ports, Path trustStore) {
+    private LocalMailServer(GreenMail greenMail, Ports ports, Path trustStore, List<CrossProtocolGuard> guards) {
         this.greenMail = greenMail;
         this.ports = ports;
         this.trustStore = trustStore;
+        this.guards = List.copyOf(guards);
     }
 
     /**
@@ -58,14 +64,38 @@ public final class LocalMailServer implements AutoCloseable {
         System.setProperty("greenmail.tls.keystore.file", keyStore.toString());
         System.setProperty("greenmail.tls.keystore.password", STORE_PASSWORD);
         System.setProperty("greenmail.tls.key.password", STORE_PASSWORD);
-        var greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(ports.smtp(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(ports.imap(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+        // SMTP and IMAP listen on internal ports behind guards that close a connection opening with an HTTP request
+        // line (a web page's cross-protocol POST); IMAPS needs none: a browser cannot speak TLS-wrapped IMAP.
+        int smtpInside = FreePorts.find();
+        int imapInside = FreePorts.find();
+        var setups = new ServerSetup[] {
+            new ServerSetup(smtpInside, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapInside, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
             new ServerSetup(ports.imaps(), "127.0.0.1", ServerSetup.PROTOCOL_IMAPS),
-        });
-        greenMail.start();
+        };
+        for (ServerSetup setup : setups) {
+            // GreenMail's 2 s start-up limit is too short on a busy machine, where the other services start too.
+            setup.setServerStartupTimeout(STARTUP_LIMIT_MILLIS);
+        }
+        var greenMail = new GreenMail(setups);
+        try {
+            greenMail.start();
+        } catch (RuntimeException e) {
+            // The servers that did start must not keep the JVM alive.
+            greenMail.stop();
+            throw e;
+        }
         greenMail.setUser(DEMO_USER, DEMO_USER, DEMO_PASSWORD);
-        return new LocalMailServer(greenMail, ports, trustStore);
+        var guards = new ArrayList<CrossProtocolGuard>();
+        try {
+            guards.add(CrossProtocolGuard.start(ports.smtp(), smtpInside, "GreenMail SMTP"));
+            guards.add(CrossProtocolGuard.start(ports.imap(), imapInside, "GreenMail IMAP"));
+        } catch (RuntimeException e) {
+            guards.forEach(CrossProtocolGuard::close);
+            greenMail.stop();
+            throw e;
+        }
+        return new LocalMailServer(greenMail, ports, trustStore, guards);
     }
 
     public Ports ports() {
@@ -87,6 +117,7 @@ public final class LocalMailServer implements AutoCloseable {
 
     @Override
     public void close() {
+        guards.forEach(CrossProtocolGuard::close);
         greenMail.stop();
     }
 

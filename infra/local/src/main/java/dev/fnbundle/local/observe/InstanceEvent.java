@@ -10,8 +10,11 @@ import java.time.Instant;
  */
 public record InstanceEvent(long sequence, Instant time, String function, int instance, State state,
                             double initMillis, String detail) {
-    /** The life of an instance: STARTING, then READY and BUSY in turns, until FAILED or STOPPED. */
-    public enum State { STARTING, READY, BUSY, FAILED, STOPPED }
+    /**
+     * The life of an instance: STARTING, then READY and BUSY in turns, until FAILED or STOPPED. An instance whose
+     * code was replaced while it served an invocation is RELOADING: it finishes that invocation, then stops.
+     */
+    public enum State { STARTING, READY, BUSY, RELOADING, FAILED, STOPPED }
 
     public static InstanceEvent of(String function, int instance, State state, double initMillis, String detail) {
         return new InstanceEvent(0, Instant.now(), function, instance, state, initMillis, detail);

@@ -14,4 +14,7 @@ public interface Observer {
 
     default void instance(InstanceEvent event) {
     }
+
+    default void reload(ReloadEvent event) {
+    }
 }

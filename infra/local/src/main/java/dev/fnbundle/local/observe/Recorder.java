@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The runtime's memory of what happened: the last {@code maxInvocations} invocations, the last
- * {@code maxLinesPerFunction} log lines of each function, and each instance's latest state, plus live
- * subscriptions. Bounded whatever runs: the oldest entries go first, and event and response bodies and log lines
+ * {@code maxLinesPerFunction} log lines of each function, each instance's latest state and the last reloads, plus
+ * live subscriptions. Bounded whatever runs: the oldest entries go first, and event and response bodies and log lines
  * are cut to a fixed size. Thread-safe; reads return snapshots.
  */
 public final class Recorder {
@@ -22,12 +22,14 @@ public final class Recorder {
     /** Longest log line kept. */
     public static final int MAX_LINE_CHARS = 16 * 1024;
     private static final int MAX_INSTANCES = 500;
+    private static final int MAX_RELOADS = 200;
 
     private final int maxInvocations;
     private final int maxLinesPerFunction;
     private final Deque<InvocationRecord> invocations = new ArrayDeque<>();
     private final Map<String, Deque<LogLine>> lines = new HashMap<>();
     private final Map<String, InstanceEvent> instances = new LinkedHashMap<>();
+    private final Deque<ReloadEvent> reloads = new ArrayDeque<>();
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
     private long sequence;
 
@@ -106,6 +108,29 @@ public final class Recorder {
         }
     }
 
+    public void reload(ReloadEvent event) {
+        ReloadEvent numbered;
+        synchronized (this) {
+            numbered = event.withSequence(++sequence);
+            reloads.addLast(numbered);
+            if (reloads.size() > MAX_RELOADS) {
+                reloads.removeFirst();
+            }
+        }
+        for (Observer observer : observers) {
+            try {
+                observer.reload(numbered);
+            } catch (RuntimeException e) {
+                // an observer's failure is its own
+            }
+        }
+    }
+
+    /** The recorded reloads (code and template changes applied or refused), oldest first. */
+    public synchronized List<ReloadEvent> reloads() {
+        return List.copyOf(reloads);
+    }
+
     /** The recorded invocations, oldest first. */
     public synchronized List<InvocationRecord> invocations() {
         return List.copyOf(invocations);
@@ -139,6 +164,46 @@ public final class Recorder {
     }
 
     /** {@code text} cut to {@code max} characters (never half a surrogate pair), saying how much was cut. */
+    /**
+     * A UTF-8 body as text, cut like {@link #cut(String, int)} but without decoding what is cut away: an event or
+     * answer of megabytes costs the recorder only its first {@code max} characters.
+     */
+    public static String cut(byte[] utf8, int max) {
+        if (utf8 == null) {
+            return null;
+        }
+        if (utf8.length <= max) {
+            return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // max characters take at least max bytes: decode a prefix that holds them (at most 4 bytes each)
+        int prefix = (int) Math.min(utf8.length, 4L * max);
+        while (prefix < utf8.length && (utf8[prefix] & 0xC0) == 0x80) {
+            prefix--;
+        }
+        String head = new String(utf8, 0, prefix, java.nio.charset.StandardCharsets.UTF_8);
+        if (head.length() <= max && prefix == utf8.length) {
+            return head;
+        }
+        if (head.length() <= max) {
+            return cut(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), max);
+        }
+        int end = Character.isHighSurrogate(head.charAt(max - 1)) ? max - 1 : max;
+        long rest = head.length() - end + charsOf(utf8, prefix);
+        return head.substring(0, end) + "...[" + rest + " more characters]";
+    }
+
+    /** The UTF-16 length of the UTF-8 bytes from {@code from} on, without decoding them. */
+    private static long charsOf(byte[] utf8, int from) {
+        long chars = 0;
+        for (int i = from; i < utf8.length; i++) {
+            int b = utf8[i] & 0xFF;
+            if ((b & 0xC0) != 0x80) {
+                chars += b >= 0xF0 ? 2 : 1;
+            }
+        }
+        return chars;
+    }
+
     public static String cut(String text, int max) {
         if (text == null || text.length() <= max) {
             return text;

@@ -63,6 +63,16 @@ public final class SqsEventSource implements AutoCloseable {
         return queue;
     }
 
+    /** The mapping as the template declares it. */
+    public EventSpec.SqsSource source() {
+        return source;
+    }
+
+    /** The function it invokes. */
+    public FunctionPool pool() {
+        return pool;
+    }
+
     private void pollLoop() {
         while (running && !Thread.currentThread().isInterrupted()) {
             try {

@@ -25,6 +25,18 @@ class RecorderTest {
     }
 
     @Test
+    void a_body_cut_from_its_bytes_reads_as_the_same_body_cut_from_its_text() {
+        String ascii = "x".repeat(100);
+        String mixed = "é€😀a".repeat(40);
+        for (String text : List.of("", "short", ascii, mixed, "😀".repeat(60), "a" + "😀".repeat(60))) {
+            for (int max : List.of(1, 2, 7, 50, 99, 100, 101, 400)) {
+                assertThat(Recorder.cut(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), max))
+                        .as("%s cut at %d", text, max).isEqualTo(Recorder.cut(text, max));
+            }
+        }
+    }
+
+    @Test
     void every_record_gets_the_next_sequence_number_for_live_views_to_resume_from() {
         var recorder = new Recorder(10, 10);
         recorder.invocation(invocation("a"));

@@ -1,0 +1,210 @@
+package dev.fnbundle.bench.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local runtime in a child JVM, started as {@code ./mvnw -Plocal} starts it (its JVM flags, the repository's
+ * template and zips) on free ports, without the mail server; ready once its health says every function is warm.
+ */
+final class RunningRuntime implements AutoCloseable {
+    /** The runtime's flags in the {@code local} profile of {@code infra/local/pom.xml}. */
+    static final List<String> JVM = List.of("-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
+    private static final Pattern CONSOLE_LINE = Pattern.compile("http://localhost:(\\d{1,5})/_local/console");
+    private static final Duration START_LIMIT = Duration.ofMinutes(5);
+
+    private final Process process;
+    private final int port;
+    private final String token;
+
+    private final List<String> output;
+    private final long launched;
+    private double warmMillis;
+
+    private RunningRuntime(Process process, int port, String token, List<String> output, long launched) {
+        this.process = process;
+        this.port = port;
+        this.token = token;
+        this.output = output;
+        this.launched = launched;
+    }
+
+    /** What the runtime printed so far. */
+    List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    /** From the launch of the runtime's JVM to its health answering 200 (every function warm). */
+    double warmMillis() {
+        return warmMillis;
+    }
+
+    /** Milliseconds since the runtime's JVM was launched. */
+    double sinceLaunch() {
+        return (System.nanoTime() - launched) / 1e6;
+    }
+
+    static RunningRuntime start(Path root) throws IOException, InterruptedException {
+        for (String function : List.of("config-auditor", "email-poller", "fuzzy-search", "order-resolver",
+                "rss-ingestor")) {
+            Path zip = root.resolve("functions").resolve(function).resolve("target").resolve(function + ".zip");
+            if (!Files.exists(zip)) {
+                throw new IllegalStateException(zip + " is missing: run ./mvnw -Pbench (it packages every zip)");
+            }
+        }
+        Path local = root.resolve("infra").resolve("local").resolve("target");
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM);
+        // e.g. -Dbench.localJvmArgs="-Dsun.net.httpserver.nodelay=false" to measure the runtime as it was
+        String extra = System.getProperty("bench.localJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-Dfnbundle.root=" + root, "-Dfnbundle.ric=" + local.resolve("ric"),
+                "-Dfnbundle.portable.client=" + local.resolve("portable-client"), "-cp",
+                System.getProperty("java.class.path"), "dev.fnbundle.local.LocalRuntimeMain", "start", "--port", "0",
+                "--dynamodb-port", "0", "--sqs-port", "0", "--no-mail", "--no-logs"));
+        // e.g. -Dbench.localArgs=--no-aot-cache
+        String args = System.getProperty("bench.localArgs", "").strip();
+        if (!args.isEmpty()) {
+            command.addAll(List.of(args.split("\\s+")));
+        }
+        long launched = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        var port = new CompletableFuture<Integer>();
+        var output = java.util.Collections.synchronizedList(new ArrayList<String>());
+        Thread.ofVirtual().start(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.add(line);
+                    Matcher m = CONSOLE_LINE.matcher(line);
+                    if (m.find()) {
+                        port.complete(Integer.parseInt(m.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+            port.completeExceptionally(new IllegalStateException("the runtime exited before it was ready"));
+        });
+        try {
+            int chosen = port.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            String token = Files.readString(root.resolve("target").resolve("local").resolve("dev-token")).strip();
+            var runtime = new RunningRuntime(process, chosen, token, output, launched);
+            runtime.awaitWarm();
+            runtime.warmMillis = (System.nanoTime() - launched) / 1e6;
+            return runtime;
+        } catch (Exception e) {
+            destroy(process);
+            throw new IllegalStateException("the local runtime did not start: " + e, e);
+        }
+    }
+
+    private void awaitWarm() throws IOException, InterruptedException {
+        var http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/_local/health")).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the functions were not all warm within " + START_LIMIT);
+    }
+
+    Client client() {
+        return new Client(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), port, token);
+    }
+
+    @Override
+    public void close() {
+        destroy(process);
+    }
+
+    private static void destroy(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** Requests one after another on one keep-alive connection, as a developer's client does. */
+    record Client(HttpClient http, int port, String token) {
+        Measured measure(String method, String path, byte[] body, int expectedStatus, int count)
+                throws IOException, InterruptedException {
+            double[] millis = new double[count];
+            Map<String, List<Double>> phases = new LinkedHashMap<>();
+            byte[] last = null;
+            for (int i = 0; i < count; i++) {
+                var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build();
+                long start = System.nanoTime();
+                var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                millis[i] = (System.nanoTime() - start) / 1e6;
+                if (response.statusCode() != expectedStatus) {
+                    throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
+                            + ", not " + expectedStatus + ": " + new String(response.body(), StandardCharsets.UTF_8));
+                }
+                response.headers().firstValue("server-timing").ifPresent(timing -> phases(timing, phases));
+                last = response.body();
+            }
+            var medians = new LinkedHashMap<String, Double>();
+            phases.forEach((name, values) -> {
+                double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                medians.put(name, LocalRuntimeSuite.percentile(sorted, 50));
+            });
+            return new Measured(millis, medians, last);
+        }
+
+        /** {@code name;dur=1.23, other;dur=4.5} */
+        private static void phases(String header, Map<String, List<Double>> into) {
+            for (String metric : header.split(",")) {
+                String[] parts = metric.strip().split(";");
+                for (String part : Arrays.copyOfRange(parts, 1, parts.length)) {
+                    if (part.strip().startsWith("dur=")) {
+                        into.computeIfAbsent(parts[0].strip(), k -> new ArrayList<>())
+                                .add(Double.parseDouble(part.strip().substring(4)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Client latencies in ms, the median of each Server-Timing phase, and the last response body. */
+    record Measured(double[] millis, Map<String, Double> phases, byte[] lastBody) {
+    }
+}
