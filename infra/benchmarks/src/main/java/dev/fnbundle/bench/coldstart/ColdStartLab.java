@@ -8,6 +8,8 @@ import dev.fnbundle.embedded.template.FunctionSpec;
 import dev.fnbundle.embedded.template.LocalAccount;
 import dev.fnbundle.embedded.template.StackModel;
 import dev.fnbundle.embedded.template.Template;
+import dev.fnbundle.local.function.AotCaches;
+import dev.fnbundle.local.function.DebugSettings;
 import dev.fnbundle.local.function.EnvironmentOverrides;
 import dev.fnbundle.local.function.FunctionLauncher;
 import dev.fnbundle.local.function.FunctionPool;
@@ -52,11 +54,11 @@ final class ColdStartLab implements AutoCloseable {
                 workDirectory);
         var environment = LocalAws.awsEnvironment(dynamo.endpoint(), sqs.endpoint());
         plain = new FunctionLauncher(workDirectory.resolve("plain"), client, environment, "000000000000",
-                EnvironmentOverrides.none());
+                EnvironmentOverrides.none(), AotCaches.off(workDirectory.resolve("plain")), DebugSettings.NONE);
         var priming = new LinkedHashMap<>(environment);
         priming.put("FNBUNDLE_PRIME_ON_INIT", "true");
         primed = new FunctionLauncher(workDirectory.resolve("primed"), client, priming, "000000000000",
-                EnvironmentOverrides.none());
+                EnvironmentOverrides.none(), AotCaches.off(workDirectory.resolve("primed")), DebugSettings.NONE);
     }
 
     FunctionSpec function(String logicalId) {
@@ -69,7 +71,9 @@ final class ColdStartLab implements AutoCloseable {
 
     /** Starts a fresh JVM for {@code spec}, sends it {@code event} (a cold start) and stops it. */
     ColdStart coldStart(FunctionSpec spec, byte[] event, boolean priming) throws InterruptedException {
-        try (var pool = new FunctionPool(spec, priming ? primed : plain, 1, INIT_LIMIT_MILLIS, recorder)) {
+        FunctionLauncher launcher = priming ? primed : plain;
+        // No AOT cache: a cold start here is a plain JVM start, as in Lambda without SnapStart.
+        try (var pool = new FunctionPool(spec, launcher, launcher.prepare(spec), 1, INIT_LIMIT_MILLIS, recorder)) {
             InvocationResult result = pool.invoke(event, Trigger.invoke("coldstart benchmark"));
             if (!result.cold()) {
                 throw new IllegalStateException(spec.logicalId() + ": the invocation was not a cold start");
