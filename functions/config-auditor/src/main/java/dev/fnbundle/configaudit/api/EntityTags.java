@@ -65,9 +65,8 @@ public final class EntityTags {
             if (close < 0) {
                 throw malformed();
             }
-            String tag = list.substring(open + 1, close);
-            if (!weak && tag.matches("[1-9][0-9]{0,17}")) {
-                versions.add(Long.parseLong(tag));
+            if (!weak && isVersion(list, open + 1, close)) {
+                versions.add(Long.parseLong(list, open + 1, close, 10));
             }
             i = close + 1;
         }
@@ -75,6 +74,20 @@ public final class EntityTags {
             throw malformed();
         }
         return versions;
+    }
+
+    /** Whether {@code text[from, to)} is a version: 1 to 18 digits, no leading zero (no regex compiled per tag). */
+    private static boolean isVersion(String text, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 18 || text.charAt(from) < '1' || text.charAt(from) > '9') {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static InvalidFieldsException malformed() {
