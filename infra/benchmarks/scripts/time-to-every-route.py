@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Time from `./mvnw -Plocal` to every HTTP API route of template.yaml answering, the way a user starts the stack.
+
+Issue 14 asks that every route answers within 10 s of the command on an already built tree. This script runs the
+README's command from the repository root (Maven included: its up-to-date checks are part of what a user waits
+for), then sends each route of the template one request with a dev token as soon as the port listens, all routes
+at once, and records when each answered. "Answered" means any HTTP status from the function (a 400 for the empty
+body, a 404 for an unknown id): the route's function ran. A route still waiting for its function's first instance
+is counted when that answer arrives. It also records when GET /_local/health first said 200 (every function warm).
+
+    python3 infra/benchmarks/scripts/time-to-every-route.py [--runs 3] [--extra "start --no-aot-cache"]
+
+Needs port 3000 free (it is the command a user runs). Prints one line per run and the median and spread.
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+TOKEN = "time-to-every-route-dev-token"
+
+
+class IgnoreTags(yaml.SafeLoader):
+    """template.yaml uses CloudFormation's short tags (!Ref, !Sub...); their values do not matter here."""
+
+
+IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def routes():
+    with open(os.path.join(ROOT, "template.yaml"), encoding="utf-8") as f:
+        template = yaml.load(f, Loader=IgnoreTags)
+    found = []
+    for resource in template["Resources"].values():
+        for event in ((resource.get("Properties") or {}).get("Events") or {}).values():
+            if event.get("Type") == "HttpApi":
+                props = event["Properties"]
+                # the $default route catches what no other route matches
+                path = "/timing-probe" if props["Path"] == "$default" else props["Path"]
+                method = "GET" if props["Method"].upper() == "ANY" else props["Method"].upper()
+                found.append((method, re.sub(r"\{[^}]+\}", "timing-probe", path)))
+    return sorted(set(found))
+
+
+def request(method, path, timeout):
+    body = b"{}" if method in ("POST", "PUT", "PATCH") else None
+    req = urllib.request.Request("http://127.0.0.1:3000" + path, data=body, method=method,
+                                 headers={"authorization": "Bearer " + TOKEN, "content-type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def wait_for_port(deadline):
+    while time.monotonic() < deadline:
+        try:
+            request("GET", "/_local/health", 2)
+            return True
+        except (urllib.error.URLError, ConnectionError, OSError):
+            time.sleep(0.05)
+    return False
+
+
+def answered(method, path, start, deadline):
+    while time.monotonic() < deadline:
+        try:
+            status = request(method, path, 120)
+            if status not in (502, 503, 504):
+                return time.monotonic() - start, status
+        except (urllib.error.URLError, ConnectionError, OSError):
+            pass
+        time.sleep(0.05)
+    return None, None
+
+
+def health_200(start, deadline):
+    while time.monotonic() < deadline:
+        try:
+            if request("GET", "/_local/health", 5) == 200:
+                return time.monotonic() - start
+        except (urllib.error.URLError, ConnectionError, OSError):
+            pass
+        time.sleep(0.1)
+    return None
+
+
+def one_run(extra):
+    env = dict(os.environ, LOCAL_DEV_TOKEN=TOKEN)
+    command = ["./mvnw", "-q", "-o", "-Plocal"] + (["-Dlocal.args=" + extra] if extra else [])
+    start = time.monotonic()
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    deadline = start + 600
+    try:
+        if not wait_for_port(deadline):
+            raise SystemExit("the API never listened")
+        listening = time.monotonic() - start
+        table = routes()
+        with concurrent.futures.ThreadPoolExecutor(len(table)) as pool:
+            results = list(pool.map(lambda r: answered(r[0], r[1], start, deadline), table))
+        slowest = max(results, key=lambda r: r[0] or 1e9)
+        if any(t is None for t, _ in results):
+            raise SystemExit("a route never answered: " + str([r for r, (t, _) in zip(table, results) if t is None]))
+        warm = health_200(start, deadline)
+        statuses = sorted({s for _, s in results})
+        return listening, slowest[0], warm, len(table), statuses
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--extra", default="", help="value of -Dlocal.args, e.g. 'start --no-aot-cache'")
+    args = parser.parse_args()
+    rows = []
+    for i in range(args.runs):
+        listening, every, warm, count, statuses = one_run(args.extra)
+        rows.append((listening, every, warm))
+        print(f"run {i + 1}: API listening {listening:.1f} s, all {count} routes answered {every:.1f} s, "
+              f"every function warm {warm:.1f} s (statuses {statuses})", flush=True)
+        time.sleep(3)
+    for name, index in (("API listening", 0), ("every route answered", 1), ("every function warm", 2)):
+        values = [r[index] for r in rows]
+        print(f"{name}: median {statistics.median(values):.1f} s, range {min(values):.1f}-{max(values):.1f} s "
+              f"over {len(values)} runs")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
