@@ -1,5 +1,6 @@
 package dev.fnbundle.rss.parse;
 
+import com.fasterxml.aalto.UncheckedStreamException;
 import dev.fnbundle.rss.model.WarningCode;
 import java.net.URI;
 import java.util.Set;
@@ -44,13 +45,34 @@ final class XmlCursor {
             depth--;
             popPending = false;
         }
-        int event = reader.next();
+        int event = advance();
         if (event == XMLStreamConstants.START_ELEMENT) {
             enter();
         } else if (event == XMLStreamConstants.END_ELEMENT) {
             popPending = true;
         }
         return event;
+    }
+
+    /**
+     * Aalto reports a few namespace errors as a bare {@link RuntimeException} rather than an
+     * {@link XMLStreamException}: an element named {@code xmlns:rdf} gives "Trying to create non-singleton binding
+     * for ns prefix 'xmlns'" (found by FeedParserFuzzTest, crash-15b131ae...; it escaped as a 500). Such an error is
+     * the document's, so it becomes the parse error every other malformed document gets. Only exceptions thrown by
+     * the parser's own code are converted: one from our repair reader under it is a bug and stays one.
+     */
+    private int advance() throws XMLStreamException {
+        try {
+            return reader.next();
+        } catch (UncheckedStreamException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            StackTraceElement[] trace = e.getStackTrace();
+            if (trace.length == 0 || !trace[0].getClassName().startsWith("com.fasterxml.aalto.")) {
+                throw e;
+            }
+            throw new XMLStreamException(e.getMessage(), reader.getLocation());
+        }
     }
 
     private void enter() {

@@ -60,6 +60,17 @@ class FeedBadInputTest {
     }
 
     @Test
+    void an_element_in_the_reserved_xmlns_prefix_is_not_well_formed_xml() {
+        // Aalto throws a bare RuntimeException for it; found by FeedParserFuzzTest (crash-15b131ae...)
+        assertThatThrownBy(() -> FeedFixtures.previewText(
+                "<xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"></xmlns:rdf>"))
+                .isInstanceOfSatisfying(FeedParseException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FeedParseReason.NOT_XML);
+                    assertThat(e.getMessage()).contains("not well-formed XML", "xmlns");
+                });
+    }
+
+    @Test
     void a_non_feed_root_is_named() {
         assertThatThrownBy(() -> FeedFixtures.preview("not-a-feed.xml"))
                 .hasMessageContaining("root element <catalog> is not rss, rdf:RDF or an Atom feed");

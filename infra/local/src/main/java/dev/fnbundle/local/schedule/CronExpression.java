@@ -87,7 +87,11 @@ record CronExpression(BitSet minutes, BitSet hours, DayRule days, BitSet months,
                 return date -> date.equals(date.with(TemporalAdjusters.lastInMonth(day)));
             }
             if (field.contains("#")) {
-                String[] parts = field.split("#");
+                // -1 keeps empty sides, so "#", "2#" and "#2" are refused like any malformed field, not indexed
+                String[] parts = field.split("#", -1);
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException("'" + field + "' is not DAY#N");
+                }
                 DayOfWeek day = dayOfWeek(Field.number(parts[0], 1, 7, DAYS));
                 int nth = Field.number(parts[1], 1, 5, List.of());
                 // A fifth weekday that a month lacks rolls into the next month, so it never equals a date here.

@@ -56,6 +56,10 @@ class ScheduleExpressionTest {
         "rate(99999999999999999999 days)   | 99999999999999999999",
         "cron(0 0 1, * ? *)    | '' is not a number",
         "cron(0 0 ,1 * ? *)    | '' is not a number",
+        "cron(0 1 ? * # *)     | '' is not a number",
+        "cron(0 1 ? * 2# *)    | '' is not a number",
+        "cron(0 1 ? * #2 *)    | '' is not a number",
+        "cron(0 1 ? * 2#1#3 *) | '2#1#3' is not DAY#N",
     })
     void invalid_expressions_are_refused_with_a_reason(String expression, String reason) {
         assertThatThrownBy(() -> ScheduleExpression.parse(expression.trim()))
