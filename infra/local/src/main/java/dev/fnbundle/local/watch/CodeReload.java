@@ -130,7 +130,7 @@ final class CodeReload implements AutoCloseable {
                         List<ProjectLayout.Module> libraries, Map<String, Path> libraryJars, int release) {
         List<Path> moduleFiles = files.stream().filter(file -> file.startsWith(module.watched())).toList();
         Optional<String> whole = carriesAny(running, libraries) ? Optional.of("a library it carries changed")
-                : IncrementalBuild.beforeCompiling(module, moduleFiles);
+                : IncrementalBuild.beforeCompiling(module, moduleFiles, running);
         if (whole.isEmpty()) {
             var outcome = IncrementalBuild.build(compiler, module, moduleFiles, running, version, jars(version),
                     release);
@@ -350,11 +350,13 @@ final class CodeReload implements AutoCloseable {
         }
     }
 
-    /** Modules named by the changed files, in the layout's order. */
+    /** Modules whose sources or resources the changed files are, in the layout's order. */
     static Set<ProjectLayout.Module> modulesOf(Collection<Path> files, ProjectLayout layout) {
         var modules = new LinkedHashSet<ProjectLayout.Module>();
         for (Path file : files) {
-            layout.containing(file).ifPresent(modules::add);
+            // An editor's temporary file beside a source is no change to the module.
+            layout.containing(file).filter(module -> !IncrementalBuild.relevant(module, List.of(file)).isEmpty())
+                    .ifPresent(modules::add);
         }
         return modules;
     }

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * Builds a function module's new code version from the version running, compiling only the source files that
  * changed: the running version's classes are copied (but those compiled from a changed file), the changed
  * resources copied over them, and the changed files compiled against that and the module's jars. This is safe
- * while no other file could compile differently: so the whole module is built instead when a file was deleted or
- * renamed, when something other than a source or resource changed, or when a changed file's classes no longer
+ * while no other file could compile differently: so the whole module is built instead when a source or resource
+ * was deleted or renamed, or when a changed file's classes no longer
  * look the same to other files ({@link ClassShape}: a member added, removed or changed, a constant's value, a
  * nameable class gone). Bodies of methods can change at will: that is the edit-save-try loop.
  */
@@ -39,36 +39,68 @@ final class IncrementalBuild {
     }
 
     /**
-     * Why {@code changed} (the batch's files in {@code module}) cannot be built incrementally, if it cannot be
-     * known before compiling.
+     * The files of a batch that make a difference to the module's classes: its {@code .java} sources and its
+     * resources. Others (an editor's temporary file, a note beside the sources) are not compiled nor copied, as
+     * Maven neither compiles nor copies them.
      */
-    static Optional<String> beforeCompiling(ProjectLayout.Module module, Collection<Path> changed) {
-        if (changed.isEmpty()) {
-            return Optional.of("no file of the module named in the change");
+    static List<Path> relevant(ProjectLayout.Module module, Collection<Path> changed) {
+        return changed.stream().filter(file -> file.startsWith(module.sources()) && file.toString().endsWith(".java")
+                || file.startsWith(module.resources())).sorted().toList();
+    }
+
+    /**
+     * Why the module's changed files cannot be built incrementally from {@code running}, if that is known before
+     * compiling: a source or resource the running code was built from is gone (deleted or renamed). A file that
+     * came and went between two saves (an editor's temporary file) is no reason.
+     */
+    static Optional<String> beforeCompiling(ProjectLayout.Module module, Collection<Path> changed, Path running) {
+        List<Path> files = relevant(module, changed);
+        if (files.isEmpty()) {
+            return Optional.of("no source or resource of the module named in the change");
         }
-        for (Path file : changed) {
-            if (!Files.isRegularFile(file)) {
-                return Optional.of(module.directory().relativize(file) + " was deleted or renamed");
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                continue;
             }
-            boolean source = file.startsWith(module.sources()) && file.toString().endsWith(".java");
-            if (!source && !file.startsWith(module.resources())) {
-                return Optional.of(module.directory().relativize(file) + " is neither a source nor a resource");
+            if (file.startsWith(module.resources())
+                    ? Files.exists(running.resolve(module.resources().relativize(file).toString()))
+                    : compiledBefore(module, file, running)) {
+                return Optional.of(module.directory().relativize(file) + " was deleted or renamed");
             }
         }
         return Optional.empty();
     }
 
+    /** Whether a class of the running code was compiled from {@code source} (same package, same SourceFile). */
+    private static boolean compiledBefore(ProjectLayout.Module module, Path source, Path running) {
+        Path folder = module.sources().relativize(source).getParent();
+        Path classes = folder == null ? running : running.resolve(folder.toString());
+        if (!Files.isDirectory(classes)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                if (source.getFileName().toString().equals(ClassShape.read(Files.readAllBytes(file)).sourceFile())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /**
      * Builds into {@code version} (a new, empty-but-{@code lib/} directory) from {@code running}.
      *
-     * @param changed the module's changed files, all present (see {@link #beforeCompiling})
+     * @param changed the module's changed files (see {@link #beforeCompiling}); those gone are left out
      * @param jars    the new version's jars, the classpath besides its own classes
      */
     static Outcome build(ModuleCompiler compiler, ProjectLayout.Module module, Collection<Path> changed,
                          Path running, Path version, List<Path> jars, int release) {
         try {
-            List<Path> sources = changed.stream().filter(file -> file.startsWith(module.sources())).sorted()
-                    .toList();
+            List<Path> present = relevant(module, changed).stream().filter(Files::isRegularFile).toList();
+            List<Path> sources = present.stream().filter(file -> file.startsWith(module.sources())).toList();
             Map<Path, ClassShape> before = shapes(running);
             if (before.values().stream().anyMatch(shape -> shape.sourceFile() == null)) {
                 return Outcome.whole("the running classes were compiled without source file names");
@@ -80,7 +112,7 @@ final class IncrementalBuild {
                 }
             });
             copyClasses(running, version, before.keySet(), stale.keySet());
-            for (Path file : changed) {
+            for (Path file : present) {
                 if (file.startsWith(module.resources())) {
                     Path target = version.resolve(module.resources().relativize(file).toString());
                     Files.createDirectories(target.getParent());

@@ -117,8 +117,21 @@ class IncrementalBuildTest {
         Path user = module.sources().resolve("demo/User.java");
         Files.delete(user);
 
-        assertThat(IncrementalBuild.beforeCompiling(module, List.of(user)))
+        assertThat(IncrementalBuild.beforeCompiling(module, List.of(user), running))
                 .hasValue("src/main/java/demo/User.java was deleted or renamed");
+    }
+
+    @Test
+    void an_editors_temporary_file_that_came_and_went_is_no_reason_for_the_whole_module() throws IOException {
+        Path shop = write("Shop.java", SHOP.replace("\"hello \"", "\"hi \""));
+        Path partial = module.sources().resolve("demo/Shop.java.partial");
+        Path backup = module.sources().resolve("demo/Shop.java~");
+        Path draft = module.sources().resolve("demo/Draft.java");
+
+        var outcome = build(List.of(partial, backup, draft, shop));
+
+        assertThat(outcome.needsWholeModule()).as(outcome.wholeModuleBecause()).isFalse();
+        assertThat(outcome.result().compiledFiles()).isEqualTo(1);
     }
 
     @Test
@@ -133,7 +146,7 @@ class IncrementalBuildTest {
 
     private IncrementalBuild.Outcome build(List<Path> changed) throws IOException {
         Path version = Files.createDirectories(directory.resolve("version"));
-        assertThat(IncrementalBuild.beforeCompiling(module, changed)).isEmpty();
+        assertThat(IncrementalBuild.beforeCompiling(module, changed, running)).isEmpty();
         return IncrementalBuild.build(compiler, module, changed, running, version, List.of(), 21);
     }
 
