@@ -99,6 +99,23 @@ class WatchTest {
 
     @Test
     @Order(2)
+    void a_one_file_change_compiles_only_that_file_and_still_rewrites_the_zip() throws Exception {
+        int reloadsBefore = stack.recorder().reloads().size();
+
+        project.writeHandler("v2b");
+
+        ReloadEvent reload = awaitReload(reloadsBefore, ReloadEvent.Kind.CODE);
+        assertThat(reload.succeeded()).as(reload.detail()).isTrue();
+        assertThat(reload.detail()).contains("watched: 1 of 2 source files (incremental)");
+        awaitAnswer("/version", body -> body.startsWith("v2b "));
+        awaitZipEntry("dev/fnbundle/watched/WatchedHandler.class", "v2b");
+        try (var zip = new ZipFile(project.zip().toFile())) {
+            assertThat(zip.getEntry("dev/fnbundle/watched/Words.class")).isNotNull();
+        }
+    }
+
+    @Test
+    @Order(3)
     void the_functions_zip_is_rewritten_with_the_new_code() throws Exception {
         project.writeNote("zipped");
         awaitAnswer("/version", body -> body.endsWith(" zipped"));
@@ -122,7 +139,7 @@ class WatchTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void a_change_that_does_not_compile_keeps_the_old_code_serving_and_prints_the_compilers_error()
             throws Exception {
         String serving = get("/version").body();
@@ -144,7 +161,7 @@ class WatchTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void a_change_to_the_library_rebuilds_and_reloads_the_functions_that_carry_it() throws Exception {
         int reloadsBefore = stack.recorder().reloads().size();
 
@@ -158,7 +175,7 @@ class WatchTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void a_template_change_adds_a_route_a_function_and_a_table_without_restarting_the_services() throws Exception {
         var dynamoEndpoint = stack.dynamoEndpoint();
         int reloadsBefore = stack.recorder().reloads().size();
@@ -207,7 +224,7 @@ class WatchTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void a_template_that_does_not_resolve_is_refused_and_the_running_one_stays() throws Exception {
         int reloadsBefore = stack.recorder().reloads().size();
 
@@ -226,6 +243,23 @@ class WatchTest {
         assertThat(refused.detail()).contains("Fn::ImportValue");
         assertThat(get("/version").statusCode()).isEqualTo(200);
         project.writeTemplate("");
+    }
+
+    /** Waits until the function's zip holds {@code entry} with {@code text} in it (zips are written after the swap). */
+    private static void awaitZipEntry(String entry, String text) throws Exception {
+        String content = null;
+        for (long end = System.nanoTime() + Duration.ofMinutes(1).toNanos(); System.nanoTime() < end; ) {
+            try (var zip = new ZipFile(project.zip().toFile())) {
+                var found = zip.getEntry(entry);
+                content = found == null ? null
+                        : new String(zip.getInputStream(found).readAllBytes(), StandardCharsets.ISO_8859_1);
+                if (content != null && content.contains(text)) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(entry + " of the zip never held " + text);
     }
 
     private static ReloadEvent awaitReload(int before, ReloadEvent.Kind kind) throws InterruptedException {

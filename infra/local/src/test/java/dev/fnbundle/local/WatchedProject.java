@@ -16,9 +16,10 @@ import javax.tools.ToolProvider;
 
 /**
  * A small project in the Maven layout {@code --watch} knows, in a fresh directory: a function module
- * ({@code functions/watched}, zip in its {@code target/}) whose handler answers with a version word, a greeting
- * from the library module ({@code functions/common}, a jar in the zip's {@code lib/}) and a resource; and a
- * template with one HTTP route to it. Built once here, as the build would, before the runtime starts.
+ * ({@code functions/watched}, zip in its {@code target/}; two source files) whose handler answers with a version
+ * word, a greeting from the library module ({@code functions/common}, a jar in the zip's {@code lib/}) and a
+ * resource; and a template with one HTTP route to it. Built once here, as the build would, before the runtime
+ * starts.
  */
 final class WatchedProject {
     private static final Pattern NEEDED_JARS = Pattern.compile(
@@ -43,10 +44,23 @@ final class WatchedProject {
                     try (var in = WatchedHandler.class.getResourceAsStream("/note.txt")) {
                         String note = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
                         return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                                .withBody("VERSION " + Greeting.text() + " " + note).build();
+                                .withBody(Words.join("VERSION", Greeting.text(), note)).build();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
+                }
+            }
+            """;
+    /** A second file of the function module, which the handler uses. */
+    static final String WORDS = """
+            package dev.fnbundle.watched;
+
+            final class Words {
+                private Words() {
+                }
+
+                static String join(String... words) {
+                    return String.join(" ", words);
                 }
             }
             """;
@@ -99,6 +113,7 @@ final class WatchedProject {
         try {
             var project = new WatchedProject(Files.createTempDirectory("fnbundle-watched"));
             project.writeHandler("v1");
+            write(project.root.resolve("functions/watched/src/main/java/dev/fnbundle/watched/Words.java"), WORDS);
             project.writeGreeting("hello");
             project.writeNote("first");
             project.writeTemplate("");

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 final class RunningRuntime implements AutoCloseable {
     /** The runtime's flags in the {@code local} profile of {@code infra/local/pom.xml}. */
-    static final List<String> JVM = List.of("-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
+    static final List<String> JVM = List.of("--enable-native-access=ALL-UNNAMED");
     private static final Pattern CONSOLE_LINE = Pattern.compile("http://localhost:(\\d{1,5})/_local/console");
     private static final Duration START_LIMIT = Duration.ofMinutes(5);
 
@@ -79,6 +79,11 @@ final class RunningRuntime implements AutoCloseable {
         String extra = System.getProperty("bench.localJvmArgs", "").strip();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
+        }
+        // e.g. -Dfnbundle.functionJit=template: function JVMs with the template's JIT flags (C1 only)
+        String functionJit = System.getProperty("fnbundle.functionJit");
+        if (functionJit != null) {
+            command.add("-Dfnbundle.functionJit=" + functionJit);
         }
         command.addAll(List.of("-Dfnbundle.root=" + root, "-Dfnbundle.ric=" + local.resolve("ric"),
                 "-Dfnbundle.portable.client=" + local.resolve("portable-client"), "-cp",

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,12 +61,13 @@ final class CodeReload implements AutoCloseable {
     }
 
     /**
-     * Rebuilds {@code changed} and reloads the functions of {@code pools} that run their code.
+     * Rebuilds {@code changed} and reloads the functions of {@code pools} that run their code. A function module
+     * is rebuilt from {@code files} alone when that is safe ({@link IncrementalBuild}), else whole.
      *
      * @param firstSeenNanos when the first change of the batch was seen, for the reload's duration
      */
-    ReloadEvent apply(Set<ProjectLayout.Module> changed, ProjectLayout layout, Collection<FunctionPool> pools,
-                      long firstSeenNanos) throws InterruptedException {
+    ReloadEvent apply(Set<ProjectLayout.Module> changed, Set<Path> files, ProjectLayout layout,
+                      Collection<FunctionPool> pools, long firstSeenNanos) throws InterruptedException {
         List<String> names = changed.stream().map(ProjectLayout.Module::name).sorted().toList();
         var byZip = new LinkedHashMap<Path, List<FunctionPool>>();
         for (FunctionPool pool : pools) {
@@ -89,25 +91,69 @@ final class CodeReload implements AutoCloseable {
             }
         }
         var versions = new LinkedHashMap<Path, Path>();
+        var compiled = new ArrayList<String>();
         for (var entry : rebuilt.entrySet()) {
             Path zip = entry.getKey();
+            Path running = byZip.get(zip).getFirst().code();
             Path version = taskRoots.newVersion(zip);
-            linkJars(byZip.get(zip).getFirst().code(), version, libraryJars);
-            var result = compiler.compile(entry.getValue(), jars(version), version, release(byZip.get(zip)));
-            if (!result.succeeded()) {
-                deleteQuietly(version);
+            linkJars(running, version, libraryJars);
+            var built = build(entry.getValue(), files, running, version, libraries, libraryJars,
+                    release(byZip.get(zip)));
+            if (!built.result().succeeded()) {
+                deleteQuietly(built.version());
                 versions.values().forEach(CodeReload::deleteQuietly);
-                return refused(names, firstSeenNanos, result.messages());
+                return refused(names, firstSeenNanos, built.result().messages());
             }
-            versions.put(zip, version);
+            compiled.add(built.description());
+            versions.put(zip, built.version());
         }
         double compileMillis = (System.nanoTime() - compileStarted) / 1e6;
+        String what = compiled.isEmpty() ? "compiled" : String.join("; ", compiled);
         if (versions.isEmpty()) {
             return ReloadEvent.of(ReloadEvent.Kind.CODE, names, List.of(), true, millisSince(firstSeenNanos),
                     String.format(java.util.Locale.ROOT, "compiled in %.2f s; no function of the template runs"
                             + " this code", compileMillis / 1000));
         }
-        return swap(names, versions, byZip, firstSeenNanos, compileMillis);
+        return swap(names, versions, byZip, firstSeenNanos, what + String.format(java.util.Locale.ROOT,
+                " in %.2f s", compileMillis / 1000));
+    }
+
+    /** A function module's new code version, how its compilation went, and what was compiled. */
+    private record Built(Path version, ModuleCompiler.Result result, String description) {
+    }
+
+    /**
+     * Compiles a function module into {@code version} (its jars linked already): the changed files alone when
+     * {@link IncrementalBuild} finds that safe, else the whole module, into a fresh version.
+     */
+    private Built build(ProjectLayout.Module module, Set<Path> files, Path running, Path version,
+                        List<ProjectLayout.Module> libraries, Map<String, Path> libraryJars, int release) {
+        List<Path> moduleFiles = files.stream().filter(file -> file.startsWith(module.watched())).toList();
+        Optional<String> whole = carriesAny(running, libraries) ? Optional.of("a library it carries changed")
+                : IncrementalBuild.beforeCompiling(module, moduleFiles, running);
+        if (whole.isEmpty()) {
+            var outcome = IncrementalBuild.build(compiler, module, moduleFiles, running, version, jars(version),
+                    release);
+            if (!outcome.needsWholeModule()) {
+                return new Built(version, outcome.result(), describe(module, outcome.result(), whole));
+            }
+            whole = Optional.of(outcome.wholeModuleBecause());
+            // Start again from the jars alone: the copied classes may not match the new sources.
+            deleteQuietly(version);
+            version = taskRoots.newVersion(module.zip());
+            linkJars(running, version, libraryJars);
+        }
+        var result = compiler.compile(module, jars(version), version, release);
+        return new Built(version, result, describe(module, result, whole));
+    }
+
+    /** E.g. {@code orders: 1 of 23 source files} or {@code orders: 23 source files (whole module: why)}. */
+    private static String describe(ProjectLayout.Module module, ModuleCompiler.Result result,
+                                   Optional<String> whole) {
+        return whole.map(why -> String.format(java.util.Locale.ROOT, "%s: %d source files (whole module: %s)",
+                        module.name(), result.compiledFiles(), why))
+                .orElseGet(() -> String.format(java.util.Locale.ROOT, "%s: %d of %d source files (incremental)",
+                        module.name(), result.compiledFiles(), result.moduleFiles()));
     }
 
     private ModuleCompiler.Result buildLibrary(ProjectLayout.Module library, Map<Path, ProjectLayout.Module> rebuilt,
@@ -134,7 +180,7 @@ final class CodeReload implements AutoCloseable {
     }
 
     private ReloadEvent swap(List<String> names, Map<Path, Path> versions, Map<Path, List<FunctionPool>> byZip,
-                             long firstSeenNanos, double compileMillis) throws InterruptedException {
+                             long firstSeenNanos, String compiled) throws InterruptedException {
         long swapStarted = System.nanoTime();
         var failures = new ConcurrentHashMap<String, String>();
         var reloaded = new TreeSet<String>();
@@ -169,8 +215,8 @@ final class CodeReload implements AutoCloseable {
                     millisSince(firstSeenNanos), detail.toString());
         }
         return ReloadEvent.of(ReloadEvent.Kind.CODE, names, List.copyOf(reloaded), true, millisSince(firstSeenNanos),
-                String.format(java.util.Locale.ROOT, "compiled in %.2f s, new instances ready %.2f s later",
-                        compileMillis / 1000, swapMillis / 1000));
+                String.format(java.util.Locale.ROOT, "%s, new instances ready %.2f s later", compiled,
+                        swapMillis / 1000));
     }
 
     private static ReloadEvent refused(List<String> names, long firstSeenNanos, String messages) {
@@ -304,11 +350,13 @@ final class CodeReload implements AutoCloseable {
         }
     }
 
-    /** Modules named by the changed files, in the layout's order. */
+    /** Modules whose sources or resources the changed files are, in the layout's order. */
     static Set<ProjectLayout.Module> modulesOf(Collection<Path> files, ProjectLayout layout) {
         var modules = new LinkedHashSet<ProjectLayout.Module>();
         for (Path file : files) {
-            layout.containing(file).ifPresent(modules::add);
+            // An editor's temporary file beside a source is no change to the module.
+            layout.containing(file).filter(module -> !IncrementalBuild.relevant(module, List.of(file)).isEmpty())
+                    .ifPresent(modules::add);
         }
         return modules;
     }

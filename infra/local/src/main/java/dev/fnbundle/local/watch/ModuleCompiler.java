@@ -23,13 +23,17 @@ import javax.tools.ToolProvider;
  * {@code src/main/resources} beside the classes, as Maven's compile and resources steps do (same compiler, release,
  * encoding and debug information; no resource filtering, which the build does not use). In-process, a warm
  * compiler rebuilds a function module in about a second, where starting Maven costs several before it compiles.
- * The whole module is compiled each time, so no class can be left stale by a change elsewhere in it.
+ * {@link #compile} compiles the whole module; {@link #compileFiles} only some of its files, against the rest
+ * already compiled ({@link IncrementalBuild} decides when that is safe).
  */
 final class ModuleCompiler {
     private final JavaCompiler compiler;
 
-    /** What a compilation gave: the classes' folder on success, the compiler's messages either way. */
-    record Result(boolean succeeded, String messages, double millis) {
+    /**
+     * What a compilation gave: success, the compiler's messages either way, and how many source files it compiled
+     * of the module's.
+     */
+    record Result(boolean succeeded, String messages, double millis, int compiledFiles, int moduleFiles) {
     }
 
     ModuleCompiler() {
@@ -47,14 +51,35 @@ final class ModuleCompiler {
      */
     Result compile(ProjectLayout.Module module, List<Path> classpath, Path output, int release) {
         long started = System.nanoTime();
-        List<Path> sources = files(module.sources(), ".java");
+        List<Path> sources = sourceFiles(module);
+        Result result = compileFiles(module, sources, classpath, output, release);
+        if (result.succeeded()) {
+            copyResources(module.resources(), output);
+        }
+        return new Result(result.succeeded(), result.messages(), (System.nanoTime() - started) / 1e6,
+                sources.size(), sources.size());
+    }
+
+    /** The module's {@code .java} files. */
+    static List<Path> sourceFiles(ProjectLayout.Module module) {
+        return files(module.sources(), ".java");
+    }
+
+    /**
+     * Compiles {@code sources} of {@code module} alone (no other source file is looked up: {@code -sourcepath} is
+     * empty and {@code -implicit:none}), their dependencies found on {@code classpath}, into {@code output}.
+     * Resources are not copied.
+     */
+    Result compileFiles(ProjectLayout.Module module, List<Path> sources, List<Path> classpath, Path output,
+                        int release) {
+        long started = System.nanoTime();
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         var messages = new StringWriter();
         boolean ok;
         try (var fileManager = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             Files.createDirectories(output);
             var options = new ArrayList<>(List.of("--release", Integer.toString(release), "-encoding", "UTF-8",
-                    "-g", "-nowarn", "-d", output.toString()));
+                    "-g", "-nowarn", "-implicit:none", "-sourcepath", "", "-d", output.toString()));
             if (!classpath.isEmpty()) {
                 options.add("-cp");
                 options.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
@@ -70,10 +95,8 @@ final class ModuleCompiler {
                 text.append(describe(diagnostic, module.directory())).append('\n');
             }
         }
-        if (ok) {
-            copyResources(module.resources(), output);
-        }
-        return new Result(ok, text.toString().strip(), (System.nanoTime() - started) / 1e6);
+        return new Result(ok, text.toString().strip(), (System.nanoTime() - started) / 1e6, sources.size(),
+                sourceFiles(module).size());
     }
 
     /** {@code src/main/java/a/B.java:12: error: message}, then the line and a caret, as javac prints it. */

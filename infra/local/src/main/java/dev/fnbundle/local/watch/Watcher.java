@@ -93,7 +93,7 @@ public final class Watcher implements AutoCloseable {
             }
             var modules = CodeReload.modulesOf(batch.changed(), layout);
             if (!modules.isEmpty()) {
-                recorder.reload(code.apply(modules, layout, stack.pools(), batch.firstSeenNanos()));
+                recorder.reload(code.apply(modules, batch.changed(), layout, stack.pools(), batch.firstSeenNanos()));
             }
         } catch (RuntimeException e) {
             // One failed reload must not end watching: the next save gets its chance.
