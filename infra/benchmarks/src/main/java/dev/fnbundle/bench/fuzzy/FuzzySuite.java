@@ -231,7 +231,8 @@ public final class FuzzySuite implements Suite {
                 report.row(new Report.Row("fuzzy", String.format(Locale.ROOT, "cold first search, %,d items from"
                         + " DynamoDB Local (JVM start → answer)", items), total, "–", null, "answered 200 with hits"));
                 report.row(new Report.Row("fuzzy", String.format(Locale.ROOT, "cold first search, %,d items:"
-                        + " CPU time of the process (target ≤ 2 s at 100 000)", items), cpu, "–", null, "answered 200 with hits"));
+                        + " CPU time of the process (target ≤ 2 s at 100 000)", items), cpu, "–", null,
+                        "answered 200 with hits"));
             }
         }
         return md.toString();
