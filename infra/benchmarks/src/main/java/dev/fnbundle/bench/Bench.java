@@ -59,7 +59,9 @@ public final class Bench {
         String name = args.length == 0 ? "help" : args[0];
         if (name.equals("report")) {
             report(args.length > 1 ? args[1] : "");
-            return;
+            // DynamoDB Local leaves a non-daemon job thread (ShardRolloverJobScheduler) running after close, which
+            // kept this JVM, and so ./mvnw -Pbench, alive after the results were written.
+            System.exit(0);
         }
         String className = PROGRAMS.get(name);
         if (className == null) {

@@ -34,14 +34,15 @@ public final class CatalogIndex {
     public static final int MAX_TEXT_LENGTH = 2_000;
 
     private final ItemStore store;
-    private final CharCountIndex counts;
-    private final LengthClasses lengths;
+    /**
+     * The seed ranker's structures, built by its first search: a catalog searched only with the default ranker (the
+     * one a search gets unless it names another) never pays for them, which shortens a cold container's first search.
+     */
+    private volatile SeedStructures seed;
     private final WordIndex words;
 
     private CatalogIndex(ItemStore store, List<String> texts) {
         this.store = store;
-        this.counts = new CharCountIndex(store);
-        this.lengths = new LengthClasses(store);
         this.words = new WordIndex(texts);
     }
 
@@ -115,8 +116,9 @@ public final class CatalogIndex {
         Objects.requireNonNull(query, "query");
         if (query.ranker() == Ranker.SEED) {
             int[] encoded = store.alphabet().encodeQuery(SeedRanker.lowered(query.text()));
-            SeedCandidateSearch search = new SeedCandidateSearch(store, counts, lengths, encoded, query.limit(),
-                    query.threshold());
+            SeedStructures structures = seedStructures();
+            SeedCandidateSearch search = new SeedCandidateSearch(store, structures.counts(), structures.lengths(),
+                    encoded, query.limit(), query.threshold());
             return result(query, search.run(), search.scoredItems());
         }
         DefaultCandidateSearch search = new DefaultCandidateSearch(words, store.size(),
@@ -170,6 +172,23 @@ public final class CatalogIndex {
                     pair.second()));
         }
         return new DuplicateReport(kept, pairs.size(), pairs.size() > query.limit());
+    }
+
+    private record SeedStructures(CharCountIndex counts, LengthClasses lengths) {
+    }
+
+    private SeedStructures seedStructures() {
+        SeedStructures built = seed;
+        if (built == null) {
+            synchronized (this) {
+                built = seed;
+                if (built == null) {
+                    built = new SeedStructures(new CharCountIndex(store), new LengthClasses(store));
+                    seed = built;
+                }
+            }
+        }
+        return built;
     }
 
     private SearchResult result(SearchQuery query, TopHits top, int scored) {

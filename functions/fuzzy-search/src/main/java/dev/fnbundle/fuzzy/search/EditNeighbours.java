@@ -6,18 +6,21 @@ import java.util.Arrays;
  * The default ranker's edit rule over the vocabulary: the words {@code t} with
  * {@code 1 - osa(q, t) / max(|q|, |t|) >= 0.6} for a query word {@code q}.
  *
- * <p>The vocabulary sits in flat arrays sorted by length (code points, and a 64-bucket set of each word's
- * characters), so a query word scans only the lengths that can reach the floor ({@code 3|q|/5} to {@code 5|q|/3}),
+ * <p>The vocabulary sits in flat arrays sorted by length (dense {@link Alphabet} ids, and a 64-bucket set of each
+ * word's symbols), so a query word scans only the lengths that can reach the floor ({@code 3|q|/5} to {@code 5|q|/3}),
  * drops a word when the length difference or the buckets either side lacks already prove more edits than the floor
- * allows (one edit adds or removes at most one character on each side), and computes the exact distance of the rest,
- * stopping as soon as a row of the matrix exceeds the allowance. Thread-safe.
+ * allows (one edit adds or removes at most one character on each side), and computes the exact distance of the rest:
+ * bit-parallel ({@link OsaBits}) for query words of up to 64 code points, else by the matrix, stopping as soon as a
+ * row exceeds the allowance. Thread-safe.
  */
 final class EditNeighbours {
 
     private final int[] ids;
     private final long[] masks;
     private final int[] offsets;
-    private final int[] codePoints;
+    /** The words' code points as dense {@link Alphabet} ids, concatenated in the sorted order. */
+    private final int[] symbols;
+    private final Alphabet alphabet;
     /** Index of the first word of each length in the sorted arrays; {@code lengthStarts[maxLength + 1]} = size. */
     private final int[] lengthStarts;
 
@@ -41,10 +44,11 @@ final class EditNeighbours {
         for (int k = 0; k < ids.length; k++) {
             offsets[k + 1] = offsets[k] + vocabulary[ids[k]].length;
         }
-        codePoints = new int[offsets[ids.length]];
+        alphabet = Alphabet.of(vocabulary);
+        symbols = new int[offsets[ids.length]];
         for (int k = 0; k < ids.length; k++) {
-            int[] word = vocabulary[ids[k]];
-            System.arraycopy(word, 0, codePoints, offsets[k], word.length);
+            int[] word = alphabet.encodeQuery(vocabulary[ids[k]]);
+            System.arraycopy(word, 0, symbols, offsets[k], word.length);
             masks[k] = mask(word);
         }
     }
@@ -59,7 +63,8 @@ final class EditNeighbours {
      * {@link DefaultRanker#MATCH_FLOOR}, with that similarity (exactly {@link DefaultRanker#wordSimilarity}'s edit
      * part). O(words of the reachable lengths) plus a bounded matrix per word that passes the filter.
      */
-    void match(int[] query, Matches matches) {
+    void match(int[] word, Matches matches) {
+        int[] query = alphabet.encodeQuery(word);
         int m = query.length;
         long queryMask = mask(query);
         int shortest = (3 * m + 4) / 5;
@@ -67,7 +72,8 @@ final class EditNeighbours {
         if (shortest > longest) {
             return;
         }
-        int[][] rows = new int[3][longest + 1];
+        OsaBits bits = m >= 1 && m <= OsaBits.MAX_PATTERN ? new OsaBits(query, alphabet.size()) : null;
+        int[][] rows = bits == null ? new int[3][longest + 1] : null;
         for (int k = lengthStarts[shortest]; k < lengthStarts[longest + 1]; k++) {
             int t = offsets[k + 1] - offsets[k];
             int allowed = 2 * Math.max(m, t) / 5;
@@ -76,7 +82,8 @@ final class EditNeighbours {
                     || Long.bitCount(mask & ~queryMask) > allowed) {
                 continue;
             }
-            int distance = distance(query, offsets[k], t, allowed, rows);
+            int distance = bits != null ? bits.distance(symbols, offsets[k], t, allowed)
+                    : distance(query, offsets[k], t, allowed, rows);
             if (distance <= allowed) {
                 double similarity = DefaultRanker.wordSimilarity(m, t, distance, -1);
                 if (similarity > 0) {
@@ -101,10 +108,10 @@ final class EditNeighbours {
             row[0] = i + 1;
             int minimum = row[0];
             for (int j = 0; j < length; j++) {
-                int b = codePoints[from + j];
+                int b = symbols[from + j];
                 int cost = a[i] == b ? 0 : 1;
                 int value = Math.min(Math.min(back[j + 1] + 1, row[j] + 1), back[j] + cost);
-                if (i > 0 && j > 0 && a[i] == codePoints[from + j - 1] && a[i - 1] == b) {
+                if (i > 0 && j > 0 && a[i] == symbols[from + j - 1] && a[i - 1] == b) {
                     value = Math.min(value, twoBack[j - 1] + cost);
                 }
                 row[j + 1] = value;
@@ -121,7 +128,7 @@ final class EditNeighbours {
         return back[length];
     }
 
-    /** @return a 64-bucket set of the word's code points */
+    /** @return a 64-bucket set of the word's symbols */
     private static long mask(int[] word) {
         long mask = 0;
         for (int c : word) {

@@ -62,6 +62,33 @@ class CatalogIndexDefaultEquivalenceTest {
     }
 
     @Test
+    void queries_with_merged_misspelt_words_and_model_numbers_return_exactly_the_hits_of_a_full_scan() {
+        Random random = new Random(2026L);
+        List<CatalogItem> items = RandomCatalogs.productCatalog(random, 4_000);
+        CatalogIndex index = CatalogIndex.build(items);
+        DefaultRanker ranker = new DefaultRanker();
+        List<String> texts = RandomCatalogs.texts(items);
+        for (int q = 0; q < 60; q++) {
+            StringBuilder typo = new StringBuilder(items.get(random.nextInt(items.size())).text());
+            for (int t = 0; t < 1 + random.nextInt(3); t++) {
+                int at = 1 + random.nextInt(typo.length() - 2);
+                // A space typed as a letter merges two words into one of 12+ letters; digits change model numbers.
+                typo.setCharAt(at, typo.charAt(at) == ' ' || random.nextBoolean()
+                        ? (char) ('a' + random.nextInt(26)) : (char) ('0' + random.nextInt(10)));
+            }
+            SearchQuery query = new SearchQuery(typo.toString(), 1 + random.nextInt(5),
+                    THRESHOLDS[random.nextInt(THRESHOLDS.length)], Ranker.DEFAULT);
+
+            List<RankedText> expected = ranker.search(query.text(), texts, query.threshold(), query.limit());
+
+            List<RankedText> actual = new ArrayList<>();
+            index.search(query).hits().forEach(hit -> actual.add(new RankedText(hit.position(), hit.text(),
+                    hit.score())));
+            assertThat(actual).as("query %s", query).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void queries_with_more_words_than_the_match_masks_hold_still_equal_a_full_scan() {
         Random random = new Random(78L);
         List<CatalogItem> items = RandomCatalogs.catalog(random, 200);
