@@ -122,16 +122,17 @@ public final class RssSuite implements Suite {
         md.append("| xmltodict + seed mapping | ").append(seedTime.ms()).append(" | ")
                 .append(ours.speedupOver(seedTime)).append(" | ").append(seed.get("peak_rss_mb"))
                 .append(" MB RSS |\n");
-        feedparser(report, md, settings, feed, dir, ours, ourSamples, child);
+        feedparser(report, md, settings, feed, ours, ourSamples, child);
         md.append("\nCPU time of one parse: ours ").append(oursCpu.ms()).append(" (").append(oursCpu.how())
                 .append("), xmltodict + seed mapping ").append(seedCpu.ms()).append(" → ")
                 .append(oursCpu.speedupOver(seedCpu)).append(".\n");
         report.section(md.toString());
     }
 
-    private static void feedparser(Report report, StringBuilder md, Settings settings, Path feed, Path dir,
-                                   Figure ours, List<String> ourSamples, Map<String, String> child)
-            throws IOException {
+    /** feedparser on the same file (its samples beside the feed), when it can be imported or installed. */
+    private static void feedparser(Report report, StringBuilder md, Settings settings, Path feed, Figure ours,
+                                   List<String> ourSamples, Map<String, String> child) throws IOException {
+        Path dir = feed.getParent();
         FeedparserLocator.Found found = FeedparserLocator.locate();
         if (found == null) {
             md.append("| feedparser | skipped: not importable and could not be installed | – | – |\n");
