@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -129,7 +128,8 @@ class ConfigAuditorEndToEndTest {
     void a_bulk_request_from_the_queue_is_audited_once_even_when_redelivered() {
         // given
         String name = unique("fleet");
-        assertThat(callWithHeaders("PUT", "/baselines/" + name, body(Map.of("content", TEMPLATE))).statusCode()).isEqualTo(201);
+        assertThat(callWithHeaders("PUT", "/baselines/" + name, body(Map.of("content", TEMPLATE))).statusCode())
+                .isEqualTo(201);
         var stack = BundleStack.shared();
         String queueUrl = stack.model().queue("ConfigAuditQueue").url();
         String message = body(Map.of("requestId", "host-1#" + name, "baseline", name, "current", DEPLOYED));
