@@ -62,6 +62,7 @@ final class TemplateReload {
         StackModel previous = stack.model();
         StackModel next = resolveOrRefuse();
         RouteTable routes = RouteTable.from(next);
+        refuseUnknownQueues(next);
         provision(previous, next, changes);
         var retired = new ArrayList<FunctionPool>();
         Map<String, FunctionPool> fresh = replacePools(previous, next, retired);
@@ -90,8 +91,7 @@ final class TemplateReload {
     /**
      * The template on disk, resolved as at start.
      *
-     * @throws UserFacingException when it cannot run: with {@code --strict}, what does not run locally; a queue
-     *         trigger on a queue the template does not declare
+     * @throws UserFacingException with {@code --strict}, when it has what does not run locally
      */
     private StackModel resolveOrRefuse() {
         Template template = Template.read(options.template());
@@ -103,6 +103,11 @@ final class TemplateReload {
                     + audit.notices().getFirst() + (audit.notices().size() > 1 ? " (and "
                     + (audit.notices().size() - 1) + " more)" : ""));
         }
+        return next;
+    }
+
+    /** @throws UserFacingException when a queue trigger listens to a queue the template does not declare */
+    private static void refuseUnknownQueues(StackModel next) {
         for (FunctionSpec function : next.functions().values()) {
             for (var source : function.events(EventSpec.SqsSource.class)) {
                 if (source.enabled() && next.queueByArn(source.queueArn()).isEmpty()) {
@@ -111,7 +116,6 @@ final class TemplateReload {
                 }
             }
         }
-        return next;
     }
 
     /**
