@@ -4,6 +4,7 @@ import static dev.fnbundle.configaudit.Events.forAudit;
 import static dev.fnbundle.configaudit.Events.forBaseline;
 import static dev.fnbundle.configaudit.Events.uniqueName;
 import static dev.fnbundle.configaudit.Events.withHeader;
+import static dev.fnbundle.common.testing.ProblemBodies.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -72,12 +73,6 @@ class ConfigAuditApiHandlerTest {
 
     private static APIGatewayV2HTTPEvent event(String file) {
         return EventLoader.loadEvent("config-auditor/" + file, APIGatewayV2HTTPEvent.class);
-    }
-
-    private static List<String> fields(JsonNode problem) {
-        var fields = new ArrayList<String>();
-        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
-        return fields;
     }
 
     @ParameterizedTest

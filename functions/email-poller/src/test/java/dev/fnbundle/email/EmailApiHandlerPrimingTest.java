@@ -3,63 +3,21 @@ package dev.fnbundle.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.fnbundle.common.config.Env;
-import dev.fnbundle.common.snapstart.ApiPriming;
-import dev.fnbundle.common.snapstart.FreshEntropy;
-import dev.fnbundle.common.testing.ConnectionTripwire;
-import dev.fnbundle.common.testing.RehearsalContext;
+import dev.fnbundle.common.testing.ApiPrimingContract;
 import dev.fnbundle.embedded.LocalAws;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
-/**
- * SnapStart: the hook the API handler registers sends its synthetic requests through the real handler (router,
- * wiring, problem rendering) without opening a connection, and a restore re-seeds what must differ between copies.
- */
-class EmailApiHandlerPrimingTest {
-    private final RehearsalContext snapStart = new RehearsalContext();
-    private final List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
-
-    @Test
-    void theHandlerRegistersItsHookDuringItsStaticInit() {
-        assertThat(EmailApiHandler.PRIMING).isNotNull();
-        assertThat(EmailApiHandler.PRIMING_REQUESTS.getFirst().path()).isEqualTo("/_snapstart/prime");
+/** SnapStart priming of {@link EmailApiHandler}: the cases are those of {@link ApiPrimingContract}. */
+class EmailApiHandlerPrimingTest extends ApiPrimingContract {
+    EmailApiHandlerPrimingTest() {
+        super("email-poller", EmailApiHandler.PRIMING, EmailApiHandler.PRIMING_REQUESTS,
+                () -> LocalAws.shared().functionEnvironment("EmailApiFunction"),
+                env -> new EmailApiHandler(EmailWiring.from(env)));
     }
 
-    @Test
-    void theCheckpointRunsTheRealHandlerPath_andOpensNoConnection() throws Exception {
-        try (var tripwire = ConnectionTripwire.open()) {
-            var env = Env.of(tripwire.asAwsEndpoints(LocalAws.shared().functionEnvironment("EmailApiFunction")));
-            ApiPriming.register(snapStart, "email-poller", () -> {
-                var handler = new EmailApiHandler(EmailWiring.from(env));
-                return (event, context) -> {
-                    var response = handler.handleRequest(event, context);
-                    responses.add(response);
-                    return response;
-                };
-            }, EmailApiHandler.PRIMING_REQUESTS);
-
-            snapStart.checkpoint();
-
-            assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode)
-                    .containsExactly(404, 400);
-            assertThat(responses.getFirst().getHeaders()).containsEntry("content-type", "application/problem+json");
-            assertThat(responses.getFirst().getBody()).contains("route-not-found");
-            assertThat(responses.get(1).getBody()).contains("port");
-            assertThat(tripwire.connections()).as("connections to the AWS endpoints").isZero();
-        }
-    }
-
-    @Test
-    void aRestoreReseedsTheJitterEntropy_andPrimesNothing() throws Exception {
-        ApiPriming.register(snapStart, "email-poller", () -> {
-            throw new AssertionError("a restore must not build a handler");
-        }, EmailApiHandler.PRIMING_REQUESTS);
-        long generation = FreshEntropy.generation();
-
-        snapStart.restore();
-
-        assertThat(FreshEntropy.generation()).isEqualTo(generation + 1);
+    @Override
+    protected void assertPrimed(List<APIGatewayV2HTTPResponse> responses) {
+        assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsExactly(404, 400);
+        assertThat(responses.get(1).getBody()).contains("port");
     }
 }

@@ -1,5 +1,6 @@
 package dev.fnbundle.email;
 
+import static dev.fnbundle.common.testing.ProblemBodies.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -402,11 +403,5 @@ class EmailApiHandlerTest {
             batch.forEach(m -> tasks.add(Json.parse(m.body())));
         } while (!batch.isEmpty());
         return tasks;
-    }
-
-    private static List<String> fields(JsonNode problem) {
-        var fields = new ArrayList<String>();
-        problem.path("errors").forEach(e -> fields.add(e.get("field").asText()));
-        return fields;
     }
 }

@@ -1,5 +1,6 @@
 package dev.fnbundle.fuzzy;
 
+import static dev.fnbundle.common.testing.ProblemBodies.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -53,12 +54,6 @@ class FuzzyApiHandlerTest {
         APIGatewayV2HTTPResponse response = OpenApiContract.verified(event, handler.handleRequest(event, CONTEXT));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expectedStatus);
         return response.getBody() == null ? null : Json.parse(response.getBody());
-    }
-
-    private static List<String> fields(JsonNode problem) {
-        var fields = new ArrayList<String>();
-        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
-        return fields;
     }
 
     @ParameterizedTest

@@ -3,63 +3,21 @@ package dev.fnbundle.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.fnbundle.common.config.Env;
-import dev.fnbundle.common.snapstart.ApiPriming;
-import dev.fnbundle.common.snapstart.FreshEntropy;
-import dev.fnbundle.common.testing.ConnectionTripwire;
-import dev.fnbundle.common.testing.RehearsalContext;
+import dev.fnbundle.common.testing.ApiPrimingContract;
 import dev.fnbundle.embedded.LocalAws;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
-/**
- * SnapStart: the hook the API handler registers sends its synthetic requests through the real handler (router,
- * wiring, problem rendering) without opening a connection, and a restore re-seeds what must differ between copies.
- */
-class OrdersApiHandlerPrimingTest {
-    private final RehearsalContext snapStart = new RehearsalContext();
-    private final List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
-
-    @Test
-    void theHandlerRegistersItsHookDuringItsStaticInit() {
-        assertThat(OrdersApiHandler.PRIMING).isNotNull();
-        assertThat(OrdersApiHandler.PRIMING_REQUESTS.getFirst().path()).isEqualTo("/_snapstart/prime");
+/** SnapStart priming of {@link OrdersApiHandler}: the cases are those of {@link ApiPrimingContract}. */
+class OrdersApiHandlerPrimingTest extends ApiPrimingContract {
+    OrdersApiHandlerPrimingTest() {
+        super("order-resolver", OrdersApiHandler.PRIMING, OrdersApiHandler.PRIMING_REQUESTS,
+                () -> LocalAws.shared().functionEnvironment("OrdersApiFunction"),
+                env -> new OrdersApiHandler(OrdersWiring.from(env)));
     }
 
-    @Test
-    void theCheckpointRunsTheRealHandlerPath_andOpensNoConnection() throws Exception {
-        try (var tripwire = ConnectionTripwire.open()) {
-            var env = Env.of(tripwire.asAwsEndpoints(LocalAws.shared().functionEnvironment("OrdersApiFunction")));
-            ApiPriming.register(snapStart, "order-resolver", () -> {
-                var handler = new OrdersApiHandler(OrdersWiring.from(env));
-                return (event, context) -> {
-                    var response = handler.handleRequest(event, context);
-                    responses.add(response);
-                    return response;
-                };
-            }, OrdersApiHandler.PRIMING_REQUESTS);
-
-            snapStart.checkpoint();
-
-            assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode)
-                    .containsExactly(404, 200, 200);
-            assertThat(responses.getFirst().getHeaders()).containsEntry("content-type", "application/problem+json");
-            assertThat(responses.getFirst().getBody()).contains("route-not-found");
-            assertThat(responses.get(1).getBody()).contains("\"order\"").contains("lint");
-            assertThat(tripwire.connections()).as("connections to the AWS endpoints").isZero();
-        }
-    }
-
-    @Test
-    void aRestoreReseedsTheJitterEntropy_andPrimesNothing() throws Exception {
-        ApiPriming.register(snapStart, "order-resolver", () -> {
-            throw new AssertionError("a restore must not build a handler");
-        }, OrdersApiHandler.PRIMING_REQUESTS);
-        long generation = FreshEntropy.generation();
-
-        snapStart.restore();
-
-        assertThat(FreshEntropy.generation()).isEqualTo(generation + 1);
+    @Override
+    protected void assertPrimed(List<APIGatewayV2HTTPResponse> responses) {
+        assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsExactly(404, 200, 200);
+        assertThat(responses.get(1).getBody()).contains("\"order\"").contains("lint");
     }
 }

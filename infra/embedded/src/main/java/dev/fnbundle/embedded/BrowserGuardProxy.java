@@ -5,14 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * An HTTP/1.1 forwarding proxy on a public loopback port in front of a service on an internal one, for services
@@ -27,16 +23,14 @@ public final class BrowserGuardProxy implements AutoCloseable {
     static final int MAX_HEAD_BYTES = 64 * 1024;
     static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
-    private final ServerSocket server;
     private final int target;
     private final String service;
-    private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+    private final LoopbackListener listener;
 
-    private BrowserGuardProxy(ServerSocket server, int target, String service) {
-        this.server = server;
+    private BrowserGuardProxy(int port, int target, String service) {
         this.target = target;
         this.service = service;
-        Thread.ofVirtual().name("guard-" + server.getLocalPort()).start(this::accept);
+        this.listener = LoopbackListener.open(port, service, "guard-", this::serve);
     }
 
     /**
@@ -46,32 +40,16 @@ public final class BrowserGuardProxy implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static BrowserGuardProxy start(int port, int target, String service) {
-        try {
-            return new BrowserGuardProxy(new ServerSocket(port, 128, InetAddress.getLoopbackAddress()), target,
-                    service);
-        } catch (IOException e) {
-            throw new PortInUseException(service, port);
-        }
+        return new BrowserGuardProxy(port, target, service);
     }
 
     public int port() {
-        return server.getLocalPort();
+        return listener.port();
     }
 
     /** The internal port requests are forwarded to. */
     public int target() {
         return target;
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                connections.submit(() -> serve(client));
-            } catch (IOException e) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket client) {
@@ -264,11 +242,6 @@ public final class BrowserGuardProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        connections.shutdownNow();
+        listener.close();
     }
 }

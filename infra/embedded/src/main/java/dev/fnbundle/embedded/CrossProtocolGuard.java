@@ -4,13 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A TCP proxy on a public loopback port in front of a line-based mail service (SMTP, IMAP) on an internal one,
@@ -24,14 +20,12 @@ import java.util.concurrent.Executors;
 public final class CrossProtocolGuard implements AutoCloseable {
     static final int MAX_FIRST_LINE_BYTES = 8 * 1024;
 
-    private final ServerSocket server;
     private final int target;
-    private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+    private final LoopbackListener listener;
 
-    private CrossProtocolGuard(ServerSocket server, int target) {
-        this.server = server;
+    private CrossProtocolGuard(int port, int target, String service) {
         this.target = target;
-        Thread.ofVirtual().name("mail-guard-" + server.getLocalPort()).start(this::accept);
+        this.listener = LoopbackListener.open(port, service, "mail-guard-", this::serve);
     }
 
     /**
@@ -40,15 +34,11 @@ public final class CrossProtocolGuard implements AutoCloseable {
      * @throws PortInUseException naming {@code service} when the port is taken
      */
     public static CrossProtocolGuard start(int port, int target, String service) {
-        try {
-            return new CrossProtocolGuard(new ServerSocket(port, 128, InetAddress.getLoopbackAddress()), target);
-        } catch (IOException e) {
-            throw new PortInUseException(service, port);
-        }
+        return new CrossProtocolGuard(port, target, service);
     }
 
     public int port() {
-        return server.getLocalPort();
+        return listener.port();
     }
 
     /** Whether a client's first line is an HTTP request line ({@code ... HTTP/1.1}, or HTTP/2's preface). */
@@ -56,17 +46,6 @@ public final class CrossProtocolGuard implements AutoCloseable {
         String trimmed = line.strip();
         int version = trimmed.lastIndexOf(" HTTP/");
         return version > 0 && trimmed.length() - version <= 10;
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                connections.submit(() -> serve(client));
-            } catch (IOException e) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket client) {
@@ -122,11 +101,6 @@ public final class CrossProtocolGuard implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        connections.shutdownNow();
+        listener.close();
     }
 }

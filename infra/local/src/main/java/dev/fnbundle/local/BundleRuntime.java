@@ -1,9 +1,6 @@
 package dev.fnbundle.local;
 
-import dev.fnbundle.embedded.EmbeddedDynamo;
-import dev.fnbundle.embedded.EmbeddedSqs;
 import dev.fnbundle.embedded.LocalAws;
-import dev.fnbundle.embedded.PortInUseException;
 import dev.fnbundle.embedded.Provisioner;
 import dev.fnbundle.embedded.template.EventSpec;
 import dev.fnbundle.embedded.template.FunctionSpec;
@@ -17,44 +14,29 @@ import dev.fnbundle.local.api.HttpApiGateway;
 import dev.fnbundle.local.api.JwtAuthority;
 import dev.fnbundle.local.api.RouteTable;
 import dev.fnbundle.local.console.Console;
-import dev.fnbundle.local.function.AotCaches;
-import dev.fnbundle.local.function.AotTrainer;
 import dev.fnbundle.local.function.AsyncInvocations;
-import dev.fnbundle.local.function.DebugSettings;
 import dev.fnbundle.local.function.EnvironmentOverrides;
 import dev.fnbundle.local.function.FunctionLauncher;
 import dev.fnbundle.local.function.FunctionPool;
-import dev.fnbundle.local.function.RuntimeClientChoice;
 import dev.fnbundle.local.mail.DemoMailbox;
 import dev.fnbundle.local.mail.LocalMailServer;
 import dev.fnbundle.local.observe.Recorder;
-import dev.fnbundle.local.schedule.ScheduleExpression;
 import dev.fnbundle.local.schedule.Scheduler;
 import dev.fnbundle.local.sqs.SqsEventSource;
-import dev.fnbundle.local.template.TemplateAudit;
 import dev.fnbundle.local.watch.Watcher;
 import dev.fnbundle.local.webconsole.WebConsole;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -67,27 +49,17 @@ import java.util.concurrent.TimeoutException;
  * {@link #close()} stops everything, function JVMs included.
  */
 public final class BundleRuntime implements AutoCloseable {
-    /**
-     * Local values of template parameters (when the template has them): the JWT parameters have no default,
-     * and inline mailbox passwords are for local use only, so AWS deployments keep them off.
-     */
-    static final Map<String, String> LOCAL_PARAMETERS = Map.of(
-            "JwtIssuer", "https://fnbundle.local/dev",
-            "JwtAudience", "fnbundle-local",
-            "AllowInlineMailboxPasswords", "true");
     private static final long INIT_LIMIT_MILLIS = 120_000;
     /** Asynchronous invocations waiting at once; Lambda's queue is far larger, but this is one machine. */
     private static final int MAX_QUEUED_EVENTS = 10_000;
     private static final long MAX_QUEUED_EVENT_BYTES = 256L * 1024 * 1024;
 
-    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Console console;
+    private final Resources resources;
     private final long startedNanos = System.nanoTime();
     private volatile StackModel model;
-    private EmbeddedDynamo dynamo;
-    private EmbeddedSqs sqs;
+    private LocalServices services;
     private LocalAws awsClients;
-    private LocalMailServer mail;
     private final Map<String, FunctionPool> pools = new ConcurrentSkipListMap<>();
     private FunctionLauncher launcher;
     private HttpApiGateway gateway;
@@ -104,6 +76,7 @@ public final class BundleRuntime implements AutoCloseable {
 
     private BundleRuntime(Console console) {
         this.console = console;
+        this.resources = new Resources(console::warning);
         track(console.follow(recorder));
     }
 
@@ -118,7 +91,7 @@ public final class BundleRuntime implements AutoCloseable {
             stack.startFunctions(options, null);
             stack.startTriggers(options);
             stack.readyMillis = (System.nanoTime() - stack.startedNanos) / 1_000_000;
-            stack.startInBackground(options);
+            stack.startInBackground();
             if (options.innerLoop().watch()) {
                 stack.watch(options);
             }
@@ -188,117 +161,28 @@ public final class BundleRuntime implements AutoCloseable {
     }
 
     private void startServices(Options options, Options.Ports ports) throws InterruptedException {
-        Template template = readTemplate(options.template());
-        // Each service spends most of its start loading its own classes: side by side they start in about the
-        // time of the slowest.
-        try (var threads = Executors.newFixedThreadPool(3)) {
-            Future<EmbeddedDynamo> dynamoStart = threads.submit(() -> EmbeddedDynamo.start(ports.dynamodb(),
-                    options.persist()));
-            Future<EmbeddedSqs> sqsStart = threads.submit(() -> EmbeddedSqs.start(ports.sqs()));
-            Future<LocalMailServer> mailStart = options.mail()
-                    ? threads.submit(() -> LocalMailServer.start(new LocalMailServer.Ports(ports.smtp(),
-                            ports.imap(), ports.imaps()), options.workDirectory().resolve("tls")))
-                    : CompletableFuture.completedFuture(null);
-            var failures = new ArrayList<RuntimeException>();
-            dynamo = started(dynamoStart, failures);
-            sqs = started(sqsStart, failures);
-            mail = started(mailStart, failures);
-            if (!failures.isEmpty()) {
-                throw failures.getFirst();
-            }
-        }
+        Template template = LocalTemplate.read(options.template());
+        services = LocalServices.start(options, ports, this::track);
         try {
-            model = StackModel.resolve(template, parameters(template, options),
-                    LocalAccount.local("local", sqs.endpoint()));
+            model = StackModel.resolve(template, LocalTemplate.parameters(template, options, services.mail()),
+                    LocalAccount.local("local", services.sqs().endpoint()));
         } catch (UnsupportedTemplateException e) {
             throw new UserFacingException(e.getMessage());
         }
-        audit(template, options.innerLoop().strict());
+        LocalTemplate.audit(template, model, options.innerLoop().strict(), console);
         overrides = options.innerLoop().envVars() == null ? EnvironmentOverrides.none()
                 : EnvironmentOverrides.read(options.innerLoop().envVars(), model);
         overrides.unused().forEach(name -> console.warning("--env-vars: " + name + " is not set: only variables"
                 + " the template declares are overridden, as in SAM CLI"));
-        var aws = new LocalAws(dynamo, sqs, model);
+        var aws = new LocalAws(services.dynamo(), services.sqs(), model);
         new Provisioner(aws.dynamoDb(), aws.sqs()).provision(model);
         track(aws.sqs());
         track(aws.dynamoDb());
         this.awsClients = aws;
     }
 
-    /** A started service, tracked for {@link #close}; null when its start failed (the failure is added). */
-    private <T extends AutoCloseable> T started(Future<T> start, List<RuntimeException> failures)
-            throws InterruptedException {
-        try {
-            T service = start.get();
-            return service == null ? null : track(service);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            failures.add(cause instanceof PortInUseException || cause instanceof UserFacingException
-                    ? new UserFacingException(cause.getMessage())
-                    : cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause));
-            return null;
-        }
-    }
-
-    /**
-     * Says what of the template does not run locally, one line each, and what only configures AWS; with
-     * {@code --strict} the first kind is fatal.
-     */
-    private void audit(Template template, boolean strict) {
-        var audit = TemplateAudit.of(template, model);
-        if (strict && !audit.notices().isEmpty()) {
-            var message = new StringBuilder("--strict: ").append(audit.notices().size())
-                    .append(" construct(s) of the template cannot run locally:");
-            audit.notices().forEach(notice -> message.append("\n  ").append(notice));
-            throw new UserFacingException(message.toString());
-        }
-        audit.notices().forEach(notice -> console.warning("not run locally: " + notice));
-        if (!audit.awsOnly().isEmpty()) {
-            console.info("AWS-only settings, no local effect: " + String.join(", ", audit.awsOnly()));
-        }
-    }
-
-    /** The {@link #LOCAL_PARAMETERS} this template declares. */
-    static Map<String, String> localParameters(Template template) {
-        var parameters = new LinkedHashMap<String, String>();
-        LOCAL_PARAMETERS.forEach((name, value) -> {
-            if (template.parameters().has(name)) {
-                parameters.put(name, value);
-            }
-        });
-        return parameters;
-    }
-
-    private Map<String, String> parameters(Template template, Options options) {
-        var parameters = localParameters(template);
-        if (options.allowLoopbackFetch() && template.parameters().has("AllowLoopbackFetch")) {
-            parameters.put("AllowLoopbackFetch", "true");
-        }
-        if (mail != null && template.parameters().has("ImapTrustStore")) {
-            parameters.put("ImapTrustStore", mail.trustStore().toString());
-        }
-        if (mail != null && template.parameters().has("ImapTrustStorePassword")) {
-            parameters.put("ImapTrustStorePassword", LocalMailServer.trustStorePassword());
-        }
-        parameters.putAll(options.parameters());
-        return parameters;
-    }
-
     private void startFunctions(Options options, String only) throws InterruptedException {
-        var debug = new DebugSettings(options.innerLoop().debug(), options.innerLoop().debugSuspend());
-        for (String function : debug.ports().keySet()) {
-            if (!model.functions().containsKey(function) || only != null && !only.equals(function)) {
-                throw new UserFacingException("--debug " + function + ": the template has no function of that"
-                        + " name" + (only == null ? "" : " to invoke") + "; functions: "
-                        + String.join(", ", model.functions().keySet()));
-            }
-        }
-        var client = RuntimeClientChoice.choose(options.runtimeClient(), directory("fnbundle.ric"),
-                directory("fnbundle.portable.client"), options.workDirectory());
-        String clientKey = String.join(File.pathSeparator, client.classpath().stream().map(Path::toString).toList());
-        var aot = new AotCaches(options.workDirectory(), options.innerLoop().aotCache() && only == null, clientKey);
-        launcher = new FunctionLauncher(options.workDirectory(), client,
-                LocalAws.awsEnvironment(dynamo.endpoint(), sqs.endpoint()), "000000000000", overrides, aot, debug);
+        launcher = LaunchSetup.launcher(options, model, services, overrides, only);
         var functions = model.functions().values().stream()
                 .filter(function -> only == null || only.equals(function.logicalId())).toList();
         Map<String, Path> code = taskRoots(functions);
@@ -306,7 +190,7 @@ public final class BundleRuntime implements AutoCloseable {
             pools.put(function.logicalId(), track(newPool(function, code.get(function.logicalId()), options)));
         }
         if (only == null) {
-            launcher.taskRoots().prune(java.util.Set.copyOf(code.values()));
+            launcher.taskRoots().prune(Set.copyOf(code.values()));
         }
     }
 
@@ -314,43 +198,26 @@ public final class BundleRuntime implements AutoCloseable {
         return new FunctionPool(function, launcher, code, options.maxInstances(), INIT_LIMIT_MILLIS, recorder);
     }
 
-    /** The task root of each function, zips hashed and unpacked side by side, each zip once. */
+    /** The task root of each function (see {@link LaunchSetup#taskRoots}). */
     Map<String, Path> taskRoots(List<FunctionSpec> functions) throws InterruptedException {
-        var byZip = new LinkedHashMap<Path, Future<Path>>();
-        var code = new LinkedHashMap<String, Path>();
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (FunctionSpec function : functions) {
-                byZip.computeIfAbsent(function.codeUri(), zip -> threads.submit(() -> launcher.prepare(function)));
-            }
-            for (FunctionSpec function : functions) {
-                code.put(function.logicalId(), byZip.get(function.codeUri()).get());
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new UncheckedIOException(new IOException(e.getCause()));
-        }
-        return code;
+        return LaunchSetup.taskRoots(launcher, functions);
     }
 
     /**
-     * In the background: every function's first instance, those behind HTTP routes first (what a developer calls
-     * first), two JVMs at a time (more would only make each start slower on a small machine); then the demo
-     * mailbox; then the AOT caches of functions that have none for their code yet, one at a time.
+     * In the background: every function's first instance, those behind HTTP routes first; then the demo mailbox;
+     * then the AOT caches of functions that have none for their code yet, one at a time.
      */
-    private void startInBackground(Options options) {
-        var ordered = new ArrayList<>(pools.values());
-        ordered.sort(java.util.Comparator.comparing(pool -> pool.spec().events(EventSpec.HttpApiRoute.class)
-                .isEmpty()));
+    private void startInBackground() {
+        List<FunctionPool> ordered = FunctionWarmUp.routedFirst(pools.values());
+        var warmUp = new FunctionWarmUp(launcher, pools, INIT_LIMIT_MILLIS, console);
         background = Thread.ofVirtual().name("functions-start").start(() -> {
             try {
-                warmUp(ordered);
-                console.info(String.format(java.util.Locale.ROOT, "all %d functions started %.1f s after the"
-                        + " runtime's start", ordered.size(), (System.nanoTime() - startedNanos) / 1e9));
-                DemoMailbox.registerIfServed(model, mail, gateway.port(), devToken, console);
+                warmUp.warmUp(ordered);
+                console.info(String.format(Locale.ROOT, "all %d functions started %.1f s after the runtime's"
+                        + " start", ordered.size(), (System.nanoTime() - startedNanos) / 1e9));
+                DemoMailbox.registerIfServed(model, services.mail(), gateway.port(), devToken, console);
                 warm.complete(null);
-                trainAotCaches(ordered);
+                warmUp.trainAotCaches(ordered);
             } catch (InterruptedException e) {
                 warm.complete(null);
             }
@@ -359,54 +226,6 @@ public final class BundleRuntime implements AutoCloseable {
             background.interrupt();
             background.join(10_000);
         });
-    }
-
-    private void warmUp(List<FunctionPool> ordered) throws InterruptedException {
-        var slots = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (FunctionPool pool : ordered) {
-                slots.acquire();
-                threads.submit(() -> {
-                    try {
-                        pool.warmUpIfCold();
-                    } finally {
-                        slots.release();
-                    }
-                    return null;
-                });
-            }
-        }
-    }
-
-    /** Makes the AOT cache of each function whose cache is missing or was made from other code. */
-    private void trainAotCaches(List<FunctionPool> ordered) throws InterruptedException {
-        if (!launcher.aot().enabled()) {
-            return;
-        }
-        var trainer = new AotTrainer(launcher, INIT_LIMIT_MILLIS);
-        long begun = System.nanoTime();
-        int made = 0;
-        for (FunctionPool pool : ordered) {
-            FunctionSpec spec = pool.spec();
-            if (launcher.debug().debugs(spec.logicalId()) || pools.get(spec.logicalId()) != pool) {
-                continue;
-            }
-            String hash;
-            try {
-                hash = launcher.taskRoots().sha256(spec.codeUri());
-            } catch (IOException e) {
-                continue;
-            }
-            if (launcher.aot().needsTraining(spec, hash)
-                    && trainer.train(spec, pool.code(), hash, !spec.events(EventSpec.HttpApiRoute.class).isEmpty())) {
-                made++;
-            }
-        }
-        if (made > 0) {
-            console.info(String.format(java.util.Locale.ROOT, "made the AOT cache of %d function(s) in %.1f s"
-                    + " (target/local/aot): their JVMs start faster from now on", made,
-                    (System.nanoTime() - begun) / 1e9));
-        }
     }
 
     private void startTriggers(Options options) {
@@ -433,7 +252,7 @@ public final class BundleRuntime implements AutoCloseable {
                 }
             }
         }
-        scheduler = track(new Scheduler(rules(), Clock.systemUTC(), "000000000000", "us-east-1"));
+        scheduler = track(new Scheduler(rules(), Clock.systemUTC(), "000000000000", EventTriggers.REGION));
         scheduler.start();
         devToken = mintDevToken(authority, options.workDirectory());
         for (String rule : options.fire()) {
@@ -445,33 +264,15 @@ public final class BundleRuntime implements AutoCloseable {
         track(WebConsole.install(gateway, this, options.template().toAbsolutePath().getParent()));
     }
 
-    /**
-     * The event source mapping of one SQS event of a function.
-     *
-     * @throws UserFacingException when the queue is not one of the template's
-     */
+    /** The event source mapping of one SQS event of a function (see {@link EventTriggers#sqsSource}). */
     SqsEventSource newSource(StackModel of, FunctionSpec function, EventSpec.SqsSource source) {
-        var queue = of.queueByArn(source.queueArn()).orElseThrow(() -> new UserFacingException(
-                function.logicalId() + " listens to " + source.queueArn() + ", which is not a queue of the template"));
-        return new SqsEventSource(awsClients.sqs(), queue, source, pools.get(function.logicalId()), "us-east-1",
+        return EventTriggers.sqsSource(of, function, source, awsClients.sqs(), pools.get(function.logicalId()),
                 console::warning);
     }
 
+    /** The current model's schedule rules. */
     List<Scheduler.Rule> rules() {
-        var rules = new ArrayList<Scheduler.Rule>();
-        for (FunctionSpec function : model.functions().values()) {
-            for (var schedule : function.events(EventSpec.Schedule.class)) {
-                try {
-                    rules.add(new Scheduler.Rule(schedule.name(), pools.get(function.logicalId()),
-                            ScheduleExpression.parse(schedule.expression()), schedule.input(), schedule.enabled(),
-                            schedule.expression()));
-                } catch (IllegalArgumentException e) {
-                    throw new UserFacingException(function.logicalId() + " event " + schedule.name() + ": "
-                            + e.getMessage());
-                }
-            }
-        }
-        return rules;
+        return EventTriggers.rules(model, pools);
     }
 
     private String mintDevToken(JwtAuthority authority, Path workDirectory) {
@@ -486,27 +287,9 @@ public final class BundleRuntime implements AutoCloseable {
         return token;
     }
 
-    private static Template readTemplate(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new UserFacingException("no template at " + path + "; pass --template FILE");
-        }
-        try {
-            return Template.read(path);
-        } catch (UnsupportedTemplateException e) {
-            throw new UserFacingException(e.getMessage());
-        }
-    }
-
-    /** A directory the build passes as a system property (see infra/local/pom.xml). */
-    private static Path directory(String property) {
-        String configured = System.getProperty(property);
-        return configured == null ? null : Path.of(configured);
-    }
-
     /** Closed by {@link #close}, before everything tracked earlier (later parts depend on earlier ones). */
-    synchronized <T extends AutoCloseable> T track(T resource) {
-        resources.push(resource);
-        return resource;
+    <T extends AutoCloseable> T track(T resource) {
+        return resources.track(resource);
     }
 
     /** Ready when every function has a warm instance; the body lists each function's state. */
@@ -549,7 +332,7 @@ public final class BundleRuntime implements AutoCloseable {
     }
 
     public LocalMailServer mail() {
-        return mail;
+        return services.mail();
     }
 
     public LocalAws aws() {
@@ -557,11 +340,11 @@ public final class BundleRuntime implements AutoCloseable {
     }
 
     public java.net.URI dynamoEndpoint() {
-        return dynamo.endpoint();
+        return services.dynamo().endpoint();
     }
 
     public java.net.URI sqsEndpoint() {
-        return sqs.endpoint();
+        return services.sqs().endpoint();
     }
 
     /** The launcher of the function JVMs (null before the functions start). */
@@ -589,18 +372,12 @@ public final class BundleRuntime implements AutoCloseable {
 
     /** Parameters for a template, as at start. */
     Map<String, String> parametersFor(Template template, Options options) {
-        return parameters(template, options);
+        return LocalTemplate.parameters(template, options, services.mail());
     }
 
     /** Stops triggers first, then functions, then services. Safe to call twice. */
     @Override
-    public synchronized void close() {
-        while (!resources.isEmpty()) {
-            try {
-                resources.pop().close();
-            } catch (Exception e) {
-                console.warning("while stopping: " + e.getMessage());
-            }
-        }
+    public void close() {
+        resources.close();
     }
 }

@@ -82,9 +82,22 @@ public final class LocalRuntimeMain {
         }
     }
 
+    /** What runs where, table by table, then how to reach it: what a developer reads once the runtime listens. */
     private static void printSummary(BundleRuntime stack, Options options, Console console, long started) {
         long readyMillis = (System.nanoTime() - started) / 1_000_000;
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        printTriggers(stack, console);
+        printServices(stack, options, console);
+        printAccess(stack, options, console);
+        console.info("");
+        console.info("console: http://localhost:" + stack.port() + "/_local/console (in a browser on this machine)");
+        console.info("ready in " + readyMillis + " ms (" + sinceJvmStart + " ms since JVM start); functions start"
+                + " in the background, a request waits for its function (GET /_local/health says which are warm);"
+                + " Ctrl-C to stop");
+    }
+
+    /** The routes, queue triggers and schedules, one table each. */
+    private static void printTriggers(BundleRuntime stack, Console console) {
         console.heading("Routes  http://localhost:" + stack.port());
         var routes = new ArrayList<List<String>>();
         for (FunctionSpec function : stack.model().functions().values()) {
@@ -106,6 +119,9 @@ public final class LocalRuntimeMain {
         stack.scheduler().rules().values().forEach(rule -> schedules.add(List.of(rule.name(),
                 rule.pool().spec().logicalId(), rule.expressionText(), rule.enabled() ? "enabled" : "disabled")));
         console.table(schedules);
+    }
+
+    private static void printServices(BundleRuntime stack, Options options, Console console) {
         console.heading("Services");
         var services = new ArrayList<List<String>>();
         services.add(List.of("DynamoDB Local", stack.dynamoEndpoint().toString(),
@@ -117,6 +133,10 @@ public final class LocalRuntimeMain {
                     + ports.imaps(), "demo@localhost / demo"));
         }
         console.table(services);
+    }
+
+    /** The dev token for the JWT routes and the debugger ports, when there are any. */
+    private static void printAccess(BundleRuntime stack, Options options, Console console) {
         if (stack.devToken() != null) {
             console.heading("Dev token  (also in " + options.workDirectory().resolve("dev-token") + ")");
             console.info(stack.devToken());
@@ -129,11 +149,6 @@ public final class LocalRuntimeMain {
                             : "Timeout not enforced")));
             console.table(debugged);
         }
-        console.info("");
-        console.info("console: http://localhost:" + stack.port() + "/_local/console (in a browser on this machine)");
-        console.info("ready in " + readyMillis + " ms (" + sinceJvmStart + " ms since JVM start); functions start"
-                + " in the background, a request waits for its function (GET /_local/health says which are warm);"
-                + " Ctrl-C to stop");
     }
 
     private static String pretty(String json) {

@@ -59,43 +59,13 @@ final class TemplateReload {
     }
 
     private List<String> applyOrRefuse(List<String> changes) throws InterruptedException {
-        Template template = Template.read(options.template());
         StackModel previous = stack.model();
-        StackModel next = StackModel.resolve(template, stack.parametersFor(template, options),
-                LocalAccount.local("local", stack.sqsEndpoint()));
-        var audit = TemplateAudit.of(template, next);
-        if (options.innerLoop().strict() && !audit.notices().isEmpty()) {
-            throw new UserFacingException("--strict: the template has what cannot run locally: "
-                    + audit.notices().getFirst() + (audit.notices().size() > 1 ? " (and "
-                    + (audit.notices().size() - 1) + " more)" : ""));
-        }
+        StackModel next = resolveOrRefuse();
         RouteTable routes = RouteTable.from(next);
-        for (FunctionSpec function : next.functions().values()) {
-            for (var source : function.events(EventSpec.SqsSource.class)) {
-                if (source.enabled() && next.queueByArn(source.queueArn()).isEmpty()) {
-                    throw new UserFacingException(function.logicalId() + " listens to " + source.queueArn()
-                            + ", which is not a queue of the template");
-                }
-            }
-        }
+        refuseUnknownQueues(next);
         provision(previous, next, changes);
-
-        var started = new ArrayList<FunctionSpec>();
-        for (FunctionSpec function : next.functions().values()) {
-            FunctionSpec before = previous.functions().get(function.logicalId());
-            if (before == null || !sameLaunch(before, function)) {
-                started.add(function);
-            }
-        }
-        Map<String, FunctionPool> fresh = startPools(started);
         var retired = new ArrayList<FunctionPool>();
-        Map<String, FunctionPool> pools = stack.pools();
-        fresh.forEach((id, pool) -> {
-            FunctionPool old = pools.put(id, stack.track(pool));
-            if (old != null) {
-                retired.add(old);
-            }
-        });
+        Map<String, FunctionPool> fresh = replacePools(previous, next, retired);
         stack.replace(next, stack.scheduler());
         stack.gateway().reroute(routes, next.apis().values().stream().map(HttpApiSpec::cors)
                 .filter(Objects::nonNull).findFirst().orElse(null));
@@ -104,20 +74,11 @@ final class TemplateReload {
         restartSchedules(changes);
         for (String id : previous.functions().keySet()) {
             if (!next.functions().containsKey(id)) {
-                retired.add(pools.remove(id));
+                retired.add(stack.pools().remove(id));
             }
         }
         describeFunctions(previous, next, fresh.keySet(), changes);
-        for (FunctionPool pool : retired) {
-            long limit = pool.spec().timeoutSeconds() * 1000L + 5_000;
-            Thread.ofVirtual().name("retire-" + pool.spec().logicalId()).start(() -> {
-                try {
-                    pool.closeWhenIdle(limit);
-                } catch (InterruptedException e) {
-                    pool.close();
-                }
-            });
-        }
+        retired.forEach(TemplateReload::closeWhenIdle);
         var touched = new TreeSet<>(fresh.keySet());
         retired.forEach(pool -> touched.add(pool.spec().logicalId()));
         if (!stack.gateway().routes().scopes().equals(RouteTable.from(previous).scopes())) {
@@ -125,6 +86,71 @@ final class TemplateReload {
                     + " of the start; restart for a token with the new ones");
         }
         return List.copyOf(touched);
+    }
+
+    /**
+     * The template on disk, resolved as at start.
+     *
+     * @throws UserFacingException with {@code --strict}, when it has what does not run locally
+     */
+    private StackModel resolveOrRefuse() {
+        Template template = Template.read(options.template());
+        StackModel next = StackModel.resolve(template, stack.parametersFor(template, options),
+                LocalAccount.local("local", stack.sqsEndpoint()));
+        var audit = TemplateAudit.of(template, next);
+        if (options.innerLoop().strict() && !audit.notices().isEmpty()) {
+            throw new UserFacingException("--strict: the template has what cannot run locally: "
+                    + audit.notices().getFirst() + (audit.notices().size() > 1 ? " (and "
+                    + (audit.notices().size() - 1) + " more)" : ""));
+        }
+        return next;
+    }
+
+    /** @throws UserFacingException when a queue trigger listens to a queue the template does not declare */
+    private static void refuseUnknownQueues(StackModel next) {
+        for (FunctionSpec function : next.functions().values()) {
+            for (var source : function.events(EventSpec.SqsSource.class)) {
+                if (source.enabled() && next.queueByArn(source.queueArn()).isEmpty()) {
+                    throw new UserFacingException(function.logicalId() + " listens to " + source.queueArn()
+                            + ", which is not a queue of the template");
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts the new and changed functions and puts their pools in place of the old ones, which are added to
+     * {@code retired}; returns the new pools.
+     */
+    private Map<String, FunctionPool> replacePools(StackModel previous, StackModel next, List<FunctionPool> retired)
+            throws InterruptedException {
+        var started = new ArrayList<FunctionSpec>();
+        for (FunctionSpec function : next.functions().values()) {
+            FunctionSpec before = previous.functions().get(function.logicalId());
+            if (before == null || !sameLaunch(before, function)) {
+                started.add(function);
+            }
+        }
+        Map<String, FunctionPool> fresh = startPools(started);
+        fresh.forEach((id, pool) -> {
+            FunctionPool old = stack.pools().put(id, stack.track(pool));
+            if (old != null) {
+                retired.add(old);
+            }
+        });
+        return fresh;
+    }
+
+    /** Stops a retired pool in the background once its invocations in flight are over (or its timeout passed). */
+    private static void closeWhenIdle(FunctionPool pool) {
+        long limit = pool.spec().timeoutSeconds() * 1000L + 5_000;
+        Thread.ofVirtual().name("retire-" + pool.spec().logicalId()).start(() -> {
+            try {
+                pool.closeWhenIdle(limit);
+            } catch (InterruptedException e) {
+                pool.close();
+            }
+        });
     }
 
     /** Creates the tables and queues the template adds (dead-letter queues first). */

@@ -99,6 +99,16 @@ final class BundleStack {
     }
 
     static HttpResponse<String> call(String method, String path, String body, String token) {
+        return send(method, path, body, token);
+    }
+
+    /** A request with the dev token and extra headers (name, value, name, value...). */
+    static HttpResponse<String> callWithHeaders(String method, String path, String body, String... headers) {
+        return send(method, path, body, shared().devToken(), headers);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String token,
+                                             String... headers) {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + shared().port() + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -108,6 +118,9 @@ final class BundleStack {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,7 @@ package dev.fnbundle.local;
 
 import static dev.fnbundle.local.BundleStack.await;
 import static dev.fnbundle.local.BundleStack.call;
+import static dev.fnbundle.local.BundleStack.callWithHeaders;
 import static dev.fnbundle.local.BundleStack.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,35 +26,11 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class ConfigAuditorEndToEndTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String TEMPLATE = "[server]\nhost = 0.0.0.0\nport = 8080\nworkers = 4\ntimeout = 30\n\n"
             + "[database]\nhost = db.internal\nport = 5432\npool_size = 10\n";
     private static final String DEPLOYED = "[server]\nhost = 0.0.0.0\nport = 9090\nworkers = 4\ntimeout = 30\n\n"
             + "[database]\nhost = db.internal\nport = 5432\npool_size = 20\nmax_overflow = 5\n";
     private static final double SEED_RATIO = 0.7619047619047619;
-
-    /** A request through the gateway with the dev token and extra headers (name, value, name, value...). */
-    private static HttpResponse<String> send(String method, String path, String body, String... headers) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + BundleStack.shared().port() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + BundleStack.shared().devToken())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("content-type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String body(Object value) {
         try {
@@ -84,9 +56,9 @@ class ConfigAuditorEndToEndTest {
         String id = json(created).get("id").asText();
 
         var read = call("GET", "/audits/" + id, null);
-        var html = send("GET", "/audits/" + id + "/diff", null, "Accept", "text/html");
-        var plain = send("GET", "/audits/" + id + "/diff", null, "Accept", "text/plain");
-        var other = send("GET", "/audits/" + id + "/diff", null, "Accept", "application/json");
+        var html = callWithHeaders("GET", "/audits/" + id + "/diff", null, "Accept", "text/html");
+        var plain = callWithHeaders("GET", "/audits/" + id + "/diff", null, "Accept", "text/plain");
+        var other = callWithHeaders("GET", "/audits/" + id + "/diff", null, "Accept", "application/json");
         var anonymous = call("POST", "/audits", "{}", null);
 
         assertThat(json(created).get("similarity").asDouble()).isEqualTo(SEED_RATIO);
@@ -109,10 +81,10 @@ class ConfigAuditorEndToEndTest {
         String path = "/baselines/" + name;
         String baseline = body(Map.of("content", TEMPLATE, "criticalKeys", java.util.List.of("database.*")));
 
-        var created = send("PUT", path, baseline);
-        var unconditional = send("PUT", path, baseline);
-        var updated = send("PUT", path, baseline, "If-Match", "\"1\"");
-        var stale = send("PUT", path, baseline, "If-Match", "\"1\"");
+        var created = callWithHeaders("PUT", path, baseline);
+        var unconditional = callWithHeaders("PUT", path, baseline);
+        var updated = callWithHeaders("PUT", path, baseline, "If-Match", "\"1\"");
+        var stale = callWithHeaders("PUT", path, baseline, "If-Match", "\"1\"");
         var first = call("POST", path + "/audit", body(Map.of("current", DEPLOYED)));
         var second = call("POST", path + "/audit", body(Map.of("current", TEMPLATE)));
         var page = call("GET", path + "/audits?limit=1", null);
@@ -156,7 +128,8 @@ class ConfigAuditorEndToEndTest {
     void a_bulk_request_from_the_queue_is_audited_once_even_when_redelivered() {
         // given
         String name = unique("fleet");
-        assertThat(send("PUT", "/baselines/" + name, body(Map.of("content", TEMPLATE))).statusCode()).isEqualTo(201);
+        assertThat(callWithHeaders("PUT", "/baselines/" + name, body(Map.of("content", TEMPLATE))).statusCode())
+                .isEqualTo(201);
         var stack = BundleStack.shared();
         String queueUrl = stack.model().queue("ConfigAuditQueue").url();
         String message = body(Map.of("requestId", "host-1#" + name, "baseline", name, "current", DEPLOYED));
@@ -194,7 +167,7 @@ class ConfigAuditorEndToEndTest {
         try {
             String name = unique("sourced");
             String source = "http://127.0.0.1:" + host.getAddress().getPort() + "/app.ini";
-            var put = send("PUT", "/baselines/" + name, body(Map.of("content", TEMPLATE, "sourceUrl", source,
+            var put = callWithHeaders("PUT", "/baselines/" + name, body(Map.of("content", TEMPLATE, "sourceUrl", source,
                     "criticalKeys", java.util.List.of("database.*"))));
             assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
             // when

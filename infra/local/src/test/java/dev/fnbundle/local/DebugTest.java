@@ -19,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,19 +72,7 @@ class DebugTest {
 
     @Test
     void with_debug_suspend_the_function_waits_for_the_debugger_before_its_init() throws Exception {
-        Path template = FixtureStack.create();
-        Files.writeString(template, """
-                AWSTemplateFormatVersion: "2010-09-09"
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  DebuggedFunction:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Runtime: java21
-                      CodeUri: fixture.zip
-                      Handler: dev.fnbundle.local.fixture.SleepyHandler::handleRequest
-                      Timeout: 1
-                """);
+        Path template = FixtureStack.withOneFunction("DebuggedFunction", "SleepyHandler", 1);
         int port = FreePorts.find();
         var options = Options.parse(List.of("start", "--template", template.toString(), "--port", "0", "--no-mail",
                 "--dynamodb-port", "0", "--sqs-port", "0", "--no-aot-cache", "--debug", "DebuggedFunction:" + port,

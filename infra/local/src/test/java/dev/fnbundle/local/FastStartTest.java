@@ -58,19 +58,7 @@ class FastStartTest {
 
     @Test
     void an_aot_cache_is_made_in_the_background_and_later_instances_start_from_it() throws Exception {
-        Path template = FixtureStack.create();
-        Files.writeString(template, """
-                AWSTemplateFormatVersion: "2010-09-09"
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  CrashFunction:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Runtime: java21
-                      CodeUri: fixture.zip
-                      Handler: dev.fnbundle.local.fixture.CrashHandler::handleRequest
-                      Timeout: 30
-                """);
+        Path template = FixtureStack.withOneFunction("CrashFunction", "CrashHandler", 30);
         var options = Options.parse(List.of("start", "--template", template.toString(), "--port", "0", "--no-mail",
                 "--dynamodb-port", "0", "--sqs-port", "0"), template.getParent());
         Path cache = template.resolveSibling("target/local/aot/CrashFunction.aot");

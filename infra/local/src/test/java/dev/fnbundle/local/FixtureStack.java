@@ -27,6 +27,31 @@ final class FixtureStack {
     private FixtureStack() {
     }
 
+    /**
+     * Like {@link #create()}, but the template declares one function only: {@code logicalId}, running the fixture
+     * handler class {@code handler} (simple name) with a {@code timeoutSeconds} Timeout.
+     */
+    static Path withOneFunction(String logicalId, String handler, int timeoutSeconds) {
+        Path template = create();
+        try {
+            Files.writeString(template, """
+                    AWSTemplateFormatVersion: "2010-09-09"
+                    Transform: AWS::Serverless-2016-10-31
+                    Resources:
+                      %s:
+                        Type: AWS::Serverless::Function
+                        Properties:
+                          Runtime: java21
+                          CodeUri: fixture.zip
+                          Handler: dev.fnbundle.local.fixture.%s::handleRequest
+                          Timeout: %d
+                    """.formatted(logicalId, handler, timeoutSeconds));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return template;
+    }
+
     /** Writes template.yaml and fixture.zip into a new temporary directory; returns the template. */
     static Path create() {
         try {

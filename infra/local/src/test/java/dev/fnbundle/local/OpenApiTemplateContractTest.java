@@ -37,7 +37,7 @@ class OpenApiTemplateContractTest {
     @BeforeAll
     static void read() throws IOException {
         Template template = Template.read(ROOT.resolve("template.yaml"));
-        StackModel model = StackModel.resolve(template, BundleRuntime.localParameters(template),
+        StackModel model = StackModel.resolve(template, LocalTemplate.localParameters(template),
                 LocalAccount.local("openapi", URI.create("http://127.0.0.1:9324")));
         templateRoutes = new TreeSet<>();
         model.functions().values().forEach(function -> function.events(EventSpec.HttpApiRoute.class)

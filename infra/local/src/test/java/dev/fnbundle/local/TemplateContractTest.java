@@ -44,7 +44,7 @@ class TemplateContractTest {
     @BeforeAll
     static void read() {
         template = Template.read(ROOT.resolve("template.yaml"));
-        model = StackModel.resolve(template, BundleRuntime.localParameters(template),
+        model = StackModel.resolve(template, LocalTemplate.localParameters(template),
                 LocalAccount.local("contract", URI.create("http://127.0.0.1:9324")));
     }
 

@@ -2,6 +2,7 @@ package dev.fnbundle.rss.entries;
 
 import dev.fnbundle.rss.model.Enclosure;
 import dev.fnbundle.rss.model.Entry;
+import java.util.List;
 
 /**
  * Keeps list answers within Lambda's 6 MB response payload. The JSON body travels inside the response envelope as
@@ -26,25 +27,23 @@ public final class ResponseBudget {
 
     /** The estimated JSON size of a stored entry. */
     public static long of(StoredEntry entry) {
-        long size = 400 + size(entry.title()) + size(entry.link()) + size(entry.guid()) + size(entry.author())
-                + size(entry.summary()) + size(entry.content());
-        for (String category : entry.categories()) {
-            size += size(category);
-        }
-        for (Enclosure enclosure : entry.enclosures()) {
-            size += size(enclosure.url()) + size(enclosure.type()) + 3L * FIELD_OVERHEAD;
-        }
-        return size;
+        return 400 + size(entry.title()) + size(entry.link()) + size(entry.guid()) + size(entry.author())
+                + size(entry.summary()) + size(entry.content()) + size(entry.categories(), entry.enclosures());
     }
 
     /** The estimated JSON size of a parsed entry (a preview shows parsed entries). */
     public static long of(Entry entry) {
-        long size = 400 + size(entry.title()) + size(entry.link()) + size(entry.id()) + size(entry.author())
-                + size(entry.summary()) + size(entry.content());
-        for (String category : entry.categories()) {
+        return 400 + size(entry.title()) + size(entry.link()) + size(entry.id()) + size(entry.author())
+                + size(entry.summary()) + size(entry.content()) + size(entry.categories(), entry.enclosures());
+    }
+
+    /** The estimated JSON size of an entry's categories and enclosures. */
+    private static long size(List<String> categories, List<Enclosure> enclosures) {
+        long size = 0;
+        for (String category : categories) {
             size += size(category);
         }
-        for (Enclosure enclosure : entry.enclosures()) {
+        for (Enclosure enclosure : enclosures) {
             size += size(enclosure.url()) + size(enclosure.type()) + 3L * FIELD_OVERHEAD;
         }
         return size;

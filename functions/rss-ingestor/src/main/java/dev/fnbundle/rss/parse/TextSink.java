@@ -39,19 +39,25 @@ final class TextSink {
         if (full) {
             return;
         }
-        if (pendingSpace) {
-            pendingSpace = false;
-            text.append(' ');
-            codePoints++;
-            if (codePoints >= max) {
-                full = true;
-                return;
-            }
+        if (pendingSpace && !appendPendingSpace()) {
+            return;
         }
         int k = Math.min(end - start, max - codePoints);
         text.append(s, start, start + k);
         codePoints += k;
         full = codePoints >= max;
+    }
+
+    /** Writes the space collapsed from earlier whitespace; false when it took the last slot (the sink is full). */
+    private boolean appendPendingSpace() {
+        pendingSpace = false;
+        text.append(' ');
+        codePoints++;
+        if (codePoints >= max) {
+            full = true;
+            return false;
+        }
+        return true;
     }
 
     void append(char c) {
@@ -77,14 +83,8 @@ final class TextSink {
         if (c == '\u200B' || c == '\u00AD') {
             return;
         }
-        if (pendingSpace) {
-            pendingSpace = false;
-            text.append(' ');
-            codePoints++;
-            if (codePoints >= max) {
-                full = true;
-                return;
-            }
+        if (pendingSpace && !appendPendingSpace()) {
+            return;
         }
         text.append(c);
         codePoints++;

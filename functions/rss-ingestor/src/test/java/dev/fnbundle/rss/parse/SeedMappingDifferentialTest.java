@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fnbundle.common.testing.Python;
 import dev.fnbundle.rss.model.Entry;
+import dev.fnbundle.rss.testing.SeedMappingScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,29 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
  * must agree exactly. Dates: the seed keeps the raw string; Python's email.utils reads it for the comparison.
  */
 class SeedMappingDifferentialTest {
+    /** Exits 3 when xmltodict is missing (the test is then skipped), before the mapping imports it. */
     private static final String SEED_SCRIPT = """
-            import json, re, sys
-            from email.utils import parsedate_to_datetime
+            import sys
             try:
                 import xmltodict
             except ImportError:
                 sys.exit(3)
-
-            feed = xmltodict.parse(open(sys.argv[1], 'rb'), force_list={"item"})
-            channel = feed["rss"]["channel"]
-            articles = []
-            for item in channel.get("item") or []:
-                title = item.get("title", "Untitled")
-                link = item.get("link", "")
-                description = item.get("description", "")
-                pub_date_raw = item.get("pubDate", "")
-                clean_desc = re.sub(r"<[^>]+>", "", description)[:200]
-                articles.append({"title": title, "link": link, "summary": clean_desc.strip(),
-                                 "published": pub_date_raw})
+            """ + SeedMappingScript.withDriver("""
+            import json
+            articles = seed_articles(sys.argv[1])
             for a in articles:
-                a["published"] = parsedate_to_datetime(a["published"]).strftime("%Y-%m-%dT%H:%M:%SZ")
+                a["published"] = iso_date(a["published"])
             json.dump(articles, sys.stdout)
-            """;
+            """);
 
     @Test
     void titles_links_summaries_and_dates_equal_the_seed_mapping(@TempDir Path dir)

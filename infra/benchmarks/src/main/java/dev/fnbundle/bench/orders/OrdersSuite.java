@@ -78,8 +78,6 @@ public final class OrdersSuite implements Suite {
                 Integer.toString(settings.pythonRuns())), 60);
         String how = "python3, " + settings.pythonRuns() + " runs in one process";
         Figure pyTotal = Python.figure(py, "total_ms", how);
-        Figure pyLoad = Python.figure(py, "load_ms", how);
-        Figure pyOrder = Python.figure(py, "order_ms", how);
         String identical = digest.equals(py.get("sha256")) ? "yes (order SHA-256 equal)" : "**NO**";
         report.row(new Report.Row("orders", "1M nodes / 5M edges, file → order", ours.get("endToEnd"),
                 "json.load + graphlib static_order", pyTotal, identical));
@@ -90,14 +88,17 @@ public final class OrdersSuite implements Suite {
                 + " runs in one process");
         report.row(new Report.Row("orders", "same, CPU time (less load-sensitive)", oursCpu, "same, CPU time",
                 pyCpu, identical));
-        report.section(section(file, ours, pyLoad, pyOrder, pyTotal, digest, py, jmh)
+        report.section(section(file, ours, py, how, digest, jmh)
                 + "\nCPU time, file → order: ours " + oursCpu.ms() + " (" + oursCpu.how() + "), python "
                 + pyCpu.ms() + " → " + oursCpu.speedupOver(pyCpu) + ".\n");
     }
 
-    private static String section(Path file, Map<String, Figure> ours, Figure pyLoad, Figure pyOrder,
-                                  Figure pyTotal, String digest, Map<String, String> py, Jmh jmh)
-            throws Exception {
+    /** The RESULTS.md section: ours phase by phase beside python's ({@code py}, measured {@code how}). */
+    private static String section(Path file, Map<String, Figure> ours, Map<String, String> py, String how,
+                                  String digest, Jmh jmh) throws Exception {
+        Figure pyTotal = Python.figure(py, "total_ms", how);
+        Figure pyLoad = Python.figure(py, "load_ms", how);
+        Figure pyOrder = Python.figure(py, "order_ms", how);
         StringBuilder md = new StringBuilder("## orders: dependency order of a 1M-node graph\n\n");
         md.append(String.format(Locale.ROOT, "Input: `%s` (%.1f MB, seed 42, %s nodes in the order). Ours reads it"
                         + " through `GraphJsonReader`, the reader the HTTP handler uses (same lexer and name table;"

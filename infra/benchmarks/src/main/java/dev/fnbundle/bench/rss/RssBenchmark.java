@@ -1,5 +1,6 @@
 package dev.fnbundle.bench.rss;
 
+import dev.fnbundle.rss.testing.SeedMappingScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,41 +22,18 @@ import java.util.concurrent.TimeUnit;
  * and the best time of each is compared, because the machine's two cores are shared.
  */
 public final class RssBenchmark {
-    private static final String PYTHON = """
-            import base64, resource, sys, time, re
-            from email.utils import parsedate_to_datetime
-            from urllib.parse import quote
-            import xmltodict
-
-            def b64(s):
-                return base64.b64encode(s.encode("utf-8")).decode("ascii") if s else "-"
+    private static final String PYTHON = SeedMappingScript.withDriver("""
+            import resource, sys, time
 
             wall0, cpu0 = time.perf_counter(), time.process_time()
-            feed = xmltodict.parse(open(sys.argv[1], "rb"), force_list={"item"})
-            channel = feed["rss"]["channel"]
-            articles = []
-            for item in channel.get("item") or []:
-                title = item.get("title", "Untitled")
-                link = item.get("link", "")
-                description = item.get("description", "")
-                pub_date_raw = item.get("pubDate", "")
-                clean_desc = re.sub(r"<[^>]+>", "", description)[:200]
-                articles.append({"title": title, "link": link, "summary": clean_desc.strip(),
-                                 "published": pub_date_raw})
+            articles = seed_articles(sys.argv[1])
             wall1, cpu1 = time.perf_counter(), time.process_time()
 
-            with open(sys.argv[2], "w") as out:
-                for i, a in enumerate(articles):
-                    if (i + 1) % 1000 == 0:
-                        when = parsedate_to_datetime(a["published"]).strftime("%Y-%m-%dT%H:%M:%SZ")
-                        # ours emits URIs: an IRI's non-ASCII characters come out percent-encoded
-                        link = quote(a["link"], safe=":/?#[]@!$&'()*+,;=%-._~")
-                        out.write("\\t".join([str(i), b64(a["title"]), b64(link), b64(a["summary"]), when]))
-                        out.write("\\n")
+            write_samples(articles, sys.argv[2])
             with open(sys.argv[3], "w") as out:
                 out.write("entries=%d\\nseconds=%f\\ncpuSeconds=%f\\npeakRssKb=%d\\n" % (len(articles),
                           wall1 - wall0, cpu1 - cpu0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
-            """;
+            """);
 
     private RssBenchmark() {
     }

@@ -7,6 +7,7 @@ import dev.fnbundle.bench.report.Figure;
 import dev.fnbundle.bench.report.Jmh;
 import dev.fnbundle.bench.report.Python;
 import dev.fnbundle.bench.report.Report;
+import dev.fnbundle.rss.testing.SeedMappingScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,48 +26,25 @@ import java.util.concurrent.TimeUnit;
  * and date equal to the seed's (feedparser normalizes differently, so only item counts and titles are compared).
  */
 public final class RssSuite implements Suite {
-    static final String XMLTODICT = """
-            import base64, resource, sys, time, re
-            from email.utils import parsedate_to_datetime
-            from urllib.parse import quote
-            import xmltodict
-
-            def b64(s):
-                return base64.b64encode(s.encode("utf-8")).decode("ascii") if s else "-"
+    static final String XMLTODICT = SeedMappingScript.withDriver("""
+            import resource, sys, time
 
             times, cpu = [], []
             for run in range(int(sys.argv[3])):
                 c0 = time.process_time()
                 t0 = time.perf_counter()
-                feed = xmltodict.parse(open(sys.argv[1], "rb"), force_list={"item"})
-                channel = feed["rss"]["channel"]
-                articles = []
-                for item in channel.get("item") or []:
-                    title = item.get("title", "Untitled")
-                    link = item.get("link", "")
-                    description = item.get("description", "")
-                    pub_date_raw = item.get("pubDate", "")
-                    clean_desc = re.sub(r"<[^>]+>", "", description)[:200]
-                    articles.append({"title": title, "link": link, "summary": clean_desc.strip(),
-                                     "published": pub_date_raw})
+                articles = seed_articles(sys.argv[1])
                 times.append((time.perf_counter() - t0) * 1000)
                 cpu.append((time.process_time() - c0) * 1000)
                 if run + 1 < int(sys.argv[3]):
-                    del feed, channel, articles
+                    del articles
 
-            with open(sys.argv[2], "w") as out:
-                for i, a in enumerate(articles):
-                    if (i + 1) % 1000 == 0:
-                        when = parsedate_to_datetime(a["published"]).strftime("%Y-%m-%dT%H:%M:%SZ")
-                        # ours emits URIs: an IRI's non-ASCII characters come out percent-encoded
-                        link = quote(a["link"], safe=":/?#[]@!$&'()*+,;=%-._~")
-                        out.write("\\t".join([str(i), b64(a["title"]), b64(link), b64(a["summary"]), when]))
-                        out.write("\\n")
+            write_samples(articles, sys.argv[2])
             print("times_ms=" + ",".join("%.1f" % t for t in times))
             print("cpu_ms=" + ",".join("%.1f" % t for t in cpu))
             print("entries=%d" % len(articles))
             print("peak_rss_mb=%.0f" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
-            """;
+            """);
     static final String FEEDPARSER = """
             import base64, resource, sys, time
             import feedparser
@@ -144,16 +122,17 @@ public final class RssSuite implements Suite {
         md.append("| xmltodict + seed mapping | ").append(seedTime.ms()).append(" | ")
                 .append(ours.speedupOver(seedTime)).append(" | ").append(seed.get("peak_rss_mb"))
                 .append(" MB RSS |\n");
-        feedparser(report, md, settings, feed, dir, ours, ourSamples, child);
+        feedparser(report, md, settings, feed, ours, ourSamples, child);
         md.append("\nCPU time of one parse: ours ").append(oursCpu.ms()).append(" (").append(oursCpu.how())
                 .append("), xmltodict + seed mapping ").append(seedCpu.ms()).append(" → ")
                 .append(oursCpu.speedupOver(seedCpu)).append(".\n");
         report.section(md.toString());
     }
 
-    private static void feedparser(Report report, StringBuilder md, Settings settings, Path feed, Path dir,
-                                   Figure ours, List<String> ourSamples, Map<String, String> child)
-            throws IOException {
+    /** feedparser on the same file (its samples beside the feed), when it can be imported or installed. */
+    private static void feedparser(Report report, StringBuilder md, Settings settings, Path feed, Figure ours,
+                                   List<String> ourSamples, Map<String, String> child) throws IOException {
+        Path dir = feed.getParent();
         FeedparserLocator.Found found = FeedparserLocator.locate();
         if (found == null) {
             md.append("| feedparser | skipped: not importable and could not be installed | – | – |\n");
