@@ -121,7 +121,8 @@ public final class LineMasker {
         unterminated[0] = Integer.MAX_VALUE;
         unterminated[1] = Integer.MAX_VALUE;
         int from = carriedOver();
-        if (from >= 0) {
+        // Most lines of a large config name no secret at all: one pass rules them out before the key-by-key scan.
+        if (from >= 0 && SecretPolicy.mayNameSecret(text, start + from, end)) {
             scanKeys(from);
         }
         if (hasUrl) {
