@@ -170,7 +170,8 @@ public final class AuditSuite implements Suite {
         }
         md.append("\nOurs: ").append(jmh.howTimed(ITERATION_MS)).append("; per phase: ")
                 .append(phases.howTimed(ITERATION_MS)).append("; C1 column: ")
-                .append(lambda.howTimed(ITERATION_MS)).append("; CPU row: ").append(oursCpu.how()).append(". Seed: ").append(pyHow).append(" (wall), CPU time ")
+                .append(lambda.howTimed(ITERATION_MS)).append("; CPU row: ").append(oursCpu.how())
+                .append(". Seed: ").append(pyHow).append(" (wall), CPU time ")
                 .append(pyCpu.ms()).append(".\n");
         return md.toString();
     }
