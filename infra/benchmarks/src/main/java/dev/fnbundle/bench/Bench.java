@@ -34,7 +34,8 @@ public final class Bench {
     private static final Map<String, String> PROGRAMS = new TreeMap<>(Map.of(
             "orders", "dev.fnbundle.bench.orders.OrdersBenchmark",
             "rss", "dev.fnbundle.bench.rss.RssBenchmark",
-            "email", "dev.fnbundle.bench.email.EmailBenchmark"));
+            "email", "dev.fnbundle.bench.email.EmailBenchmark",
+            "audit-profile", "dev.fnbundle.bench.audit.AuditCpuProfile"));
 
     private Bench() {
     }

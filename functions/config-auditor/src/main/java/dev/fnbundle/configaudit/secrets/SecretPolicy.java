@@ -51,6 +51,27 @@ public final class SecretPolicy {
         return false;
     }
 
+    /**
+     * False only when no key named anywhere in {@code text[from, to)} can be secret: the text is ASCII, has no
+     * backslash (an escape could spell a marker, {@code pass\u0077ord}) and contains no marker. Every key a
+     * scanner finds there is a substring of it (quotes' {@code ''} decodes to {@code '}, which joins no letters),
+     * so a line this rejects needs no key-by-key look. One pass of the same automaton as {@link #isSecretName}.
+     */
+    static boolean mayNameSecret(String text, int from, int to) {
+        long state = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || c == '\\') {
+                return true;
+            }
+            state = (state << 1 | MarkerAutomaton.STARTS) & MarkerAutomaton.MASKS[c];
+            if ((state & MarkerAutomaton.ENDS) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean containsMarker(String lower) {
         for (String marker : MARKERS) {
             if (lower.contains(marker)) {

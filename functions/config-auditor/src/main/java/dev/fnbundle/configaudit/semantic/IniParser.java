@@ -190,6 +190,10 @@ public final class IniParser implements ConfigParser {
          * one wins, as for any repeated path).
          */
         ParsedConfig finish() {
+            if (putAllUnique()) {
+                return leaves.parsed();
+            }
+            leaves.clearLeaves();
             // {occurrences, next index} per key, shared by the key's occurrences.
             Map<SectionKey, int[]> counts = new HashMap<>(occurrences.size() * 2);
             List<int[]> countOf = new ArrayList<>(occurrences.size());
@@ -210,6 +214,22 @@ public final class IniParser implements ConfigParser {
                 leaves.put(path, key, o.value(), o.secret(), o.line(), 1);
             }
             return leaves.parsed();
+        }
+
+        /**
+         * The common case, one map operation per key: every path occurs once, so no key repeats and each path is
+         * its own. False at the first path seen twice (the caller clears the leaves and counts repetitions).
+         */
+        private boolean putAllUnique() {
+            for (Occurrence o : occurrences) {
+                String section = o.id().section();
+                String key = o.id().key();
+                if (!leaves.putNew(section.isEmpty() ? key : section + "." + key, key, o.value(), o.secret(),
+                        o.line(), 1)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private int firstDelimiter(int from, int to) {

@@ -36,40 +36,44 @@ public final class KeyDriftAnalyzer {
         List<KeyValue> added = new ArrayList<>();
         List<KeyValue> removed = new ArrayList<>();
         List<String> hits = new ArrayList<>();
-        List<Map.Entry<String, ConfigEntry>> was = new ArrayList<>(baseline.entrySet());
-        List<Map.Entry<String, ConfigEntry>> now = new ArrayList<>(current.entrySet());
-        boolean[] matched = new boolean[now.size()];
+        // Keys and values as two arrays each, copied straight out of the maps: walking Map.Entry views of the
+        // parsers' unmodifiable maps allocated a wrapper per entry and was most of this method's time.
+        String[] wasPaths = baseline.keySet().toArray(new String[0]);
+        ConfigEntry[] wasEntries = baseline.values().toArray(new ConfigEntry[0]);
+        String[] nowPaths = current.keySet().toArray(new String[0]);
+        ConfigEntry[] nowEntries = current.values().toArray(new ConfigEntry[0]);
+        boolean[] matched = new boolean[nowPaths.length];
         Map<String, Integer> nowIndex = null;
         int diagonal = 0;
-        for (int i = 0; i < was.size(); i++) {
-            String path = was.get(i).getKey();
+        for (int i = 0; i < wasPaths.length; i++) {
+            String path = wasPaths[i];
             int j = i + diagonal;
-            if (j < 0 || j >= now.size() || !now.get(j).getKey().equals(path)) {
+            if (j < 0 || j >= nowPaths.length || !nowPaths[j].equals(path)) {
                 if (nowIndex == null) {
-                    nowIndex = positions(now);
+                    nowIndex = positions(nowPaths);
                 }
                 Integer at = nowIndex.get(path);
                 j = at == null ? -1 : at;
                 diagonal = at == null ? diagonal : at - i;
             }
-            ConfigEntry before = was.get(i).getValue();
+            ConfigEntry before = wasEntries[i];
             if (j < 0) {
                 removed.add(new KeyValue(path, shown(before)));
                 noteCritical(hits, path, critical);
                 continue;
             }
             matched[j] = true;
-            ConfigEntry after = now.get(j).getValue();
+            ConfigEntry after = nowEntries[j];
             if (!after.value().equals(before.value())) {
                 changed.add(new ChangedKey(path, shown(before), shown(after)));
                 noteCritical(hits, path, critical);
             }
         }
         // A current key no baseline key matched has a path the baseline lacks.
-        for (int j = 0; j < now.size(); j++) {
+        for (int j = 0; j < nowPaths.length; j++) {
             if (!matched[j]) {
-                added.add(new KeyValue(now.get(j).getKey(), shown(now.get(j).getValue())));
-                noteCritical(hits, now.get(j).getKey(), critical);
+                added.add(new KeyValue(nowPaths[j], shown(nowEntries[j])));
+                noteCritical(hits, nowPaths[j], critical);
             }
         }
         changed.sort(Comparator.comparing(ChangedKey::key));
@@ -81,10 +85,10 @@ public final class KeyDriftAnalyzer {
         return new KeyDrift(changed, added, removed, hits, severity);
     }
 
-    private static Map<String, Integer> positions(List<Map.Entry<String, ConfigEntry>> entries) {
-        Map<String, Integer> index = new HashMap<>(entries.size() * 2);
-        for (int j = 0; j < entries.size(); j++) {
-            index.put(entries.get(j).getKey(), j);
+    private static Map<String, Integer> positions(String[] paths) {
+        Map<String, Integer> index = new HashMap<>(paths.length * 2);
+        for (int j = 0; j < paths.length; j++) {
+            index.put(paths[j], j);
         }
         return index;
     }

@@ -40,6 +40,29 @@ final class LeafCollector {
      */
     void put(String path, String name, String value, boolean secret, int line, int column) {
         entries.put(path, new ConfigEntry(path, name, value, secret));
+        collected(value, secret, line, column);
+    }
+
+    /**
+     * As {@link #put} for a path not seen yet; returns false, and adds nothing, when the path is already there.
+     *
+     * @throws ConfigParseException at the given position when the key limit is exceeded
+     */
+    boolean putNew(String path, String name, String value, boolean secret, int line, int column) {
+        if (entries.putIfAbsent(path, new ConfigEntry(path, name, value, secret)) != null) {
+            return false;
+        }
+        collected(value, secret, line, column);
+        return true;
+    }
+
+    /** Forgets the leaves and secret values put so far (the secret spans stay), to put them again otherwise. */
+    void clearLeaves() {
+        entries.clear();
+        secretValues.clear();
+    }
+
+    private void collected(String value, boolean secret, int line, int column) {
         // Collected while the value is at hand (a value a repeated path overwrites stays a secret to hide).
         if (secret) {
             secretValues.add(value);
