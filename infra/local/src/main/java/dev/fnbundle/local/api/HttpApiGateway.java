@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -125,55 +126,36 @@ public final class HttpApiGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * An API route, in the order API Gateway applies its steps: CORS preflight, route match, authorizer, payload
+     * limit and event, the function, its answer. Each step that answers the request itself returns a value saying
+     * so (a boolean, or null), so the request path allocates nothing for the split.
+     */
     private void apiRoute(HttpExchange exchange, String path) throws IOException, InterruptedException {
         var timing = new ServerTiming();
         Routing current = routing;
-        RouteTable routes = current.routes();
-        CorsPolicy cors = current.cors();
-        String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
-        Headers request = exchange.getRequestHeaders();
-        if (cors != null && CorsPolicy.isPreflight(method, request)) {
-            cors.preflight(request, exchange.getResponseHeaders());
-            send(exchange, 204, null, "");
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        if (answeredPreflight(exchange, current.cors(), method)) {
             return;
         }
-        Optional<RouteTable.Match> match = routes.match(method, path);
+        Optional<RouteTable.Match> match = current.routes().match(method, path);
         if (match.isEmpty()) {
             apiError(exchange, 404, "Not Found");
             return;
         }
         var route = match.get().route();
         JwtAuthority.Verified token = null;
-        if (route.refusedBy() != null) {
-            // An authorizer that cannot run locally must not leave its routes open.
-            apiError(exchange, 401, "Unauthorized");
-            return;
-        }
-        if (route.authorizer() != null) {
-            token = authorize(exchange, route).orElse(null);
+        if (route.refusedBy() != null || route.authorizer() != null) {
+            token = authorizedToken(exchange, route);
             if (token == null) {
-                exchange.getResponseHeaders().set("www-authenticate", "Bearer");
-                apiError(exchange, 401, "Unauthorized");
-                return;
-            }
-            if (!route.scopes().isEmpty() && route.scopes().stream().noneMatch(token.scopes()::contains)) {
-                exchange.getResponseHeaders().set("www-authenticate", "Bearer scope=\""
-                        + String.join(" ", route.scopes()) + "\" error=\"insufficient_scope\" error_description="
-                        + "\"the token has none of the route's authorization scopes\"");
-                apiError(exchange, 403, "Forbidden");
-                return;
+                return; // answered 401 or 403
             }
         }
         timing.end("auth");
-        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            apiError(exchange, 413, "Request Entity Too Large");
-            return;
+        byte[] event = event(exchange, method, path, match.get(), token);
+        if (event == null) {
+            return; // answered 413
         }
-        var apiRequest = new ApiEvents.Request(method, path, exchange.getRequestURI().getRawQuery(), request, body,
-                exchange.getRemoteAddress().getAddress().getHostAddress());
-        byte[] event = ApiEvents.build(apiRequest, match.get(), token == null ? null : token.claims(),
-                token == null ? null : token.scopes(), accountId);
         FunctionPool pool = pools.get(route.functionLogicalId());
         if (pool == null) {
             // the template changed while this request was on its way: its function is gone
@@ -183,6 +165,63 @@ public final class HttpApiGateway implements AutoCloseable {
         timing.end("event");
         InvocationResult result = pool.invoke(event, Trigger.route(route.routeKey()));
         timing.end("function");
+        answer(exchange, result, timing);
+    }
+
+    /** Answers a CORS preflight (204) when the API has a CORS policy; false when this is no preflight to answer. */
+    private static boolean answeredPreflight(HttpExchange exchange, CorsPolicy cors, String method)
+            throws IOException {
+        Headers request = exchange.getRequestHeaders();
+        if (cors == null || !CorsPolicy.isPreflight(method, request)) {
+            return false;
+        }
+        cors.preflight(request, exchange.getResponseHeaders());
+        send(exchange, 204, null, "");
+        return true;
+    }
+
+    /**
+     * Runs the route's authorizer: the verified token, or null once the request is answered 401 (no valid token,
+     * or an authorizer that cannot run locally) or 403 (none of the route's scopes).
+     */
+    private JwtAuthority.Verified authorizedToken(HttpExchange exchange, RouteTable.Route route) throws IOException {
+        if (route.refusedBy() != null) {
+            // An authorizer that cannot run locally must not leave its routes open.
+            apiError(exchange, 401, "Unauthorized");
+            return null;
+        }
+        JwtAuthority.Verified token = authorize(exchange, route).orElse(null);
+        if (token == null) {
+            exchange.getResponseHeaders().set("www-authenticate", "Bearer");
+            apiError(exchange, 401, "Unauthorized");
+            return null;
+        }
+        if (!route.scopes().isEmpty() && route.scopes().stream().noneMatch(token.scopes()::contains)) {
+            exchange.getResponseHeaders().set("www-authenticate", "Bearer scope=\""
+                    + String.join(" ", route.scopes()) + "\" error=\"insufficient_scope\" error_description="
+                    + "\"the token has none of the route's authorization scopes\"");
+            apiError(exchange, 403, "Forbidden");
+            return null;
+        }
+        return token;
+    }
+
+    /** Reads the body and builds the payload 2.0 event; null once the request is answered 413 (body too large). */
+    private byte[] event(HttpExchange exchange, String method, String path, RouteTable.Match match,
+                         JwtAuthority.Verified token) throws IOException {
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            apiError(exchange, 413, "Request Entity Too Large");
+            return null;
+        }
+        var apiRequest = new ApiEvents.Request(method, path, exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress());
+        return ApiEvents.build(apiRequest, match, token == null ? null : token.claims(),
+                token == null ? null : token.scopes(), accountId);
+    }
+
+    /** Turns the function's result into the HTTP response: 503 on timeout, 500 on failure, else its answer. */
+    private void answer(HttpExchange exchange, InvocationResult result, ServerTiming timing) throws IOException {
         switch (result.outcome()) {
             case TIMEOUT -> apiError(exchange, 503, "Service Unavailable");
             case FUNCTION_ERROR, CRASH -> apiError(exchange, 500, "Internal Server Error");

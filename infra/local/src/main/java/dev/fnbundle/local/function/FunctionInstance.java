@@ -31,14 +31,18 @@ final class FunctionInstance implements AutoCloseable {
     private boolean used;
     private boolean closed;
 
-    private FunctionInstance(FunctionSpec spec, RuntimeApiServer runtimeApi, Process process, LogPump logs,
-                             int number, Path taskRoot, boolean debugged, boolean onDemand) {
+    /** The instance's JVM, just launched, and the pump carrying its output into the function's log. */
+    private record Launched(Process process, LogPump logs) {
+    }
+
+    private FunctionInstance(FunctionSpec spec, RuntimeApiServer runtimeApi, Launched launched, int number,
+                             Path taskRoot, boolean debugged, boolean onDemand) {
         this.spec = spec;
         this.taskRoot = taskRoot;
         this.debugged = debugged;
         this.runtimeApi = runtimeApi;
-        this.process = process;
-        this.logs = logs;
+        this.process = launched.process();
+        this.logs = launched.logs();
         this.startedNanos = System.nanoTime();
         this.number = number;
         this.onDemand = onDemand;
@@ -57,7 +61,7 @@ final class FunctionInstance implements AutoCloseable {
             Process process = launcher.launch(spec, taskRoot, runtimeApi.address(), number);
             var logs = new LogPump(launcher.instanceOutput(spec, number), launcher.logFile(spec), spec.logicalId(),
                     number, recorder);
-            return new FunctionInstance(spec, runtimeApi, process, logs, number, taskRoot,
+            return new FunctionInstance(spec, runtimeApi, new Launched(process, logs), number, taskRoot,
                     launcher.debug().debugs(spec.logicalId()), onDemand);
         } catch (IOException | RuntimeException e) {
             runtimeApi.close();
