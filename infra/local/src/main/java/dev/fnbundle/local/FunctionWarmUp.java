@@ -41,18 +41,30 @@ final class FunctionWarmUp {
         return ordered;
     }
 
-    /**
-     * Starts the first instance of each cold pool in this order, as many JVMs at a time as there are cores but at
-     * least two (more would only make each start slower on a small machine).
-     */
+    /** Starts the first instance of each cold pool in this order, {@link #startEach} at a time. */
     void warmUp(List<FunctionPool> ordered) throws InterruptedException {
+        startEach(ordered, FunctionPool::warmUpIfCold);
+    }
+
+    /** How one pool is started: its first instance, if it has none yet or unconditionally. */
+    @FunctionalInterface
+    interface PoolStart {
+        void start(FunctionPool pool) throws Exception;
+    }
+
+    /**
+     * Runs {@code start} for each pool in this order, as many JVMs at a time as there are cores but at least two
+     * (more would only make each start slower on a small machine), and returns when every start has ended. What
+     * a start throws is its pool's to report (a failed pool says so on health and on the console).
+     */
+    static void startEach(Collection<FunctionPool> pools, PoolStart start) throws InterruptedException {
         var slots = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (FunctionPool pool : ordered) {
+            for (FunctionPool pool : pools) {
                 slots.acquire();
                 threads.submit(() -> {
                     try {
-                        pool.warmUpIfCold();
+                        start.start(pool);
                     } finally {
                         slots.release();
                     }

@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 
 /**
  * Applies a changed template to the running stack ({@code --watch}) without restarting DynamoDB Local, ElasticMQ
@@ -178,7 +176,7 @@ final class TemplateReload {
         }
     }
 
-    /** Starts the first instance of each new or changed function, two at a time, before any takes traffic. */
+    /** Starts the first instance of each new or changed function, a few at a time, before any takes traffic. */
     private Map<String, FunctionPool> startPools(List<FunctionSpec> functions) throws InterruptedException {
         var fresh = new LinkedHashMap<String, FunctionPool>();
         if (functions.isEmpty()) {
@@ -188,20 +186,7 @@ final class TemplateReload {
         for (FunctionSpec function : functions) {
             fresh.put(function.logicalId(), stack.newPool(function, code.get(function.logicalId()), options));
         }
-        var slots = new Semaphore(2);
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (FunctionPool pool : fresh.values()) {
-                slots.acquire();
-                threads.submit(() -> {
-                    try {
-                        pool.warmUp();
-                    } finally {
-                        slots.release();
-                    }
-                    return null;
-                });
-            }
-        }
+        FunctionWarmUp.startEach(fresh.values(), FunctionPool::warmUp);
         return fresh;
     }
 
