@@ -16,16 +16,17 @@ import java.util.UUID;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The execution environments of one function: warm instances are reused, more are started under concurrent load
  * up to a limit (the function's reserved concurrency, if lower; one for a debugged function), and an instance that
- * timed out or crashed is replaced on the next invocation. An invocation that finds an instance starting ahead of
- * traffic waits for it rather than start another. {@link #reload} swaps in new code: in-flight invocations finish
- * on the old code, every later one runs the new. Every instance change and every invocation goes to the
- * {@link Recorder}. Thread-safe.
+ * timed out or crashed is replaced on the next invocation. An invocation that finds an instance starting (ahead of
+ * traffic or for another invocation) waits for it rather than start another, so instances start one at a time.
+ * {@link #reload} swaps in new code: in-flight invocations finish on the old code, every later one runs the new.
+ * Every instance change and every invocation goes to the {@link Recorder}. Thread-safe.
  */
 public final class FunctionPool implements AutoCloseable {
     private final FunctionSpec spec;
@@ -39,6 +40,7 @@ public final class FunctionPool implements AutoCloseable {
     private final List<FunctionInstance> all = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger warming = new AtomicInteger();
+    private final AtomicBoolean onDemandStarting = new AtomicBoolean();
     private final ReentrantLock reloading = new ReentrantLock();
     private volatile Path code;
     private volatile boolean closed;
@@ -134,6 +136,10 @@ public final class FunctionPool implements AutoCloseable {
                 : "starting";
     }
 
+    private boolean starting() {
+        return warming.get() > 0 || onDemandStarting.get();
+    }
+
     /** True while an instance is starting ahead of traffic. */
     public boolean isWarming() {
         return warming.get() > 0;
@@ -156,12 +162,9 @@ public final class FunctionPool implements AutoCloseable {
             if (closed) {
                 return record(stopped(requestId), trigger, start, event);
             }
-            FunctionInstance instance = takeIdle();
+            FunctionInstance instance = idleOrStarted();
             if (instance == null) {
-                instance = startInstance(code, true);
-                if (instance == null) {
-                    return record(initFailure(requestId), trigger, start, event);
-                }
+                return record(initFailure(requestId), trigger, start, event);
             }
             recorder.instance(InstanceEvent.of(spec.logicalId(), instance.number(), InstanceEvent.State.BUSY, -1,
                     null));
@@ -180,20 +183,44 @@ public final class FunctionPool implements AutoCloseable {
     }
 
     /**
-     * A warm instance running the current code, or one that finishes starting ahead of traffic while we wait;
-     * null when there is none (the caller starts one).
+     * A warm instance, else one this invocation starts, but only when no other instance of this function is
+     * starting: a burst of requests to a cold function (36 routes called at once while the stack starts) used to
+     * start one JVM per request up to the limit, 18 JVMs at once on 2 cores, each init taking five times as long.
+     * Now the burst waits for the one starting instance, and the function scales out one start at a time.
+     *
+     * @return null when the start failed (its init error is in {@link #lastInitError()})
+     */
+    private FunctionInstance idleOrStarted() throws InterruptedException {
+        while (true) {
+            FunctionInstance instance = takeIdle();
+            if (instance != null) {
+                return instance;
+            }
+            if (onDemandStarting.compareAndSet(false, true)) {
+                try {
+                    return startInstance(code, true);
+                } finally {
+                    onDemandStarting.set(false);
+                }
+            }
+        }
+    }
+
+    /**
+     * A warm instance running the current code, or one that finishes starting (ahead of traffic or for another
+     * invocation) while we wait; null when there is none and none is starting.
      */
     private FunctionInstance takeIdle() throws InterruptedException {
         while (true) {
             FunctionInstance instance = idle.poll();
-            if (instance == null && warming.get() > 0) {
+            if (instance == null && starting()) {
                 instance = idle.poll(20, TimeUnit.MILLISECONDS);
                 if (instance != null) {
                     instance.waitedFor();
                 }
             }
             if (instance == null) {
-                if (warming.get() > 0) {
+                if (starting()) {
                     continue;
                 }
                 return null;

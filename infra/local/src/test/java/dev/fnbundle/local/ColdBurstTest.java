@@ -1,0 +1,67 @@
+package dev.fnbundle.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fnbundle.local.function.FunctionPool;
+import dev.fnbundle.local.function.InvocationResult;
+import dev.fnbundle.local.observe.InstanceEvent;
+import dev.fnbundle.local.observe.Observer;
+import dev.fnbundle.local.observe.Trigger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A burst of requests to a function with no instance yet (every route called at once while the stack starts) waits
+ * for one starting instance instead of starting one JVM per request: on 2 cores, 18 JVMs starting together took five
+ * times as long each. The function still scales out, one start at a time.
+ */
+class ColdBurstTest {
+
+    @Test
+    void a_burst_to_a_cold_function_starts_its_instances_one_at_a_time_and_answers_every_request() throws Exception {
+        BundleRuntime runtime = FixtureRuntime.shared();
+        FunctionPool template = runtime.pools().get("EchoFunction");
+        Options options = Options.parse(List.of("start", "--max-instances", "3"), FixtureRuntime.directory());
+        Set<Integer> starting = new HashSet<>();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Observer watcher = new Observer() {
+            @Override
+            public void instance(InstanceEvent event) {
+                if (!event.function().equals("EchoFunction") || event.instance() <= 0) {
+                    return;
+                }
+                synchronized (starting) {
+                    if (event.state() == InstanceEvent.State.STARTING) {
+                        starting.add(event.instance());
+                        mostAtOnce.accumulateAndGet(starting.size(), Math::max);
+                    } else {
+                        starting.remove(event.instance());
+                    }
+                }
+            }
+        };
+        byte[] event = """
+                {"routeKey": "GET /items/{id}", "requestContext": {}, "pathParameters": {"id": "burst"},
+                 "queryStringParameters": {"sleep": "300"}}""".getBytes(StandardCharsets.UTF_8);
+        var results = new ArrayList<Future<InvocationResult>>();
+        try (var subscription = runtime.recorder().subscribe(watcher);
+             var cold = runtime.newPool(template.spec(), template.code(), options);
+             var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 6; i++) {
+                results.add(threads.submit(() -> cold.invoke(event, Trigger.invoke("RequestResponse"))));
+            }
+            for (var result : results) {
+                assertThat(result.get().succeeded()).isTrue();
+            }
+        }
+
+        assertThat(mostAtOnce).hasValue(1);
+    }
+}
