@@ -8,9 +8,11 @@ at once, and records when each answered. "Answered" means any HTTP status from t
 body, a 404 for an unknown id): the route's function ran. A route still waiting for its function's first instance
 is counted when that answer arrives. It also records when GET /_local/health first said 200 (every function warm).
 
-    python3 infra/benchmarks/scripts/time-to-every-route.py [--runs 3] [--extra "start --no-aot-cache"]
+    python3 infra/benchmarks/scripts/time-to-every-route.py [--runs 3] [--extra "start --no-aot-cache"] [--root DIR]
 
-Needs port 3000 free (it is the command a user runs). Prints one line per run and the median and spread.
+Needs port 3000 free (it is the command a user runs). Prints one line per run (with each function's init time, read
+from the runtime's `instance #1 ready, init N ms` lines) and the median and spread. `--root` times another
+checkout (e.g. an older commit, for a before/after in the same conditions).
 """
 import argparse
 import concurrent.futures
@@ -26,7 +28,7 @@ import urllib.request
 
 import yaml
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+DEFAULT_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 TOKEN = "time-to-every-route-dev-token"
 
 
@@ -37,8 +39,12 @@ class IgnoreTags(yaml.SafeLoader):
 IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def routes():
-    with open(os.path.join(ROOT, "template.yaml"), encoding="utf-8") as f:
+INIT = re.compile(r"(\w+)\s+instance #1 ready, init (\d+) ms")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def routes(root):
+    with open(os.path.join(root, "template.yaml"), encoding="utf-8") as f:
         template = yaml.load(f, Loader=IgnoreTags)
     found = []
     for resource in template["Resources"].values():
@@ -96,18 +102,25 @@ def health_200(start, deadline):
     return None
 
 
-def one_run(extra):
+def init_times(log_path):
+    with open(log_path, encoding="utf-8", errors="replace") as f:
+        text = ANSI.sub("", f.read())
+    return {m.group(1): int(m.group(2)) for m in INIT.finditer(text)}
+
+
+def one_run(root, extra, log_path):
     env = dict(os.environ, LOCAL_DEV_TOKEN=TOKEN)
     command = ["./mvnw", "-q", "-o", "-Plocal"] + (["-Dlocal.args=" + extra] if extra else [])
     start = time.monotonic()
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    log = open(log_path, "w")
+    proc = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
     deadline = start + 600
     try:
         if not wait_for_port(deadline):
             raise SystemExit("the API never listened")
         listening = time.monotonic() - start
-        table = routes()
+        table = routes(root)
         with concurrent.futures.ThreadPoolExecutor(len(table)) as pool:
             results = list(pool.map(lambda r: answered(r[0], r[1], start, deadline), table))
         slowest = max(results, key=lambda r: r[0] or 1e9)
@@ -115,26 +128,35 @@ def one_run(extra):
             raise SystemExit("a route never answered: " + str([r for r, (t, _) in zip(table, results) if t is None]))
         warm = health_200(start, deadline)
         statuses = sorted({s for _, s in results})
-        return listening, slowest[0], warm, len(table), statuses
+        time.sleep(1)
+        return listening, slowest[0], warm, len(table), statuses, init_times(log_path)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(60)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--extra", default="", help="value of -Dlocal.args, e.g. 'start --no-aot-cache'")
+    parser.add_argument("--root", default=DEFAULT_ROOT, help="the checkout to time (default: this one)")
     args = parser.parse_args()
     rows = []
     for i in range(args.runs):
-        listening, every, warm, count, statuses = one_run(args.extra)
+        log_path = os.path.join(args.root, "target", f"time-to-every-route-{i + 1}.log")
+        os.makedirs(os.path.dirname(log_path), exist_ok=True)
+        listening, every, warm, count, statuses, inits = one_run(args.root, args.extra, log_path)
         rows.append((listening, every, warm))
+        init_text = ", ".join(f"{name} {ms / 1000:.1f}" for name, ms in sorted(inits.items()))
+        spread = (f"median {statistics.median(inits.values()) / 1000:.1f} s, {min(inits.values()) / 1000:.1f}-"
+                  f"{max(inits.values()) / 1000:.1f} s") if inits else "none printed"
         print(f"run {i + 1}: API listening {listening:.1f} s, all {count} routes answered {every:.1f} s, "
-              f"every function warm {warm:.1f} s (statuses {statuses})", flush=True)
+              f"every function warm {warm:.1f} s (statuses {statuses}); init per function: {spread} "
+              f"({init_text})", flush=True)
         time.sleep(3)
     for name, index in (("API listening", 0), ("every route answered", 1), ("every function warm", 2)):
         values = [r[index] for r in rows]
