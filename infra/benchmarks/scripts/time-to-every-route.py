@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Time from `./mvnw -Plocal` to every HTTP API route of template.yaml answering, the way a user starts the stack.
+"""Time from `./mvnw -Plocal` (or `./local`) to every HTTP API route of template.yaml answering, the way a user starts the stack.
 
 Issue 14 asks that every route answers within 10 s of the command on an already built tree. This script runs the
 README's command from the repository root (Maven included: its up-to-date checks are part of what a user waits
@@ -8,7 +8,7 @@ at once, and records when each answered. "Answered" means any HTTP status from t
 body, a 404 for an unknown id): the route's function ran. A route still waiting for its function's first instance
 is counted when that answer arrives. It also records when GET /_local/health first said 200 (every function warm).
 
-    python3 infra/benchmarks/scripts/time-to-every-route.py [--runs 3] [--extra "start --no-aot-cache"] [--root DIR]
+    python3 infra/benchmarks/scripts/time-to-every-route.py [--runs 3] [--extra "start --no-aot-cache"] [--root DIR] [--launcher local]
 
 Needs port 3000 free (it is the command a user runs). Prints one line per run (with each function's init time, read
 from the runtime's `instance #1 ready, init N ms` lines) and the median and spread. `--root` times another
@@ -39,7 +39,7 @@ class IgnoreTags(yaml.SafeLoader):
 IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-INIT = re.compile(r"(\w+)\s+instance #1 ready, init (\d+) ms")
+INIT = re.compile(r"(\w+)\s+instance #1 ready, init (\d+) ms(?: \(cpu (\d+) ms\))?")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -108,9 +108,18 @@ def init_times(log_path):
     return {m.group(1): int(m.group(2)) for m in INIT.finditer(text)}
 
 
-def one_run(root, extra, log_path):
+def init_cpu_times(log_path):
+    with open(log_path, encoding="utf-8", errors="replace") as f:
+        text = ANSI.sub("", f.read())
+    return {m.group(1): int(m.group(3)) for m in INIT.finditer(text) if m.group(3)}
+
+
+def one_run(root, extra, log_path, launcher):
     env = dict(os.environ, LOCAL_DEV_TOKEN=TOKEN)
-    command = ["./mvnw", "-q", "-o", "-Plocal"] + (["-Dlocal.args=" + extra] if extra else [])
+    if launcher == "local":
+        command = ["./local"] + extra.split()
+    else:
+        command = ["./mvnw", "-q", "-o", "-Plocal"] + (["-Dlocal.args=" + extra] if extra else [])
     start = time.monotonic()
     log = open(log_path, "w")
     proc = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -129,7 +138,7 @@ def one_run(root, extra, log_path):
         warm = health_200(start, deadline)
         statuses = sorted({s for _, s in results})
         time.sleep(1)
-        return listening, slowest[0], warm, len(table), statuses, init_times(log_path)
+        return listening, slowest[0], warm, len(table), statuses, init_times(log_path), init_cpu_times(log_path)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -144,12 +153,14 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--extra", default="", help="value of -Dlocal.args, e.g. 'start --no-aot-cache'")
     parser.add_argument("--root", default=DEFAULT_ROOT, help="the checkout to time (default: this one)")
+    parser.add_argument("--launcher", choices=("mvnw", "local"), default="mvnw",
+                        help="./mvnw -Plocal (the default) or ./local (no Maven when nothing changed)")
     args = parser.parse_args()
     rows = []
     for i in range(args.runs):
         log_path = os.path.join(args.root, "target", f"time-to-every-route-{i + 1}.log")
         os.makedirs(os.path.dirname(log_path), exist_ok=True)
-        listening, every, warm, count, statuses, inits = one_run(args.root, args.extra, log_path)
+        listening, every, warm, count, statuses, inits, cpus = one_run(args.root, args.extra, log_path, args.launcher)
         rows.append((listening, every, warm))
         init_text = ", ".join(f"{name} {ms / 1000:.1f}" for name, ms in sorted(inits.items()))
         spread = (f"median {statistics.median(inits.values()) / 1000:.1f} s, {min(inits.values()) / 1000:.1f}-"
@@ -157,6 +168,10 @@ def main():
         print(f"run {i + 1}: API listening {listening:.1f} s, all {count} routes answered {every:.1f} s, "
               f"every function warm {warm:.1f} s (statuses {statuses}); init per function: {spread} "
               f"({init_text})", flush=True)
+        if cpus:
+            print(f"       init CPU per function: median {statistics.median(cpus.values()) / 1000:.2f} s, total "
+                  f"{sum(cpus.values()) / 1000:.1f} s over {len(cpus)} ("
+                  + ", ".join(f"{name} {ms / 1000:.2f}" for name, ms in sorted(cpus.items())) + ")", flush=True)
         time.sleep(3)
     for name, index in (("API listening", 0), ("every route answered", 1), ("every function warm", 2)):
         values = [r[index] for r in rows]

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -38,12 +41,55 @@ public final class Provisioner {
         this.sqs = sqs;
     }
 
-    /** Creates every table and queue of the model, dead-letter queues before the queues that use them. */
+    /**
+     * Creates every table and queue of the model, dead-letter queues before the queues that use them. Requests go
+     * out side by side (each table, the queues beside the tables): one after the other they were 2.5 s of the
+     * local runtime's start on a loaded 2-core machine, mostly each request's round trip through the SDK and the
+     * service's HTTP layer, which overlap.
+     */
     public void provision(StackModel model) {
-        model.tables().values().forEach(this::createTable);
-        var queues = new ArrayList<>(model.queues().values());
-        queues.sort((a, b) -> Boolean.compare(a.hasDeadLetterQueue(), b.hasDeadLetterQueue()));
-        queues.forEach(this::createQueue);
+        var deadLetterQueues = new ArrayList<QueueSpec>();
+        var otherQueues = new ArrayList<QueueSpec>();
+        model.queues().values().forEach(queue -> (queue.hasDeadLetterQueue() ? otherQueues : deadLetterQueues)
+                .add(queue));
+        try (var requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            var pending = new ArrayList<Future<?>>();
+            model.tables().values().forEach(table -> pending.add(requests.submit(() -> createTable(table))));
+            pending.add(requests.submit(() -> {
+                createSideBySide(deadLetterQueues);
+                createSideBySide(otherQueues);
+            }));
+            awaitAll(pending);
+        }
+    }
+
+    private void createSideBySide(List<QueueSpec> queues) {
+        try (var requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            var pending = new ArrayList<Future<?>>();
+            queues.forEach(queue -> pending.add(requests.submit(() -> createQueue(queue))));
+            awaitAll(pending);
+        }
+    }
+
+    /** Waits for every request; the first failure is thrown as it was (a service's answer, not a wrapper). */
+    private static void awaitAll(List<Future<?>> pending) {
+        RuntimeException first = null;
+        for (Future<?> request : pending) {
+            try {
+                request.get();
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while creating tables and queues", e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** Creates one table with its key schema, global secondary indexes and time-to-live attribute. */

@@ -9,6 +9,7 @@ import dev.fnbundle.embedded.template.LocalAccount;
 import dev.fnbundle.embedded.template.StackModel;
 import dev.fnbundle.embedded.template.Template;
 import dev.fnbundle.embedded.template.UnsupportedTemplateException;
+import dev.fnbundle.local.api.DevSigningKeys;
 import dev.fnbundle.local.api.DevTokenFile;
 import dev.fnbundle.local.api.HttpApiGateway;
 import dev.fnbundle.local.api.JwtAuthority;
@@ -85,6 +86,7 @@ public final class BundleRuntime implements AutoCloseable {
      * function JVMs start in the background (see {@link #awaitWarm}).
      */
     public static BundleRuntime start(Options options, Console console) throws InterruptedException {
+        DevSigningKeys.prepare();
         var stack = new BundleRuntime(console);
         try {
             stack.startServices(options, options.ports());

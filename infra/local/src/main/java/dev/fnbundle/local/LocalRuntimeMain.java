@@ -31,7 +31,7 @@ public final class LocalRuntimeMain {
             switch (options.command()) {
                 case "invoke" -> System.exit(invoke(options, console));
                 case "help" -> console.info(Options.USAGE);
-                default -> start(options, console);
+                default -> start(options, console, root);
             }
         } catch (UserFacingException e) {
             console.problem(e.getMessage());
@@ -50,10 +50,11 @@ public final class LocalRuntimeMain {
         }
     }
 
-    private static void start(Options options, Console console) throws InterruptedException {
+    private static void start(Options options, Console console, Path root) throws InterruptedException {
         long started = System.nanoTime();
         console.info("fnbundle local runtime: starting " + options.template().getFileName() + " ...");
         BundleRuntime stack = BundleRuntime.start(options, console);
+        LaunchFile.writeIfStartedByMaven(root.resolve("target").resolve("local"));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.info("stopping ...");
@@ -91,7 +92,10 @@ public final class LocalRuntimeMain {
         printAccess(stack, options, console);
         console.info("");
         console.info("console: http://localhost:" + stack.port() + "/_local/console (in a browser on this machine)");
-        console.info("ready in " + readyMillis + " ms (" + sinceJvmStart + " ms since JVM start); functions start"
+        String cpu = ProcessHandle.current().info().totalCpuDuration()
+                .map(used -> ", cpu " + used.toMillis() + " ms").orElse("");
+        console.info("ready in " + readyMillis + " ms (" + sinceJvmStart + " ms since JVM start" + cpu
+                + "); functions start"
                 + " in the background, a request waits for its function (GET /_local/health says which are warm);"
                 + " Ctrl-C to stop");
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The runtime answers as soon as its services run: functions start in the background, a request to one still
  * starting waits for it (and never fails for it), and health says which are ready. Each function's AOT cache is
- * made in the background once they all run, and later instances start from it.
+ * made in the background once they all run, and later instances start from it. Functions behind routes start
+ * before queue consumers and scheduled functions: a developer calls routes first.
  */
 class FastStartTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -85,6 +86,25 @@ class FastStartTest {
             assertThat(stack.recorder().logs("CrashFunction")).noneMatch(line -> line.text().contains("[aot]")
                     || line.text().contains("[cds]"));
         }
+    }
+
+    @Test
+    void functions_behind_routes_start_first_and_the_others_only_once_those_run() throws Exception {
+        Path template = FixtureStack.create();
+        var options = Options.parse(List.of("start", "--template", template.toString(), "--port", "0", "--no-mail",
+                "--dynamodb-port", "0", "--sqs-port", "0", "--no-aot-cache"), template.getParent());
+        var output = new ByteArrayOutputStream();
+
+        try (var stack = BundleRuntime.start(options, new Console(new PrintStream(output, true,
+                StandardCharsets.UTF_8), false))) {
+            assertThat(stack.awaitWarm(Duration.ofMinutes(5))).isTrue();
+        }
+
+        List<String> ready = output.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains("instance #1 ready")).toList();
+        assertThat(ready).hasSize(6);
+        assertThat(ready.getFirst()).as("the routed function is ready first: the others start once it runs")
+                .contains("EchoFunction").containsPattern("init \\d+ ms \\(cpu \\d+ ms\\)");
     }
 
     private static Console quiet() {

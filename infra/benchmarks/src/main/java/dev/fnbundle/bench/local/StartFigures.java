@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 record StartFigures(double readyMillis, double warmMillis, Map<String, Double> initMillis,
                     Map<String, Double> firstInvocationMillis) {
-    private static final Pattern READY = Pattern.compile("ready in (\\d+) ms \\((\\d+) ms since JVM start\\)");
+    private static final Pattern READY = Pattern.compile("ready in (\\d+) ms \\((\\d+) ms since JVM start[,)]");
     private static final Pattern INIT = Pattern.compile("(\\w+)\\s+instance #1 ready, init (\\d+) ms");
     private static final Pattern INVOCATION = Pattern.compile("^\\S+\\s+(\\w+)\\s+(?:route|queue|schedule|invoke)"
             + " .*?\\s([\\d.]+) ms\\s+(?:cold|warm)\\s");

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -73,13 +72,7 @@ public final class JwtAuthority {
         this.clock = clock;
         this.fixedToken = fixedToken == null || fixedToken.isBlank() ? null : fixedToken.trim();
         this.devScopes = Set.copyOf(devScopes);
-        try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            this.keys = generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA is not available", e);
-        }
+        this.keys = DevSigningKeys.take();
         byte[] random = new byte[6];
         new java.security.SecureRandom().nextBytes(random);
         this.keyId = "fnbundle-local-" + HexFormat.of().formatHex(random);

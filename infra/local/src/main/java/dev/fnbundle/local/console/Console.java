@@ -97,8 +97,9 @@ public final class Console implements Observer {
         switch (event.state()) {
             case READY -> {
                 if (event.initMillis() >= 0) {
-                    out.println(stamp() + paint("2", String.format("%-26s instance #%d ready, init %d ms",
-                            event.function(), event.instance(), Math.round(event.initMillis()))));
+                    out.println(stamp() + paint("2", String.format("%-26s instance #%d ready, init %d ms%s",
+                            event.function(), event.instance(), Math.round(event.initMillis()),
+                            event.detail() == null ? "" : " (" + event.detail() + ")")));
                 }
             }
             case FAILED -> out.println(stamp() + paint("31", String.format("%-26s instance #%d failed: %s",

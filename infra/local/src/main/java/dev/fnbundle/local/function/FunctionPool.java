@@ -306,7 +306,7 @@ public final class FunctionPool implements AutoCloseable {
             lastInitError = null;
             everReady = true;
             recorder.instance(InstanceEvent.of(spec.logicalId(), number, InstanceEvent.State.READY, initMillis,
-                    null));
+                    instance.cpuSoFar()));
             return instance;
         } catch (IOException | FunctionInstance.InitFailedException e) {
             lastInitError = e.getMessage();

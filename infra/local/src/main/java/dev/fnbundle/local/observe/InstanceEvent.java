@@ -6,7 +6,7 @@ import java.time.Instant;
  * A function instance (one JVM) changed state.
  *
  * @param initMillis the init duration, on READY after a start; otherwise -1
- * @param detail     why it failed or stopped, or null
+ * @param detail     why it failed or stopped; on READY after a start, the CPU time its JVM used so far; or null
  */
 public record InstanceEvent(long sequence, Instant time, String function, int instance, State state,
                             double initMillis, String detail) {
