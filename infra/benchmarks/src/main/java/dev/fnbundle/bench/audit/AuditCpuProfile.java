@@ -1,7 +1,6 @@
 package dev.fnbundle.bench.audit;
 
 import dev.fnbundle.common.http.ApiResponse;
-import dev.fnbundle.common.json.Json;
 import dev.fnbundle.configaudit.api.AuditRequests;
 import dev.fnbundle.configaudit.api.AuditView;
 import dev.fnbundle.configaudit.api.ResponseBudget;
@@ -18,6 +17,7 @@ import dev.fnbundle.configaudit.service.StoredAudit;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -55,7 +55,8 @@ public final class AuditCpuProfile {
         String body = inputs.body();
         var budget = new ResponseBudget(ResponseBudget.DEFAULT_BYTES);
         Map<String, Supplier<?>> phases = new LinkedHashMap<>();
-        phases.put("body (JSON -> request)", () -> AuditRequests.audit(Json.parse(body)));
+        phases.put("body (JSON -> request)", () -> AuditRequests.audit(body.getBytes(
+                StandardCharsets.UTF_8)));
         phases.put("response (view, budget, JSON)", () -> ApiResponse.created("/audits/x",
                 budget.fit(AuditView.of(stored))).toGatewayResponse());
         phases.put("validate", () -> AuditPhases.validate(request));
