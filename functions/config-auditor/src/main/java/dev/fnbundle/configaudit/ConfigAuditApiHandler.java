@@ -92,8 +92,8 @@ public final class ConfigAuditApiHandler implements RequestHandler<APIGatewayV2H
     }
 
     private ApiResponse createAudit(ApiRequest request) {
-        // The largest body of the API (two whole configs): read from its bytes, never turned into one String.
-        byte[] body = utf8(request);
+        // The largest body of the API (two whole configs): read straight into the request, without a JSON tree.
+        String body = text(request);
         var audit = AuditRequests.audit(body);
         return created(request, () -> Digests.sha256Hex(body), () -> wiring.audits().adHoc(audit, AuditSource.API));
     }
@@ -184,19 +184,6 @@ public final class ConfigAuditApiHandler implements RequestHandler<APIGatewayV2H
             throw new PayloadRejectedException("body", PayloadRejectedException.Reason.NOT_TEXT, MAX_BODY_BYTES,
                     bytes.length);
         }
-    }
-
-    /**
-     * The body as UTF-8 bytes, checked as {@link #text} checks it: a base64 one must decode to valid UTF-8. A text
-     * body's bytes are its UTF-8 encoding; an unpaired surrogate in it (never in an event API Gateway or the local
-     * runtime builds, both decode the request's bytes) would read as {@code ?} instead of being refused as not
-     * text.
-     */
-    private static byte[] utf8(ApiRequest request) {
-        if (!request.event().getIsBase64Encoded()) {
-            return request.body(MAX_BODY_BYTES);
-        }
-        return text(request).getBytes(StandardCharsets.UTF_8);
     }
 
     private static JsonNode parse(String body) {

@@ -1,27 +1,32 @@
 package dev.fnbundle.configaudit.api;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.audit.AuditRequest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a {@code POST /audits} body from its UTF-8 bytes with Jackson's streaming parser: no tree, no String of
- * the whole body, and the byte parser's faster string decoding (a 1.1 MB body of two configs is mostly two long
- * strings with an escape per line).
+ * Reads a {@code POST /audits} body straight into its request: a hand-written scanner over the body's characters,
+ * no JSON tree and no parser buffers. The body is mostly two long strings with an escape per line; their
+ * unescaped runs are found with {@link String#indexOf} and copied whole.
  *
- * <p>Only the well-formed case is read here: a body that is one JSON object, every known field of its expected
- * type, nothing after it. Anything else (malformed JSON, limits, a wrong type, trailing tokens, a byte order mark
- * or NUL bytes that Jackson's byte-level encoding detection would read otherwise than text) is read again by the
- * tree path ({@link AuditRequests#audit(com.fasterxml.jackson.databind.JsonNode)} over {@link Json#parse}), so
- * every error is exactly the one that path gives. A repeated field keeps its last value, as in the tree.
+ * <p>Only the plain case is read here: one object of the request's own fields, each of its type (strings,
+ * {@code null}, {@code true}/{@code false}, an integer of at most nine digits, an array of strings), JSON
+ * whitespace, standard escapes. At anything else (malformed JSON, an unknown field, a wrong type, a longer
+ * number, trailing content) it gives up, and the tree path ({@link Json#parse},
+ * {@link AuditRequests#audit(com.fasterxml.jackson.databind.JsonNode)}) reads the body instead, so every error and
+ * every unusual body is read exactly as it always was. A repeated field keeps its last value, as in the tree.
+ * Linear in the body; never a regex.
  */
 final class AuditRequestReader {
+    private final String body;
+    private final int n;
+    private int at;
+    /** Where escaped strings are decoded; sized on first use for the rest of the body, then reused. */
+    private StringBuilder scratch;
+    /** Set when a string-or-null value was neither. */
+    private boolean failed;
     private String name;
     private String baseline;
     private String current;
@@ -30,132 +35,280 @@ final class AuditRequestReader {
     private Integer context;
     private Boolean autojunk;
 
-    private AuditRequestReader() {
+    private AuditRequestReader(String body) {
+        this.body = body;
+        this.n = body.length();
     }
 
     /**
      * @throws InvalidFieldsException (400) for a blank body, one that is not an object, or wrong types
-     * @throws dev.fnbundle.common.json.MalformedJsonException (400) for a body that is not one JSON document
+     * @throws dev.fnbundle.common.json.MalformedJsonException (400) for a body that is not JSON
      */
-    static AuditRequest read(byte[] body) {
-        if (isBlank(body)) {
+    static AuditRequest read(String body) {
+        if (body.isBlank()) {
             throw new InvalidFieldsException("body", "is required");
         }
-        if (plainUtf8Start(body)) {
-            AuditRequestReader reader = new AuditRequestReader();
-            try (JsonParser parser = Json.mapper().createParser(body)) {
-                if (reader.object(parser)) {
-                    return reader.request();
-                }
-            } catch (IOException e) {
-                // Malformed or over a limit: the tree path below reports it as it always has.
+        if (body.length() <= Json.MAX_STRING_LENGTH) {
+            AuditRequestReader reader = new AuditRequestReader(body);
+            if (reader.object()) {
+                return new AuditRequest(reader.name, reader.baseline, reader.current, reader.format,
+                        reader.criticalKeys, reader.context, reader.autojunk);
             }
         }
-        return AuditRequests.audit(Json.parse(new String(body, StandardCharsets.UTF_8)));
+        return AuditRequests.audit(Json.parse(body));
     }
 
-    private AuditRequest request() {
-        return new AuditRequest(name, baseline, current, format, criticalKeys, context, autojunk);
-    }
-
-    /** True when the body is one object whose known fields all have their types, and nothing follows it. */
-    private boolean object(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
+    /** True when the whole body is one object of known, well-typed fields. */
+    private boolean object() {
+        if (!skip('{')) {
             return false;
         }
-        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-            JsonToken value = p.nextToken();
-            boolean typed = switch (field) {
-                case "name" -> (name = string(p, value)) != null || value == JsonToken.VALUE_NULL;
-                case "baseline" -> (baseline = string(p, value)) != null || value == JsonToken.VALUE_NULL;
-                case "current" -> (current = string(p, value)) != null || value == JsonToken.VALUE_NULL;
-                case "format" -> (format = string(p, value)) != null || value == JsonToken.VALUE_NULL;
-                case "criticalKeys" -> strings(p, value);
-                case "context" -> integer(p, value);
-                case "autojunk" -> bool(value);
-                default -> {
-                    p.skipChildren();
-                    yield true;
-                }
-            };
-            if (!typed) {
+        if (skip('}')) {
+            return end();
+        }
+        do {
+            String field = string();
+            if (field == null || !skip(':') || !member(field)) {
+                return false;
+            }
+        } while (skip(','));
+        return skip('}') && end();
+    }
+
+    private boolean member(String field) {
+        whitespace();
+        switch (field) {
+            case "name" -> name = stringOrNull();
+            case "baseline" -> baseline = stringOrNull();
+            case "current" -> current = stringOrNull();
+            case "format" -> format = stringOrNull();
+            case "criticalKeys" -> {
+                return strings();
+            }
+            case "context" -> {
+                return integer();
+            }
+            case "autojunk" -> {
+                return bool();
+            }
+            default -> {
                 return false;
             }
         }
-        return p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null;
+        return !failed;
     }
 
-    private static String string(JsonParser p, JsonToken value) throws IOException {
-        return value == JsonToken.VALUE_STRING ? p.getText() : null;
+    private String stringOrNull() {
+        if (literal("null")) {
+            return null;
+        }
+        String value = at < n && body.charAt(at) == '"' ? string() : null;
+        failed |= value == null;
+        return value;
     }
 
-    private boolean strings(JsonParser p, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_NULL) {
+    private boolean strings() {
+        if (literal("null")) {
             criticalKeys = null;
             return true;
         }
-        if (value != JsonToken.START_ARRAY) {
+        if (!skip('[')) {
             return false;
         }
         List<String> items = new ArrayList<>();
-        for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
-            if (item != JsonToken.VALUE_STRING) {
+        if (!skip(']')) {
+            do {
+                String item = string();
+                if (item == null) {
+                    return false;
+                }
+                items.add(item);
+            } while (skip(','));
+            if (!skip(']')) {
                 return false;
             }
-            items.add(p.getText());
         }
         criticalKeys = items;
         return true;
     }
 
-    private boolean integer(JsonParser p, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_NULL) {
+    /** {@code -?(0|[1-9][0-9]{0,8})}: always an int, as Jackson reads it; longer numbers go to the tree path. */
+    private boolean integer() {
+        if (literal("null")) {
             context = null;
             return true;
         }
-        if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+        int i = at;
+        boolean negative = i < n && body.charAt(i) == '-';
+        i += negative ? 1 : 0;
+        int digits = i;
+        int value = 0;
+        while (i < n && body.charAt(i) >= '0' && body.charAt(i) <= '9' && i - digits < 10) {
+            value = value * 10 + (body.charAt(i) - '0');
+            i++;
+        }
+        int count = i - digits;
+        if (count == 0 || count > 9 || count > 1 && body.charAt(digits) == '0' || !delimiter(i)) {
             return false;
         }
-        context = p.getIntValue();
+        at = i;
+        context = negative ? -value : value;
         return true;
     }
 
-    private boolean bool(JsonToken value) {
-        autojunk = switch (value) {
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            default -> null;
-        };
-        return autojunk != null || value == JsonToken.VALUE_NULL;
+    private boolean bool() {
+        if (literal("null")) {
+            autojunk = null;
+        } else if (literal("true")) {
+            autojunk = Boolean.TRUE;
+        } else if (literal("false")) {
+            autojunk = Boolean.FALSE;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** A literal followed by what may follow a value. */
+    private boolean literal(String word) {
+        if (body.startsWith(word, at) && delimiter(at + word.length())) {
+            at += word.length();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean delimiter(int i) {
+        if (i >= n) {
+            return true;
+        }
+        char c = body.charAt(i);
+        return c == ',' || c == '}' || c == ']' || isWhitespace(c);
     }
 
     /**
-     * Whether Jackson's byte source detection reads these bytes as the UTF-8 text they are: it skips a UTF-8 byte
-     * order mark and takes NUL bytes among the first four for UTF-16 or UTF-32, where the text parser sees
-     * characters.
+     * A JSON string at the current position (whitespace before it skipped), or null when there is none or it
+     * holds anything but characters from U+0020 and the standard escapes.
      */
-    private static boolean plainUtf8Start(byte[] body) {
-        if (body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf) {
-            return false;
+    private String string() {
+        whitespace();
+        if (at >= n || body.charAt(at) != '"') {
+            return null;
         }
-        for (int i = 0; i < Math.min(4, body.length); i++) {
-            if (body[i] == 0) {
+        int start = at + 1;
+        int quote = body.indexOf('"', start);
+        int escape = body.indexOf('\\', start);
+        if (quote < 0) {
+            return null;
+        }
+        if (escape < 0 || escape > quote) {
+            return noControl(start, quote) ? finish(body.substring(start, quote), quote) : null;
+        }
+        if (scratch == null) {
+            scratch = new StringBuilder(n - start);
+        }
+        StringBuilder out = scratch;
+        out.setLength(0);
+        int i = start;
+        while (true) {
+            // The run up to the next quote or backslash is copied as it is.
+            int stop = Math.min(quote, escape);
+            if (!noControl(i, stop)) {
+                return null;
+            }
+            out.append(body, i, stop);
+            if (stop == quote) {
+                return finish(out.toString(), quote);
+            }
+            i = unescape(out, stop + 1);
+            if (i < 0) {
+                return null;
+            }
+            if (quote < i) {
+                quote = body.indexOf('"', i);
+                if (quote < 0) {
+                    return null;
+                }
+            }
+            if (escape < i) {
+                escape = body.indexOf('\\', i);
+                escape = escape < 0 ? Integer.MAX_VALUE : escape;
+            }
+        }
+    }
+
+    private String finish(String value, int quote) {
+        at = quote + 1;
+        return value;
+    }
+
+    /** Decodes the escape whose letter is at {@code i}; the index after it, or -1 when it is not standard. */
+    private int unescape(StringBuilder out, int i) {
+        if (i >= n) {
+            return -1;
+        }
+        char c = body.charAt(i);
+        switch (c) {
+            case '"', '\\', '/' -> out.append(c);
+            case 'b' -> out.append('\b');
+            case 'f' -> out.append('\f');
+            case 'n' -> out.append('\n');
+            case 'r' -> out.append('\r');
+            case 't' -> out.append('\t');
+            case 'u' -> {
+                if (i + 4 >= n) {
+                    return -1;
+                }
+                int code = 0;
+                for (int k = 1; k <= 4; k++) {
+                    int digit = Character.digit(body.charAt(i + k), 16);
+                    if (digit < 0 || body.charAt(i + k) > 'f') {
+                        return -1;
+                    }
+                    code = code * 16 + digit;
+                }
+                out.append((char) code);
+                return i + 5;
+            }
+            default -> {
+                return -1;
+            }
+        }
+        return i + 1;
+    }
+
+    /** JSON strings hold no raw control characters (Jackson refuses them). */
+    private boolean noControl(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (body.charAt(i) < ' ') {
                 return false;
             }
         }
         return true;
     }
 
-    /** {@link String#isBlank()} of the decoded body, decoding only when a non-ASCII byte makes it necessary. */
-    static boolean isBlank(byte[] body) {
-        for (byte b : body) {
-            if (b < 0) {
-                return new String(body, StandardCharsets.UTF_8).isBlank();
-            }
-            if (!Character.isWhitespace(b)) {
-                return false;
-            }
+    private boolean skip(char c) {
+        whitespace();
+        if (at < n && body.charAt(at) == c) {
+            at++;
+            return true;
         }
-        return true;
+        return false;
+    }
+
+    private boolean end() {
+        whitespace();
+        return at == n;
+    }
+
+    private void whitespace() {
+        while (at < n && isWhitespace(body.charAt(at))) {
+            at++;
+        }
+    }
+
+    /** JSON's whitespace: space, tab, line feed, carriage return. */
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
     }
 }

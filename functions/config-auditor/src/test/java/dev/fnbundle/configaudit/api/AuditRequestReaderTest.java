@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.json.MalformedJsonException;
 import dev.fnbundle.common.validation.InvalidFieldsException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,9 +39,18 @@ class AuditRequestReaderTest {
         "[]", "\"text\"", "42", "null", "true",
         "{\"name\":\"a\"} {}", "{\"name\":\"a\"} x", "{\"name\":\"a\"", "{\"name\":}", "{name:1}", "{\"a\":1,}",
         "", "   ", "\t\n", "\u2003", "\u001c", "\uFEFF{}", "{\u0000}", "\u0000", "{\"a\":\"\u0000\"}",
-        "{\"name\":\"\u00e9\"} \u00e9", "\u00e9", "{\"name\":\"a\u2028b\"}"})
+        "{\"name\":\"\u00e9\"} \u00e9", "\u00e9", "{\"name\":\"a\u2028b\"}", "{\"context\":-0}",
+        "{\"context\":-}", "{\"context\":01}", "{\"context\":123456789}", "{\"context\":1234567890}",
+        "{\"context\":-123456789,\"autojunk\":true}", "{\"context\":3 }", "{\"context\":3x}",
+        "{\"autojunk\":truex}", "{\"autojunk\":nul}", "{\"name\":nullx}", "{\"name\" : \"a\" , \"current\":\"b\" }",
+        "{\"name\":\"a\\u00E9\\u00e9\\uD83D\\ude00\\ud800\\/\\b\\f\\r\\t\"}", "{\"name\":\"\\u00g0\"}",
+        "{\"name\":\"\\u00\"}", "{\"name\":\"\\x\"}", "{\"name\":\"a\tb\"}", "{\"name\":\"a\u001fb\"}",
+        "{\"name\":\"a\\\"b\\\\\"}", "{\"name\":\"a\\", "{\"name\":\"abc", "{\"nam\\u0065\":\"x\"}",
+        "{\"criticalKeys\":[]}", "{\"criticalKeys\":[ \"a\" , \"b\" ]}", "{\"criticalKeys\":[\"a\",]}",
+        "{\"criticalKeys\":[\"a\"}", "{\"\":1}", "\f{}", "{}\u00a0", "{\"name\":\"a\"}/**/", "{\"name\":'a'}",
+        "{\"format\":\"ini\",\"baseline\":\"\\u0000\"}", "{\"name\":\"\u00ff\u0100\ud800\"}"})
     void a_body_reads_as_the_tree_path_reads_it(String body) {
-        assertThat(outcome(() -> AuditRequestReader.read(body.getBytes(StandardCharsets.UTF_8))))
+        assertThat(outcome(() -> AuditRequestReader.read(body)))
                 .isEqualTo(outcome(() -> treePath(body)));
     }
 
@@ -51,7 +59,8 @@ class AuditRequestReaderTest {
         Random random = new Random(17);
         String[] fields = {"name", "baseline", "current", "format", "criticalKeys", "context", "autojunk", "other"};
         String[] values = {"\"app\"", "\"a = 1\\r\\nb: \\\"x\\\"\\n\"", "\"\"", "null", "true", "false", "0", "-1",
-            "3", "2147483648", "1.0", "[]", "[\"k.*\"]", "[\"a\",\"b\"]", "[1]", "{}", "{\"x\":[1,2]}", "\"\\u00e9\""};
+            "3", "2147483648", "1.0", "[]", "[\"k.*\"]", "[\"a\",\"b\"]", "[1]", "{}", "{\"x\":[1,2]}", "\"\\u00e9\"",
+            "\"x\\\\y\\\"\"", "\"\\u20AC\\n\"", " \"sp\" ", "999999999", "-0"};
         for (int n = 0; n < 3000; n++) {
             List<String> members = new ArrayList<>();
             for (int k = random.nextInt(9); k > 0; k--) {
@@ -63,7 +72,7 @@ class AuditRequestReaderTest {
                 body = body.substring(0, random.nextInt(body.length()));
             }
             String given = body;
-            assertThat(outcome(() -> AuditRequestReader.read(given.getBytes(StandardCharsets.UTF_8))))
+            assertThat(outcome(() -> AuditRequestReader.read(given)))
                     .as(body).isEqualTo(outcome(() -> treePath(given)));
         }
     }

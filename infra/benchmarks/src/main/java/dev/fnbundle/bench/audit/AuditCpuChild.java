@@ -9,7 +9,6 @@ import dev.fnbundle.configaudit.audit.DriftAuditor;
 import dev.fnbundle.configaudit.aws.BenchCodec;
 import dev.fnbundle.configaudit.service.AuditSource;
 import dev.fnbundle.configaudit.service.StoredAudit;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -40,7 +39,7 @@ public final class AuditCpuChild {
 
     private static long request(String body, DriftAuditor auditor, ResponseBudget budget) {
         StoredAudit audit = new StoredAudit("id", Instant.now(), AuditSource.API, null,
-                auditor.audit(AuditRequests.audit(body.getBytes(StandardCharsets.UTF_8))));
+                auditor.audit(AuditRequests.audit(body)));
         int stored = BenchCodec.encode(audit).length;
         return stored + ApiResponse.created("/audits/id", budget.fit(AuditView.of(audit))).toGatewayResponse()
                 .getBody().length();

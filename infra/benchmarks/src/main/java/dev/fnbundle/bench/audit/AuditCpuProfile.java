@@ -17,7 +17,6 @@ import dev.fnbundle.configaudit.service.StoredAudit;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -55,8 +54,7 @@ public final class AuditCpuProfile {
         String body = inputs.body();
         var budget = new ResponseBudget(ResponseBudget.DEFAULT_BYTES);
         Map<String, Supplier<?>> phases = new LinkedHashMap<>();
-        phases.put("body (JSON -> request)", () -> AuditRequests.audit(body.getBytes(
-                StandardCharsets.UTF_8)));
+        phases.put("body (JSON -> request)", () -> AuditRequests.audit(body));
         phases.put("response (view, budget, JSON)", () -> ApiResponse.created("/audits/x",
                 budget.fit(AuditView.of(stored))).toGatewayResponse());
         phases.put("validate", () -> AuditPhases.validate(request));
