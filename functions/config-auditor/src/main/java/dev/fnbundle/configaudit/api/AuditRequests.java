@@ -31,6 +31,18 @@ public final class AuditRequests {
     }
 
     /**
+     * {@code POST /audits} from the body's text, read without a JSON tree ({@link AuditRequestReader}): the same
+     * request, and the same errors, as {@link #audit(JsonNode)} on the parsed body.
+     *
+     * @throws dev.fnbundle.common.validation.InvalidFieldsException (400) for a blank body, one that is not an
+     *                                                               object, or wrong types
+     * @throws dev.fnbundle.common.json.MalformedJsonException      (400) for a body that is not JSON
+     */
+    public static AuditRequest audit(String body) {
+        return AuditRequestReader.read(body);
+    }
+
+    /**
      * The deployed side of an audit against a stored baseline.
      *
      * @param current  the deployed config text

@@ -37,12 +37,14 @@ import java.util.List;
  * value and carries what stays open into the following lines.
  */
 public final class LineMasker {
-    private final List<List<TextSpan>> out = new ArrayList<>();
+    private final List<List<TextSpan>> out;
     private final MaskedLine line = new MaskedLine();
     private final SecretValueState values = new SecretValueState(line);
     private final SecretKeyScanner keys = new SecretKeyScanner(line, values);
 
-    private LineMasker() {
+    /** Sized for the document's lines: a 20 000-line list grown by halves copied most of its work again. */
+    private LineMasker(int lines) {
+        this.out = new ArrayList<>(lines);
     }
 
     /** Masks a document's lines (each with its terminator, as from splitlines(keepends=True)); never null. */
@@ -67,7 +69,7 @@ public final class LineMasker {
      * Lines of a {@link TextLines} are read in place, without copying them out.
      */
     static List<List<TextSpan>> spans(List<String> lines) {
-        LineMasker masker = new LineMasker();
+        LineMasker masker = new LineMasker(lines.size());
         if (lines instanceof TextLines text) {
             String whole = text.text();
             // Where the next "://" is, found for the whole text rather than looked for on every line.

@@ -46,7 +46,17 @@ public final class IniParser implements ConfigParser {
 
     @Override
     public ParsedConfig read(String text) {
-        Document doc = new Document(text);
+        // Nearly every document names each path once: read it so, putting each key as it ends, and only when a
+        // path comes again read it once more counting repetitions (see Document#finish).
+        try {
+            return read(text, true);
+        } catch (RepeatedPath e) {
+            return read(text, false);
+        }
+    }
+
+    private static ParsedConfig read(String text, boolean unique) {
+        Document doc = new Document(text, unique);
         int start = 0;
         int line = 1;
         // Without any '\r', a line ends at the next '\n', which indexOf finds many characters at a time.
@@ -73,6 +83,19 @@ public final class IniParser implements ConfigParser {
         return doc.finish();
     }
 
+    /**
+     * A path came again (or the key limit is near) while reading in the unique mode: read the document again
+     * counting repetitions. Thrown without a stack trace; never leaves the parser.
+     */
+    private static final class RepeatedPath extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private static final RepeatedPath INSTANCE = new RepeatedPath();
+
+        private RepeatedPath() {
+            super(null, null, false, false);
+        }
+    }
+
     /** One occurrence of a key, in document order. */
     private record Occurrence(SectionKey id, String value, boolean secret, int line) {
     }
@@ -85,6 +108,8 @@ public final class IniParser implements ConfigParser {
     private static final class Document {
         private final String text;
         private final LeafCollector leaves;
+        /** Whether each key goes into the leaves as it ends (no path repeats); otherwise it is an occurrence. */
+        private final boolean unique;
         private final List<Occurrence> occurrences = new ArrayList<>();
         private String section = "";
         private boolean sectionSecret;
@@ -97,8 +122,9 @@ public final class IniParser implements ConfigParser {
         private int keyIndent;
         private int keyLine;
 
-        Document(String text) {
+        Document(String text, boolean unique) {
             this.text = text;
+            this.unique = unique;
             // About one key per 24 characters in typical files: the map is sized once instead of doubling.
             this.leaves = new LeafCollector(ConfigFormat.INI, text.length() / 24);
         }
@@ -179,7 +205,14 @@ public final class IniParser implements ConfigParser {
         void flush() {
             if (key != null) {
                 String value = continued != null ? continued.toString() : text.substring(valueStart, valueEnd);
-                occurrences.add(new Occurrence(new SectionKey(section, key), value, keySecret, keyLine));
+                if (!unique) {
+                    occurrences.add(new Occurrence(new SectionKey(section, key), value, keySecret, keyLine));
+                } else if (leaves.size() >= LeafCollector.MAX_KEYS
+                        || !leaves.putNew(section.isEmpty() ? key : section + "." + key, key, value, keySecret,
+                                keyLine, 1)) {
+                    // A repeated path, or the key limit whose error the counting mode reports after every line.
+                    throw RepeatedPath.INSTANCE;
+                }
                 key = null;
             }
         }
@@ -190,10 +223,9 @@ public final class IniParser implements ConfigParser {
          * one wins, as for any repeated path).
          */
         ParsedConfig finish() {
-            if (putAllUnique()) {
+            if (unique) {
                 return leaves.parsed();
             }
-            leaves.clearLeaves();
             // {occurrences, next index} per key, shared by the key's occurrences.
             Map<SectionKey, int[]> counts = new HashMap<>(occurrences.size() * 2);
             List<int[]> countOf = new ArrayList<>(occurrences.size());
@@ -214,22 +246,6 @@ public final class IniParser implements ConfigParser {
                 leaves.put(path, key, o.value(), o.secret(), o.line(), 1);
             }
             return leaves.parsed();
-        }
-
-        /**
-         * The common case, one map operation per key: every path occurs once, so no key repeats and each path is
-         * its own. False at the first path seen twice (the caller clears the leaves and counts repetitions).
-         */
-        private boolean putAllUnique() {
-            for (Occurrence o : occurrences) {
-                String section = o.id().section();
-                String key = o.id().key();
-                if (!leaves.putNew(section.isEmpty() ? key : section + "." + key, key, o.value(), o.secret(),
-                        o.line(), 1)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private int firstDelimiter(int from, int to) {

@@ -56,12 +56,6 @@ final class LeafCollector {
         return true;
     }
 
-    /** Forgets the leaves and secret values put so far (the secret spans stay), to put them again otherwise. */
-    void clearLeaves() {
-        entries.clear();
-        secretValues.clear();
-    }
-
     private void collected(String value, boolean secret, int line, int column) {
         // Collected while the value is at hand (a value a repeated path overwrites stays a secret to hide).
         if (secret) {
@@ -80,6 +74,11 @@ final class LeafCollector {
         if (start < end) {
             secretSpans.add(new TextSpan(start, end));
         }
+    }
+
+    /** The number of leaves put so far. */
+    int size() {
+        return entries.size();
     }
 
     boolean contains(String path) {

@@ -2,7 +2,6 @@ package dev.fnbundle.bench.audit;
 
 import dev.fnbundle.bench.report.CpuChild;
 import dev.fnbundle.common.http.ApiResponse;
-import dev.fnbundle.common.json.Json;
 import dev.fnbundle.configaudit.api.AuditRequests;
 import dev.fnbundle.configaudit.api.AuditView;
 import dev.fnbundle.configaudit.api.ResponseBudget;
@@ -40,7 +39,7 @@ public final class AuditCpuChild {
 
     private static long request(String body, DriftAuditor auditor, ResponseBudget budget) {
         StoredAudit audit = new StoredAudit("id", Instant.now(), AuditSource.API, null,
-                auditor.audit(AuditRequests.audit(Json.parse(body))));
+                auditor.audit(AuditRequests.audit(body)));
         int stored = BenchCodec.encode(audit).length;
         return stored + ApiResponse.created("/audits/id", budget.fit(AuditView.of(audit))).toGatewayResponse()
                 .getBody().length();

@@ -156,7 +156,7 @@ public final class AuditSuite implements Suite {
                 .append(" |\n");
         md.append("\nPer phase (each measured on its own, default JIT):\n\n| phase | time |\n|---|---|\n");
         String[][] phaseNames = {
-            {"phaseBody", "request body: JSON → AuditRequest (1.1 MB)"},
+            {"phaseBody", "request body: text → AuditRequest, no JSON tree (1.1 MB)"},
             {"phaseValidate", "validation: fields, UTF-8 size and text, both sides cut into lines"},
             {"phaseRead", "both sides read as INI (key paths, secret spans and values)"},
             {"phaseKeyDrift", "key-level drift (20 000 keys a side), shown values masked"},

@@ -1,0 +1,257 @@
+package dev.fnbundle.configaudit.semantic;
+
+import dev.fnbundle.configaudit.secrets.SecretPolicy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The INI reader as it was before it put keys while reading (two passes over occurrences): the oracle of
+ * {@link IniParserOnePassTest}. */
+final class IniParserBeforeOnePass implements ConfigParser {
+
+    @Override
+    public ParsedConfig read(String text) {
+        Document doc = new Document(text);
+        int start = 0;
+        int line = 1;
+        // Without any '\r', a line ends at the next '\n', which indexOf finds many characters at a time.
+        boolean onlyLineFeeds = text.indexOf('\r') < 0;
+        while (true) {
+            int end;
+            if (onlyLineFeeds) {
+                end = text.indexOf('\n', start);
+                end = end < 0 ? text.length() : end;
+            } else {
+                end = start;
+                while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                    end++;
+                }
+            }
+            doc.accept(start, end, line);
+            if (end == text.length()) {
+                break;
+            }
+            start = end + (text.startsWith("\r\n", end) ? 2 : 1);
+            line++;
+        }
+        doc.flush();
+        return doc.finish();
+    }
+
+    /** One occurrence of a key, in document order. */
+    private record Occurrence(SectionKey id, String value, boolean secret, int line) {
+    }
+
+    /** A key within its section: what counts as "the same key" for repeated keys (not the path, see finish). */
+    private record SectionKey(String section, String key) {
+    }
+
+    /** Parsing state of one document: the current section and the key whose value may still continue. */
+    private static final class Document {
+        private final String text;
+        private LeafCollector leaves;
+        private final List<Occurrence> occurrences = new ArrayList<>();
+        private String section = "";
+        private boolean sectionSecret;
+        private String key;
+        private boolean keySecret;
+        /** The value on the key's own line, as offsets; continuation lines go to {@link #continued}. */
+        private int valueStart;
+        private int valueEnd;
+        private StringBuilder continued;
+        private int keyIndent;
+        private int keyLine;
+
+        Document(String text) {
+            this.text = text;
+            // About one key per 24 characters in typical files: the map is sized once instead of doubling.
+            this.leaves = new LeafCollector(ConfigFormat.INI, text.length() / 24);
+        }
+
+        void accept(int start, int end, int line) {
+            int first = skipBlanks(start, end);
+            int last = trimEnd(first, end);
+            if (first < end && (text.charAt(first) == '#' || text.charAt(first) == ';')) {
+                return;
+            }
+            int indent = first - start;
+            if (first == end) {
+                flush();
+            } else if (key != null && indent > keyIndent) {
+                if (continued == null) {
+                    continued = new StringBuilder().append(text, valueStart, valueEnd);
+                }
+                continued.append('\n').append(text, first, last);
+                secret(first, last);
+            } else if (text.charAt(first) == '[') {
+                flush();
+                header(first, last, line, indent);
+            } else {
+                flush();
+                startKey(first, last, line, indent);
+            }
+        }
+
+        private void header(int first, int last, int line, int indent) {
+            int close = first + 1;
+            while (close < last && text.charAt(close) != ']') {
+                close++;
+            }
+            if (close >= last || close == first + 1 || !blankOrComment(close + 1, last)) {
+                throw error(line, indent + 1, "a section header must look like [name]");
+            }
+            section = text.substring(first + 1, close);
+            sectionSecret = SecretPolicy.isSecretName(section);
+        }
+
+        private void startKey(int first, int last, int line, int indent) {
+            int split = firstDelimiter(first, last);
+            int valueStart;
+            String name;
+            if (split >= 0) {
+                name = text.substring(first, trimEnd(first, split));
+                valueStart = skipBlanks(split + 1, last);
+            } else if (text.charAt(first) == '!' || !hasBlank(first, last)) {
+                int word = first;
+                while (word < last && !isWhitespace(text.charAt(word))) {
+                    word++;
+                }
+                name = text.substring(first, word);
+                valueStart = skipBlanks(word, last);
+            } else {
+                throw error(line, indent + 1, "expected '[section]', 'key = value', a single-word flag or a"
+                        + " comment");
+            }
+            if (name.isEmpty()) {
+                throw error(line, indent + 1, "empty key");
+            }
+            key = name.toLowerCase(Locale.ROOT);
+            keySecret = sectionSecret || SecretPolicy.isSecretName(key);
+            this.valueStart = valueStart;
+            this.valueEnd = last;
+            continued = null;
+            secret(valueStart, last);
+            keyIndent = indent;
+            keyLine = line;
+        }
+
+        private void secret(int start, int end) {
+            if (keySecret) {
+                leaves.secretAt(start, end);
+            }
+        }
+
+        void flush() {
+            if (key != null) {
+                String value = continued != null ? continued.toString() : text.substring(valueStart, valueEnd);
+                occurrences.add(new Occurrence(new SectionKey(section, key), value, keySecret, keyLine));
+                key = null;
+            }
+        }
+
+        /**
+         * Paths of the occurrences. Repetition is counted per section and key, not per path: section {@code a.b}
+         * with key {@code c} and section {@code a} with key {@code b.c} are two keys that share a path (the later
+         * one wins, as for any repeated path).
+         */
+        ParsedConfig finish() {
+            if (putAllUnique()) {
+                return leaves.parsed();
+            }
+            // The leaves put so far are dropped; the secret spans stay (what LeafCollector.clearLeaves did).
+            List<dev.fnbundle.configaudit.secrets.TextSpan> spans = leaves.parsed().secretSpans();
+            leaves = new LeafCollector(ConfigFormat.INI, text.length() / 24);
+            spans.forEach(span -> leaves.secretAt(span.start(), span.end()));
+            // {occurrences, next index} per key, shared by the key's occurrences.
+            Map<SectionKey, int[]> counts = new HashMap<>(occurrences.size() * 2);
+            List<int[]> countOf = new ArrayList<>(occurrences.size());
+            for (Occurrence o : occurrences) {
+                int[] count = counts.computeIfAbsent(o.id(), id -> new int[2]);
+                count[0]++;
+                countOf.add(count);
+            }
+            for (int k = 0; k < occurrences.size(); k++) {
+                Occurrence o = occurrences.get(k);
+                String section = o.id().section();
+                String key = o.id().key();
+                String path = section.isEmpty() ? key : section + "." + key;
+                int[] count = countOf.get(k);
+                if (count[0] > 1) {
+                    path = KeyPaths.index(path, count[1]++);
+                }
+                leaves.put(path, key, o.value(), o.secret(), o.line(), 1);
+            }
+            return leaves.parsed();
+        }
+
+        /**
+         * The common case, one map operation per key: every path occurs once, so no key repeats and each path is
+         * its own. False at the first path seen twice (the caller clears the leaves and counts repetitions).
+         */
+        private boolean putAllUnique() {
+            for (Occurrence o : occurrences) {
+                String section = o.id().section();
+                String key = o.id().key();
+                if (!leaves.putNew(section.isEmpty() ? key : section + "." + key, key, o.value(), o.secret(),
+                        o.line(), 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int firstDelimiter(int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c == '=' || c == ':') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private boolean hasBlank(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (isWhitespace(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean blankOrComment(int from, int to) {
+            int i = skipBlanks(from, to);
+            return i == to || text.charAt(i) == '#' || text.charAt(i) == ';';
+        }
+
+        private int skipBlanks(int from, int to) {
+            int i = from;
+            while (i < to && isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        private int trimEnd(int from, int to) {
+            int i = to;
+            while (i > from && isWhitespace(text.charAt(i - 1))) {
+                i--;
+            }
+            return i;
+        }
+    }
+
+    /** {@link Character#isWhitespace}, answered without a table lookup for ASCII. */
+    private static boolean isWhitespace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c' && c <= '\u001f';
+        }
+        return Character.isWhitespace(c);
+    }
+
+    private static ConfigParseException error(int line, int column, String detail) {
+        return new ConfigParseException(ConfigFormat.INI, line, column, detail);
+    }
+}

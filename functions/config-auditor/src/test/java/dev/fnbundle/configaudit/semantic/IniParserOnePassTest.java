@@ -1,0 +1,84 @@
+package dev.fnbundle.configaudit.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The INI reader puts each key while reading and reads a document again only when a path repeats; it gives what
+ * the two-pass reader before it gave ({@link IniParserBeforeOnePass}): the same leaves in the same order, secret
+ * spans and values, or the same parse error at the same place.
+ */
+class IniParserOnePassTest {
+    private static final String[] LINES = {"[s]", "[S.t]", "[secrets]", "[s]  # again", "[]", "[bad", "a = 1",
+        "A = 2", "b: x", "password = hunter22", "t.b = 3", "c=", "  continued", "\tmore", "", "; note", "# note",
+        "flag", "!include /etc/x", "two words", "= v", "url = https://u:pa55word@h/x", "key = a # b", "Key=Value",
+        "db.password: s3cr3t!", "x = \u00e9\u2028y", "  ", "[s.t]", "t = 1", "ExecStart=", "ExecStart=/bin/x"};
+
+    @Test
+    void random_documents_read_as_the_two_pass_reader_read_them() {
+        Random random = new Random(1717);
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder text = new StringBuilder();
+            String[] breaks = random.nextInt(4) == 0 ? new String[] {"\n", "\r\n", "\r"} : new String[] {"\n"};
+            for (int k = random.nextInt(30); k > 0; k--) {
+                text.append(LINES[random.nextInt(LINES.length)]).append(breaks[random.nextInt(breaks.length)]);
+            }
+            if (random.nextBoolean()) {
+                text.append(LINES[random.nextInt(LINES.length)]);
+            }
+            String doc = text.toString();
+            assertThat(outcome(new IniParser(), doc)).as(doc).isEqualTo(outcome(new IniParserBeforeOnePass(), doc));
+        }
+    }
+
+    @Test
+    void a_large_document_with_unique_keys_reads_as_before() {
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < 500; s++) {
+            text.append("[section_").append(s).append("]\n");
+            for (int k = 0; k < 19; k++) {
+                text.append(k % 7 == 0 ? "Secret_Token" : "option").append('_').append(k).append(" = value-")
+                        .append(s * k).append('\n');
+            }
+        }
+        String doc = text.toString();
+
+        assertThat(outcome(new IniParser(), doc)).isEqualTo(outcome(new IniParserBeforeOnePass(), doc));
+    }
+
+    @Test
+    void a_path_repeated_after_thousands_of_unique_ones_is_counted_from_its_first_occurrence() {
+        String doc = "[unit]\nExecStart=/bin/a\nx = v\n" + manyKeys(3000)
+                + "[unit]\nExecStart=/bin/b\n";
+
+        ParsedConfig parsed = new IniParser().read(doc);
+
+        assertThat(parsed.byPath()).containsKeys("unit.execstart[0]", "unit.execstart[1]");
+        assertThat(outcome(new IniParser(), doc)).isEqualTo(outcome(new IniParserBeforeOnePass(), doc));
+    }
+
+    private static String manyKeys(int n) {
+        StringBuilder text = new StringBuilder("[many]\n");
+        for (int i = 0; i < n; i++) {
+            text.append("key").append(i).append(" = ").append(i).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Leaves in order with every field, spans, secret values; or the error's place and detail. */
+    private static Object outcome(ConfigParser parser, String text) {
+        try {
+            ParsedConfig parsed = parser.read(text);
+            List<Object> leaves = new ArrayList<>();
+            parsed.byPath().forEach((path, e) -> leaves.add(List.of(path, e.path(), e.name(), e.value(),
+                    e.secret())));
+            return List.of(leaves, parsed.secretSpans(), parsed.secretValues());
+        } catch (ConfigParseException e) {
+            return List.of("error", e.getMessage(), e.line(), e.column());
+        }
+    }
+}
