@@ -57,6 +57,7 @@ public record JmhLatency(int forks, int warmups, int iterations, int iterationSe
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.seconds(iterationSeconds))
                 .jvmArgs(jvmArgs.toArray(String[]::new))
+                .jvmArgsAppend(Jmh.NO_SHUTDOWN_WAIT)
                 .shouldFailOnError(true);
         params.forEach(options::param);
         Map<String, Latency> latencies = new LinkedHashMap<>();
