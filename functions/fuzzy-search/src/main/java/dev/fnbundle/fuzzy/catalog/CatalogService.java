@@ -195,6 +195,10 @@ public final class CatalogService {
         try {
             Optional<byte[]> bytes = snapshots.read(header.name(), header.version());
             if (bytes.isEmpty()) {
+                if (header.itemCount() > 0) {
+                    LOG.warn("no snapshot at this version, reading the items instead catalog={} version={}",
+                            header.name(), header.version());
+                }
                 return Optional.empty();
             }
             SnapshotCodec.Decoded decoded = SnapshotCodec.decode(bytes.get());

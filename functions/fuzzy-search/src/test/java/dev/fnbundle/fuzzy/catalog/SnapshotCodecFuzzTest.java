@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
+import java.util.zip.Deflater;
 
 /**
  * Fuzz target: {@link SnapshotCodec#decode} of any bytes is a catalog or a {@link SnapshotCorruptException}, within
- * the CPU budget. The first byte picks the shape: 0 raw bytes; 1 the rest as a body behind a valid header and
- * checksum (so the fuzzer reaches the item decoder past the CRC); 2 items made from NUL-separated text that must
- * survive encode then decode.
+ * the CPU budget. The first byte picks the shape: 0 raw bytes; 1 item bytes behind a valid header and checksum,
+ * deflated by the harness (so the fuzzer reaches the item decoder past the CRC); 2 items made from NUL-separated
+ * text that must survive encode then decode.
  */
 class SnapshotCodecFuzzTest {
 
@@ -42,17 +43,28 @@ class SnapshotCodecFuzzTest {
     }
 
     /**
-     * A header claiming the body's first 4 bytes as item count and the rest's deflated length, with a right CRC:
-     * what a bug in the encoder, rather than damage in storage, would produce.
+     * The rest's first 4 bytes as the item count (low 16 bits) and the others as the item bytes, deflated behind a
+     * right header and checksum: what a bug in the encoder, rather than damage in storage, would produce. The
+     * fuzzer drives the item decoder directly.
      */
     private static byte[] checksummed(byte[] rest) {
         int count = rest.length >= 4 ? ByteBuffer.wrap(rest).getInt() & 0xFFFF : 1;
-        byte[] body = rest.length >= 4 ? Arrays.copyOfRange(rest, 4, rest.length) : rest;
+        byte[] raw = rest.length >= 4 ? Arrays.copyOfRange(rest, 4, rest.length) : rest;
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        byte[] body = new byte[raw.length + raw.length / 8 + 64];
+        int length;
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            length = deflater.deflate(body);
+        } finally {
+            deflater.end();
+        }
         CRC32C crc = new CRC32C();
-        crc.update(body);
-        ByteBuffer out = ByteBuffer.allocate(SnapshotCodec.HEADER_BYTES + body.length);
-        out.putInt(SnapshotCodec.MAGIC).putLong(9).putInt(count).putInt(body.length * 4).putInt((int) crc.getValue());
-        return out.put(body).array();
+        crc.update(body, 0, length);
+        ByteBuffer out = ByteBuffer.allocate(SnapshotCodec.HEADER_BYTES + length);
+        out.putInt(SnapshotCodec.MAGIC).putLong(9).putInt(count).putInt(raw.length).putInt((int) crc.getValue());
+        return out.put(body, 0, length).array();
     }
 
     private static void roundTrip(String text) {
