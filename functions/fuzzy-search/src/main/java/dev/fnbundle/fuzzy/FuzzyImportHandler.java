@@ -9,7 +9,7 @@ import dev.fnbundle.common.sqs.SqsBatch;
 /**
  * Consumes the catalog import queue: each message adds or replaces up to 1 000 items of one catalog (format in
  * {@link dev.fnbundle.fuzzy.api.ImportMessages}). Failures are reported per message; one that keeps failing ends in
- * the dead-letter queue.
+ * the dead-letter queue. Then the snapshot of each catalog the batch changed is rewritten, for cold searches.
  */
 public final class FuzzyImportHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final ImportWorker worker;
@@ -24,6 +24,9 @@ public final class FuzzyImportHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatch.process(event, context.getAwsRequestId(), message -> worker.handle(message.getBody()));
+        SQSBatchResponse response = SqsBatch.process(event, context.getAwsRequestId(),
+                message -> worker.handle(message.getBody()));
+        worker.refreshSnapshots();
+        return response;
     }
 }

@@ -3,6 +3,7 @@ package dev.fnbundle.fuzzy;
 import dev.fnbundle.common.aws.AwsClients;
 import dev.fnbundle.common.config.Env;
 import dev.fnbundle.fuzzy.aws.DynamoCatalogRepository;
+import dev.fnbundle.fuzzy.aws.DynamoSnapshotStore;
 import dev.fnbundle.fuzzy.aws.SqsImportQueue;
 import dev.fnbundle.fuzzy.catalog.CatalogImports;
 import dev.fnbundle.fuzzy.catalog.CatalogService;
@@ -26,8 +27,10 @@ public record FuzzyWiring(SimilarityService similarity, PhoneticService phonetic
 
     public static FuzzyWiring from(Env env) {
         var config = FuzzyConfig.from(env);
-        var repository = new DynamoCatalogRepository(AwsClients.dynamoDb(env), config.table());
-        var catalogs = new CatalogService(repository, new IndexCache(config.cacheMaxItems()), Clock.systemUTC());
+        var dynamo = AwsClients.dynamoDb(env);
+        var catalogs = new CatalogService(new DynamoCatalogRepository(dynamo, config.table()),
+                new DynamoSnapshotStore(dynamo, config.table()), new IndexCache(config.cacheMaxItems()),
+                Clock.systemUTC());
         var queue = new SqsImportQueue(AwsClients.sqs(env), config.importQueueUrl());
         return new FuzzyWiring(new SimilarityService(), new PhoneticService(), catalogs,
                 new CatalogImports(catalogs, queue), queue);

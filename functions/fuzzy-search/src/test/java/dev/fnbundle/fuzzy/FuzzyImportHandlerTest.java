@@ -51,4 +51,23 @@ class FuzzyImportHandlerTest {
         CatalogEntry hit = search.entry(search.result().hits().get(0));
         assertThat(hit).isEqualTo(new CatalogEntry("queued-2", "Go Concurrency Patterns", "{\"format\":\"print\"}"));
     }
+
+    @ParameterizedTest
+    @Event(value = "fuzzy-search/import-messages.json", type = SQSEvent.class)
+    void after_a_batch_the_catalog_snapshot_is_current_and_a_cold_container_searches_from_it(SQSEvent event) {
+        String name = "snapshotted-" + UUID.randomUUID().toString().substring(0, 8);
+        wiring.catalogs().put(name, CatalogSettings.DEFAULTS);
+        event.getRecords().forEach(r -> r.setBody(r.getBody().replace("\"books\"", "\"" + name + "\"")));
+        var handler = new FuzzyImportHandler(new ImportWorker(wiring.imports()));
+
+        handler.handleRequest(event, new FakeLambdaContext("fuzzy-import"));
+        var cold = FuzzyWiring.from(Env.of(LocalAws.shared().functionEnvironment("FuzzyApiFunction"))).catalogs();
+        var search = cold.search(name, new SearchRequest("go concurency", 1, 0.3, "default"));
+
+        assertThat(wiring.catalogs().refreshSnapshot(name)).as("the importer wrote it already").isFalse();
+        assertThat(cold.loads().fromSnapshot()).isEqualTo(1);
+        assertThat(cold.loads().fromItems()).isZero();
+        assertThat(search.entry(search.result().hits().get(0)))
+                .isEqualTo(new CatalogEntry("queued-2", "Go Concurrency Patterns", "{\"format\":\"print\"}"));
+    }
 }

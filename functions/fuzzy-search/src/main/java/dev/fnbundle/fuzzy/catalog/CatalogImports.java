@@ -45,4 +45,14 @@ public final class CatalogImports {
     public UpsertResult apply(String catalog, List<CatalogEntry> entries) {
         return catalogs.addItems(catalog, entries);
     }
+
+    /**
+     * Writes the catalog's snapshot at its current version unless it is current already; the importer calls it once
+     * per catalog after a batch of messages, so the next cold container loads the catalog in one pass.
+     *
+     * @return true when a snapshot was written
+     */
+    public boolean refreshSnapshot(String catalog) {
+        return catalogs.refreshSnapshot(catalog);
+    }
 }

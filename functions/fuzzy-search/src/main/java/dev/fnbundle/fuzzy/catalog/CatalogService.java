@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p>Consistency: every item write bumps the catalog's version atomically with the write, and every search reads the
  * header consistently before it picks an index; a cached index answers only for the version it was loaded at, and a
  * new one is loaded with consistent reads. So a search that starts after a write returned sees that write.
+ *
+ * <p>A container without the index loads the catalog's snapshot ({@link SnapshotCodec}) when one was written at the
+ * header's version, and otherwise (none, stale, or failing its checks: logged, counted in {@link #loads()}) reads
+ * every item record, so a snapshot can make a search faster but never different or failed.
  */
 public final class CatalogService {
 
@@ -35,11 +40,14 @@ public final class CatalogService {
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,64}+");
 
     private final CatalogRepository repository;
+    private final SnapshotStore snapshots;
     private final IndexCache cache;
     private final Clock clock;
+    private final CatalogLoads loads = new CatalogLoads();
 
-    public CatalogService(CatalogRepository repository, IndexCache cache, Clock clock) {
+    public CatalogService(CatalogRepository repository, SnapshotStore snapshots, IndexCache cache, Clock clock) {
         this.repository = Objects.requireNonNull(repository);
+        this.snapshots = Objects.requireNonNull(snapshots);
         this.cache = Objects.requireNonNull(cache);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -134,18 +142,85 @@ public final class CatalogService {
         return new Duplicates(header, catalog.index().duplicates(query), catalog);
     }
 
+    /**
+     * Writes the catalog's snapshot at its current version, unless the stored one is at that version already. Reads
+     * the items (or takes them from a cached index of that version); builds no index.
+     *
+     * @return true when a snapshot was written
+     * @throws CatalogNotFoundException when there is no such catalog
+     */
+    public boolean refreshSnapshot(String name) {
+        CatalogHeader header = header(name);
+        if (snapshots.version(name).filter(v -> v == header.version()).isPresent()) {
+            return false;
+        }
+        long started = System.nanoTime();
+        // Items read after the header may hold later writes; those also bump the version, so the snapshot labelled
+        // with this header's version is used only while no later write committed, when the two are the same.
+        List<CatalogEntry> entries = cache.get(name, header.version()).map(LoadedCatalog::entries)
+                .orElseGet(() -> repository.items(name));
+        byte[] snapshot = SnapshotCodec.encode(header.version(), entries);
+        snapshots.write(name, header.version(), snapshot);
+        LOG.info("snapshot written catalog={} version={} items={} bytes={} durationMs={}", name, header.version(),
+                entries.size(), snapshot.length, (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    /** @return where this service's indexes came from, for metrics and tests */
+    public CatalogLoads loads() {
+        return loads;
+    }
+
     /** The catalog's index at the header's version: from the cache, or loaded, built and cached. */
     LoadedCatalog load(CatalogHeader header) {
         return cache.get(header.name(), header.version()).orElseGet(() -> {
             long started = System.nanoTime();
-            List<CatalogEntry> entries = repository.items(header.name());
-            var index = CatalogIndex.build(entries.stream().map(e -> new CatalogItem(e.id(), e.text())).toList());
-            var loaded = new LoadedCatalog(header.version(), entries, index);
+            Optional<LoadedCatalog> snapshot = fromSnapshot(header);
+            LoadedCatalog loaded = snapshot.orElseGet(() -> indexed(header, repository.items(header.name())));
+            if (snapshot.isPresent()) {
+                loads.snapshot();
+            } else {
+                loads.items();
+            }
             cache.put(header.name(), loaded);
-            LOG.info("index built catalog={} version={} items={} durationMs={}", header.name(), header.version(),
-                    entries.size(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info("index built catalog={} version={} items={} source={} durationMs={}", header.name(),
+                    header.version(), loaded.size(), snapshot.isPresent() ? "snapshot" : "items",
+                    (System.nanoTime() - started) / 1_000_000);
             return loaded;
         });
+    }
+
+    /** The catalog from its snapshot at exactly the header's version; empty (never an exception) otherwise. */
+    private Optional<LoadedCatalog> fromSnapshot(CatalogHeader header) {
+        try {
+            Optional<byte[]> bytes = snapshots.read(header.name(), header.version());
+            if (bytes.isEmpty()) {
+                if (header.itemCount() > 0) {
+                    LOG.warn("no snapshot at this version, reading the items instead catalog={} version={}",
+                            header.name(), header.version());
+                }
+                return Optional.empty();
+            }
+            SnapshotCodec.Decoded decoded = SnapshotCodec.decode(bytes.get());
+            if (decoded.version() != header.version() || decoded.entries().size() != header.itemCount()) {
+                throw new SnapshotCorruptException("snapshot holds version " + decoded.version() + " with "
+                        + decoded.entries().size() + " items, the header " + header.version() + " with "
+                        + header.itemCount());
+            }
+            return Optional.of(indexed(header, decoded.entries()));
+        } catch (RuntimeException e) {
+            // Whatever went wrong with the snapshot (storage, checks, an index that refuses its items), the item
+            // records are the truth: answer from them.
+            loads.rejected();
+            LOG.warn("snapshot rejected, reading the items instead catalog={} version={}", header.name(),
+                    header.version(), e);
+            return Optional.empty();
+        }
+    }
+
+    private static LoadedCatalog indexed(CatalogHeader header, List<CatalogEntry> entries) {
+        var index = CatalogIndex.build(entries.stream().map(e -> new CatalogItem(e.id(), e.text())).toList());
+        return new LoadedCatalog(header.version(), entries, index);
     }
 
     /**

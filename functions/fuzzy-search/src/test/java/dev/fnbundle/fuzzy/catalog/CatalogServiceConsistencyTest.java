@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.fuzzy.aws.DynamoCatalogRepository;
+import dev.fnbundle.fuzzy.aws.DynamoSnapshotStore;
 import dev.fnbundle.fuzzy.search.SearchHit;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,11 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogServiceConsistencyTest {
     private static CatalogRepository table;
+    private static SnapshotStore snapshots;
 
     @BeforeAll
     static void wire() {
         var aws = LocalAws.shared();
-        table = new DynamoCatalogRepository(aws.dynamoDb(), aws.provisionTable("FuzzyCatalogTable"));
+        String name = aws.provisionTable("FuzzyCatalogTable");
+        table = new DynamoCatalogRepository(aws.dynamoDb(), name);
+        snapshots = new DynamoSnapshotStore(aws.dynamoDb(), name);
     }
 
     /** The real repository, counting how often a container loads all items of a catalog. */
@@ -66,7 +70,7 @@ class CatalogServiceConsistencyTest {
     }
 
     private static CatalogService service(CountingRepository repository) {
-        return new CatalogService(repository, new IndexCache(1_000),
+        return new CatalogService(repository, snapshots, new IndexCache(1_000),
                 Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Seeded random catalogs and queries for equivalence tests: short vocabularies so that scores tie often. */
-final class RandomCatalogs {
+public final class RandomCatalogs {
 
     private static final String[] WORDS = {"pro", "max", "mini", "ultra", "smart", "phone", "watch", "case", "usb",
         "cable", "wireless", "charger", "café", "日本", "😀", "x200", "x300", "a", "ab", "ba"};
@@ -13,7 +13,7 @@ final class RandomCatalogs {
     private RandomCatalogs() {
     }
 
-    static List<CatalogItem> catalog(Random random, int size) {
+    public static List<CatalogItem> catalog(Random random, int size) {
         List<CatalogItem> items = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String text = random.nextInt(25) == 0 && i > 0 ? items.get(random.nextInt(i)).text() : phrase(random);
@@ -36,7 +36,7 @@ final class RandomCatalogs {
     }
 
     /** A phrase with a typo (deletion, swap or substitution) half of the time. */
-    static String query(Random random) {
+    public static String query(Random random) {
         String phrase = phrase(random);
         if (phrase.length() < 3 || random.nextBoolean()) {
             return phrase;

@@ -6,15 +6,17 @@ import dev.fnbundle.embedded.Provisioner;
 import dev.fnbundle.embedded.template.LocalAccount;
 import dev.fnbundle.embedded.template.StackModel;
 import dev.fnbundle.embedded.template.Template;
+import dev.fnbundle.fuzzy.aws.BenchCatalogLoader;
 import dev.fnbundle.fuzzy.aws.DynamoCatalogRepository;
+import dev.fnbundle.fuzzy.aws.DynamoSnapshotStore;
 import dev.fnbundle.fuzzy.catalog.CatalogEntry;
-import dev.fnbundle.fuzzy.catalog.CatalogSettings;
-import dev.fnbundle.fuzzy.search.CatalogItem;
+import dev.fnbundle.fuzzy.catalog.CatalogService;
+import dev.fnbundle.fuzzy.catalog.IndexCache;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Catalogs of the benchmark's products in a DynamoDB Local kept on disk ({@code target/fuzzy-bench/dynamo}), loaded
- * once through the repository's own write path and reused by later runs, and the cold children that search them.
+ * once in bulk (the repository's records, batch-written) and reused by later runs, their snapshots, and the cold
+ * children that search them.
  */
 final class ColdCatalogs implements AutoCloseable {
     /** The fuzzy API function's memory and Lambda's JVM flags (template Globals), with the local runtime's GC. */
@@ -39,6 +42,7 @@ final class ColdCatalogs implements AutoCloseable {
     private final EmbeddedDynamo dynamo;
     private final DynamoDbClient client;
     private final String table;
+    private final Map<String, Double> loadSeconds = new LinkedHashMap<>();
 
     ColdCatalogs() {
         dynamo = EmbeddedDynamo.start(0, DATA.toAbsolutePath());
@@ -54,27 +58,51 @@ final class ColdCatalogs implements AutoCloseable {
         table = spec.name();
     }
 
-    /** The catalog {@code bench-N} holding the workload's N items, written now unless an earlier run did. */
-    String ensure(FuzzyWorkload workload) {
-        String name = "bench-" + workload.catalog().size();
+    /**
+     * The catalog {@code bench-N} holding the workload's N items, bulk-loaded now ({@link BenchCatalogLoader})
+     * unless an earlier run did; without {@code withItems}, {@code bench-snapshot-only-N}: its header and snapshot
+     * only. How long that took is in {@link #loadSeconds}.
+     */
+    String ensure(FuzzyWorkload workload, boolean withItems) throws Exception {
+        String name = (withItems ? "bench-" : "bench-snapshot-only-") + workload.catalog().size();
         var repository = new DynamoCatalogRepository(client, table);
         var header = repository.header(name);
         if (header.isPresent() && header.get().itemCount() == workload.catalog().size()) {
             return name;
         }
-        Instant now = Instant.now();
-        if (header.isEmpty()) {
-            repository.create(name, CatalogSettings.DEFAULTS, now);
-        }
         long start = System.nanoTime();
-        List<CatalogItem> items = workload.catalog();
-        for (int from = 0; from < items.size(); from += 1_000) {
-            List<CatalogEntry> batch = items.subList(from, Math.min(items.size(), from + 1_000)).stream()
-                    .map(item -> new CatalogEntry(item.id(), item.text(), null)).toList();
-            repository.upsert(name, batch, items.size(), now);
+        List<CatalogEntry> entries = workload.catalog().stream()
+                .map(item -> new CatalogEntry(item.id(), item.text(), null)).toList();
+        if (withItems) {
+            BenchCatalogLoader.load(client, table, name, entries, 4);
+        } else {
+            BenchCatalogLoader.loadSnapshotOnly(client, table, name, entries);
         }
-        System.out.printf("loaded %s into DynamoDB Local in %.0f s%n", name, (System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        loadSeconds.put(name, seconds);
+        System.out.printf("loaded %s into DynamoDB Local in %.0f s%n", name, seconds);
         return name;
+    }
+
+    /** Seconds each catalog bulk-loaded in this run took (absent: kept on disk from an earlier run). */
+    Map<String, Double> loadSeconds() {
+        return loadSeconds;
+    }
+
+    /** Removes the catalog's snapshot: cold searches then read every item record. */
+    void dropSnapshot(String catalog) {
+        BenchCatalogLoader.dropSnapshot(client, table, catalog);
+    }
+
+    /** Writes the catalog's snapshot as the importer does after a batch; the milliseconds it took. */
+    double writeSnapshot(String catalog) {
+        var service = new CatalogService(new DynamoCatalogRepository(client, table),
+                new DynamoSnapshotStore(client, table), new IndexCache(0), Clock.systemUTC());
+        long start = System.nanoTime();
+        if (!service.refreshSnapshot(catalog)) {
+            throw new IllegalStateException("the snapshot of " + catalog + " was current already");
+        }
+        return (System.nanoTime() - start) / 1e6;
     }
 
     /** Runs {@link ColdSearchChild} in a fresh JVM with the function's flags and environment; its key=value lines. */

@@ -4,9 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.fnbundle.common.aws.AwsClients;
 import dev.fnbundle.common.config.Env;
+import dev.fnbundle.fuzzy.BenchApiHandler;
 import dev.fnbundle.fuzzy.FuzzyApiHandler;
+import dev.fnbundle.fuzzy.FuzzyWiring;
 import dev.fnbundle.fuzzy.aws.DynamoCatalogRepository;
+import dev.fnbundle.fuzzy.aws.DynamoSnapshotStore;
 import dev.fnbundle.fuzzy.catalog.CatalogEntry;
+import dev.fnbundle.fuzzy.catalog.SnapshotCodec;
 import dev.fnbundle.fuzzy.search.CatalogIndex;
 import dev.fnbundle.fuzzy.search.CatalogItem;
 import dev.fnbundle.fuzzy.search.Ranker;
@@ -23,7 +27,9 @@ import java.util.Map;
  * A cold container's first search, in a fresh JVM started with the function's flags against DynamoDB Local.
  * {@code handler CATALOG QUERY}: the real {@link FuzzyApiHandler} built from the environment (init), then one
  * {@code GET /catalogs/{name}/search} event, as Lambda would send it. {@code phases CATALOG QUERY}: the same work
- * step by step (client, header, items, index build, search) so the report can say where the time goes.
+ * step by step (client, header, items, index build, search) so the report can say where the time goes;
+ * {@code snapshot-phases CATALOG QUERY}: the same with the catalog's snapshot (one read, decode) in place of the
+ * items. The handler prints {@code from_snapshot} (1 when its index came from the snapshot).
  * {@code generated ITEMS}: the workload's catalog made in this JVM (no DynamoDB), then index build and first search,
  * for catalog sizes not loaded into DynamoDB Local. Prints
  * {@code key=value} lines: milliseconds, heap retained after the answer and the process's peak RSS (MB).
@@ -40,6 +46,7 @@ public final class ColdSearchChild {
         switch (args[0]) {
             case "handler" -> handler(args[1], args[2], mainAt);
             case "phases" -> phases(args[1], args[2], mainAt);
+            case "snapshot-phases" -> snapshotPhases(args[1], args[2], mainAt);
             default -> generated(Integer.parseInt(args[1]), mainAt);
         }
         print("peak_rss_mb", peakRssMb());
@@ -47,13 +54,16 @@ public final class ColdSearchChild {
 
     private static void handler(String catalog, String query, long mainAt) {
         long start = System.nanoTime();
-        FuzzyApiHandler handler = new FuzzyApiHandler();
+        // What the public constructor does, keeping the wiring to ask where the index came from.
+        FuzzyWiring wiring = FuzzyWiring.fromEnv();
+        FuzzyApiHandler handler = BenchApiHandler.over(wiring);
         print("init_ms", since(start));
         start = System.nanoTime();
         APIGatewayV2HTTPResponse response = handler.handleRequest(searchEvent(catalog, query), null);
         print("first_search_ms", since(start));
         print("main_to_answer_ms", since(mainAt));
         print("cpu_to_answer_ms", processCpuMs());
+        print("from_snapshot", wiring.catalogs().loads().fromSnapshot());
         if (response.getStatusCode() != 200 || !response.getBody().contains("\"results\"")) {
             throw new IllegalStateException("the first search answered " + response.getStatusCode() + ": "
                     + response.getBody());
@@ -77,6 +87,35 @@ public final class ColdSearchChild {
         start = System.nanoTime();
         List<CatalogEntry> entries = repository.items(catalog);
         print("items_ms", since(start));
+        print("items", entries.size());
+        start = System.nanoTime();
+        CatalogIndex index = CatalogIndex.build(entries.stream().map(e -> new CatalogItem(e.id(), e.text())).toList());
+        print("build_ms", since(start));
+        start = System.nanoTime();
+        index.search(new SearchQuery(query, 3, 0.4, Ranker.DEFAULT));
+        print("search_ms", since(start));
+        print("main_to_answer_ms", since(mainAt));
+        print("cpu_to_answer_ms", processCpuMs());
+        print("retained_heap_mb", retainedHeapMb());
+        print("kept", entries.size() + index.size());
+    }
+
+    private static void snapshotPhases(String catalog, String query, long mainAt) {
+        long start = System.nanoTime();
+        var dynamo = AwsClients.dynamoDb(Env.system());
+        var repository = new DynamoCatalogRepository(dynamo, System.getenv("FUZZY_TABLE"));
+        var store = new DynamoSnapshotStore(dynamo, System.getenv("FUZZY_TABLE"));
+        print("client_ms", since(start));
+        start = System.nanoTime();
+        var header = repository.header(catalog).orElseThrow();
+        print("header_ms", since(start));
+        start = System.nanoTime();
+        byte[] snapshot = store.read(catalog, header.version()).orElseThrow();
+        print("snapshot_read_ms", since(start));
+        print("snapshot_bytes", snapshot.length);
+        start = System.nanoTime();
+        List<CatalogEntry> entries = SnapshotCodec.decode(snapshot).entries();
+        print("decode_ms", since(start));
         print("items", entries.size());
         start = System.nanoTime();
         CatalogIndex index = CatalogIndex.build(entries.stream().map(e -> new CatalogItem(e.id(), e.text())).toList());

@@ -29,7 +29,9 @@ import java.util.Map;
  * <p>Properties: {@code bench.fuzzy.checks} (queries compared with the full scan per ranker, default 20),
  * {@code bench.fuzzy.coldRuns} (cold JVMs per mode, default 3), {@code bench.fuzzy.coldItems} (catalog sizes of
  * the cold runs, default {@code 100000}; {@code 100000,1000000} adds the million, whose first load into DynamoDB
- * Local takes several minutes and is kept on disk for later runs).
+ * Local takes a few minutes and is kept on disk for later runs), {@code bench.fuzzy.itemPathMaxItems} (largest
+ * catalog whose cold search is also measured without its snapshot, default 100 000), {@code bench.fuzzy.coldOnly}
+ * (only the cold part, for iterating on it).
  */
 public final class FuzzySuite implements Suite {
     static final int ITEMS = 100_000;
@@ -61,6 +63,11 @@ public final class FuzzySuite implements Suite {
         int checks = Integer.getInteger("bench.fuzzy.checks", 10);
         int coldRuns = Integer.getInteger("bench.fuzzy.coldRuns", 3);
         String coldItems = System.getProperty("bench.fuzzy.coldItems", Integer.toString(ITEMS));
+        if (Boolean.getBoolean("bench.fuzzy.coldOnly")) {
+            report.section(cold(report, FuzzyWorkload.of(ITEMS), coldItems, coldRuns) + String.format(Locale.ROOT,
+                    "%nThis suite (cold part only) took %.1f min.%n", (System.nanoTime() - started) / 6e10));
+            return;
+        }
 
         // 2 s iterations: a search takes milliseconds, so each fork still times about 2 000 of them after as many
         // warm-up calls (the JIT has settled by then), and the suite stays within a few minutes.
@@ -193,49 +200,88 @@ public final class FuzzySuite implements Suite {
 
     private static String cold(Report report, FuzzyWorkload hundredThousand, String sizes, int runs)
             throws Exception {
+        int itemPathMax = Integer.getInteger("bench.fuzzy.itemPathMaxItems", ITEMS);
         StringBuilder md = new StringBuilder("### Cold: a fresh container's first search\n\n");
         md.append("A new JVM with the function's flags (`").append(String.join(" ", ColdCatalogs.FUNCTION_JVM))
-                .append("`) and environment, against DynamoDB Local on this machine (kept on disk; items loaded")
-                .append(" once through the repository's write path). `handler`: the real `FuzzyApiHandler` built")
-                .append(" from the environment, then one `GET /catalogs/{name}/search` event (default ranker);")
-                .append(" `phases`: the same steps timed one by one in another fresh JVM. JVM start → answer adds")
-                .append(" the JVM's own start to main. Median of ").append(runs)
+                .append("`) and environment, against DynamoDB Local on this machine (kept on disk; catalogs")
+                .append(" bulk-loaded once as the repository's own records). `handler`: the real `FuzzyApiHandler`")
+                .append(" built from the environment, then one `GET /catalogs/{name}/search` event (default ranker);")
+                .append(" `phases`: the same steps timed one by one in another fresh JVM. `snapshot`: the catalog's")
+                .append(" snapshot is current (written as the importer does), so the index is built from one read")
+                .append(" of it; `items`: no snapshot, every item record is read through paginated queries (the")
+                .append(" fallback). JVM start → answer adds the JVM's own start to main. Median of ").append(runs)
                 .append(" cold JVMs each (min–max); one each above 100 000 items. `CPU` is the process's CPU")
                 .append(" time from JVM start to the answer (every thread: JIT and GC included).\n\n")
-                .append("| items | JVM start → answer | CPU to answer | init (handler) | first search (handler) |")
-                .append(" second search | client | header | read items | index build | search | retained heap |")
-                .append(" peak RSS |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("| items | index from | JVM start → answer | CPU to answer | init (handler) |")
+                .append(" first search (handler) | second search | client | header | read | decode | index build |")
+                .append(" search | retained heap | peak RSS |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder notes = new StringBuilder();
         try (ColdCatalogs catalogs = new ColdCatalogs()) {
             for (String size : sizes.split(",")) {
                 int items = Integer.parseInt(size.strip());
                 FuzzyWorkload workload = items == hundredThousand.catalog().size() ? hundredThousand
                         : FuzzyWorkload.of(items);
-                String catalog = catalogs.ensure(workload);
+                boolean withItems = items <= itemPathMax;
+                String catalog = catalogs.ensure(workload, withItems);
                 String query = workload.queries().get(0);
-                List<Map<String, String>> handler = new ArrayList<>();
-                List<Map<String, String>> phases = new ArrayList<>();
                 // A million items take tens of seconds per cold JVM: one run of each there.
-                for (int run = 0; run < (items > ITEMS ? 1 : runs); run++) {
-                    handler.add(catalogs.coldChild("handler", catalog, query));
-                    phases.add(catalogs.coldChild("phases", catalog, query));
+                int times = items > ITEMS ? 1 : runs;
+                Double loaded = catalogs.loadSeconds().get(catalog);
+                if (withItems) {
+                    catalogs.dropSnapshot(catalog);
+                    md.append(coldRows(report, catalogs, catalog, query, items, times, false));
+                    double writeMs = catalogs.writeSnapshot(catalog);
+                    notes.append(String.format(Locale.ROOT, "%,d items: snapshot written in %.0f ms (items read,"
+                            + " encoded, chunks put)%s.%n", items, writeMs, loaded == null ? ""
+                            : String.format(Locale.ROOT, "; the item records bulk-loaded into DynamoDB Local in"
+                            + " %.0f s (BatchWriteItem, 4 threads)", loaded)));
+                } else {
+                    notes.append(String.format(Locale.ROOT, "%,d items: header and snapshot written directly, no"
+                            + " item records (filling DynamoDB Local item by item takes too long here), so only"
+                            + " the snapshot path is measured%s.%n", items, loaded == null ? ""
+                            : String.format(Locale.ROOT, "; encoding and writing it took %.0f s", loaded)));
                 }
-                Figure total = sum(handler, "jvm_to_main_ms", "main_to_answer_ms");
-                Figure cpu = figure(handler, "cpu_to_answer_ms");
-                md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |"
-                                + " %s MB | %s MB |%n", items, total.ms(), cpu.ms(), figure(handler, "init_ms").ms(),
-                        figure(handler, "first_search_ms").ms(), figure(handler, "second_search_ms").ms(),
-                        figure(phases, "client_ms").ms(), figure(phases, "header_ms").ms(),
-                        figure(phases, "items_ms").ms(), figure(phases, "build_ms").ms(),
-                        figure(phases, "search_ms").ms(), num(figure(handler, "retained_heap_mb")),
-                        num(figure(handler, "peak_rss_mb"))));
-                report.row(new Report.Row("fuzzy", String.format(Locale.ROOT, "cold first search, %,d items from"
-                        + " DynamoDB Local (JVM start → answer)", items), total, "–", null, "answered 200 with hits"));
-                report.row(new Report.Row("fuzzy", String.format(Locale.ROOT, "cold first search, %,d items:"
-                        + " CPU time of the process (target ≤ 2 s at 100 000)", items), cpu, "–", null,
-                        "answered 200 with hits"));
+                md.append(coldRows(report, catalogs, catalog, query, items, times, true));
             }
         }
-        return md.toString();
+        return md.append("\n").append(notes).toString();
+    }
+
+    private static String coldRows(Report report, ColdCatalogs catalogs, String catalog, String query, int items,
+                                   int times, boolean snapshot) throws Exception {
+        List<Map<String, String>> handler = new ArrayList<>();
+        List<Map<String, String>> phases = new ArrayList<>();
+        for (int run = 0; run < times; run++) {
+            Map<String, String> answered = catalogs.coldChild("handler", catalog, query);
+            if (Double.parseDouble(answered.get("from_snapshot")) != (snapshot ? 1 : 0)) {
+                throw new IllegalStateException("the cold handler's index did not come from the "
+                        + (snapshot ? "snapshot" : "items") + ": " + answered);
+            }
+            handler.add(answered);
+            phases.add(catalogs.coldChild(snapshot ? "snapshot-phases" : "phases", catalog, query));
+        }
+        String source = snapshot ? "snapshot" : "items";
+        Figure total = sum(handler, "jvm_to_main_ms", "main_to_answer_ms");
+        Figure cpu = figure(handler, "cpu_to_answer_ms");
+        String read = figure(phases, snapshot ? "snapshot_read_ms" : "items_ms").ms();
+        if (snapshot) {
+            read += String.format(Locale.ROOT, " (%.1f MB)", figure(phases, "snapshot_bytes").median() / 1e6);
+        }
+        String row = String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |"
+                        + " %s MB | %s MB |%n", items, source, total.ms(), cpu.ms(), figure(handler, "init_ms").ms(),
+                figure(handler, "first_search_ms").ms(), figure(handler, "second_search_ms").ms(),
+                figure(phases, "client_ms").ms(), figure(phases, "header_ms").ms(), read,
+                snapshot ? figure(phases, "decode_ms").ms() : "–", figure(phases, "build_ms").ms(),
+                figure(phases, "search_ms").ms(), num(figure(handler, "retained_heap_mb")),
+                num(figure(handler, "peak_rss_mb")));
+        report.row(new Report.Row("fuzzy", String.format(Locale.ROOT, "cold first search, %,d items from"
+                + " DynamoDB Local, index from %s (JVM start → answer)", items, source), total, "–", null,
+                "answered 200 with hits"));
+        report.row(new Report.Row("fuzzy", String.format(Locale.ROOT, "cold first search, %,d items, index from"
+                + " %s: CPU time of the process (target ≤ 2 s at 100 000)", items, source), cpu, "–", null,
+                "answered 200 with hits"));
+        return row;
     }
 
     private static Figure figure(List<Map<String, String>> runs, String key) {
