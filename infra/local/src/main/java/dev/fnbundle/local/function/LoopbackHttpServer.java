@@ -8,10 +8,11 @@ import java.util.concurrent.Executors;
 
 /**
  * The JDK's HTTP server as the runtime's servers use it (the API and each instance's Runtime API): on loopback, one
- * virtual thread per exchange (or, for a Runtime API, none: see {@link #inline}), and with {@code TCP_NODELAY}. The JDK server leaves Nagle's algorithm on unless
- * {@code sun.net.httpserver.nodelay} is set before its first use, and it writes an answer's head and body in two
- * writes: with Nagle on, the body waits for the client to acknowledge the head, which a client delays by up to
- * 40 ms, so a small answer could take longer to send than to compute.
+ * virtual thread per exchange (or, for a Runtime API, none: see {@link #inline}), and with {@code TCP_NODELAY}.
+ * The JDK server leaves Nagle's algorithm on unless {@code sun.net.httpserver.nodelay} is set before its first
+ * use, and it writes an answer's head and body in two writes: with Nagle on, the body waits for the client to
+ * acknowledge the head, which a client delays by up to 40 ms, so a small answer could take longer to send than to
+ * compute.
  */
 public final class LoopbackHttpServer {
     static {
