@@ -68,6 +68,12 @@ public final class JwksServer implements AutoCloseable {
         return this;
     }
 
+    /** Stops publishing {@code kid} (the provider revoked it). */
+    public synchronized JwksServer withdraw(String kid) {
+        published.remove(kid);
+        return this;
+    }
+
     public synchronized int fetches() {
         return fetches;
     }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,6 +45,8 @@ public final class JwtAuthority {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final Duration LEEWAY = Duration.ofSeconds(30);
     private static final int MAX_TOKEN_CHARS = 16 * 1024;
+    /** Tokens whose signature is remembered: a few clients' tokens, at most 4 MB however long they are. */
+    static final int MAX_CACHED_TOKENS = 256;
     private static final Map<String, String> RSA_SIGNATURES = Map.of("RS256", "SHA256withRSA",
             "RS384", "SHA384withRSA", "RS512", "SHA512withRSA");
 
@@ -57,6 +60,7 @@ public final class JwtAuthority {
     private final String fixedToken;
     private final JwksKeys provider;
     private final Set<String> devScopes;
+    private final VerifiedTokens verified = new VerifiedTokens(MAX_CACHED_TOKENS);
 
     /**
      * @param jwksUrl   an identity provider's key set whose tokens are accepted too, or null
@@ -123,26 +127,72 @@ public final class JwtAuthority {
                 bearer.getBytes(StandardCharsets.UTF_8))) {
             return Optional.of(developmentToken(issuer, audiences));
         }
+        VerifiedTokens.Signed entry = cached(bearer);
+        boolean fresh = entry == null;
+        if (fresh) {
+            entry = checkSignature(bearer);
+            if (entry == null) {
+                return Optional.empty();
+            }
+        }
+        // What depends on the moment and the route is checked on every request, cached or not.
+        if (!valid(entry.claims(), issuer, audiences)) {
+            if (!fresh && expired(entry.claims())) {
+                verified.remove(bearer);
+            }
+            return Optional.empty();
+        }
+        if (fresh) {
+            verified.put(bearer, entry);
+        }
+        return Optional.of(entry.verified());
+    }
+
+    /** The cache entry of a token whose key is still the one published under its kid, else null. */
+    private VerifiedTokens.Signed cached(String bearer) {
+        VerifiedTokens.Signed entry = verified.get(bearer);
+        if (entry == null) {
+            return null;
+        }
+        boolean current = entry.kid().equals(keyId) ? entry.signer() == null
+                : provider != null && entry.signer() != null
+                        && provider.key(entry.kid()).filter(entry.signer()::equals).isPresent();
+        if (!current) {
+            verified.remove(bearer);
+            return null;
+        }
+        return entry;
+    }
+
+    /** The token's claims once its signature is checked; null when it is refused (never cached). */
+    private VerifiedTokens.Signed checkSignature(String bearer) {
         String[] parts = bearer.split("\\.", -1);
         if (parts.length != 3) {
-            return Optional.empty();
+            return null;
         }
         try {
             JsonNode header = MAPPER.readTree(B64D.decode(parts[0]));
-            if (header == null || !verifySignature(header, parts)) {
-                return Optional.empty();
+            if (header == null) {
+                return null;
+            }
+            String kid = header.path("kid").asText(null);
+            var signer = new JwksKeys.Jwk[1];
+            if (!verifySignature(header, parts, signer)) {
+                return null;
             }
             JsonNode claims = MAPPER.readTree(B64D.decode(parts[1]));
-            if (claims == null || !claims.isObject() || !valid(claims, issuer, audiences)) {
-                return Optional.empty();
+            if (claims == null || !claims.isObject()) {
+                return null;
             }
-            return Optional.of(new Verified(flatten(claims), scopes(claims)));
+            return new VerifiedTokens.Signed(kid, signer[0], claims, new Verified(
+                    Collections.unmodifiableMap(flatten(claims)), Collections.unmodifiableSet(scopes(claims))));
         } catch (java.io.IOException | IllegalArgumentException e) {
-            return Optional.empty();
+            return null;
         }
     }
 
-    private boolean verifySignature(JsonNode header, String[] parts) {
+    /** Checks the signature; {@code signer[0]} is then the provider's key that made it (null for the dev key). */
+    private boolean verifySignature(JsonNode header, String[] parts, JwksKeys.Jwk[] signer) {
         String alg = header.path("alg").asText("");
         String kid = header.path("kid").asText(null);
         if (kid == null) {
@@ -159,6 +209,7 @@ public final class JwtAuthority {
                 return false;
             }
             key = jwk.key();
+            signer[0] = jwk;
             algorithm = jwk.keyType().equals("RSA") ? RSA_SIGNATURES.get(alg)
                     : alg.equals("ES256") ? "SHA256withECDSAinP1363Format" : null;
         } else {
@@ -175,6 +226,15 @@ public final class JwtAuthority {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** How many tokens' signatures are remembered now. */
+    int cachedTokens() {
+        return verified.size();
+    }
+
+    private boolean expired(JsonNode claims) {
+        return claims.path("exp").asLong() + LEEWAY.toSeconds() < clock.instant().getEpochSecond();
     }
 
     private boolean valid(JsonNode claims, String issuer, List<String> audiences) {

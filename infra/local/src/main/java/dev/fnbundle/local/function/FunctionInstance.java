@@ -22,6 +22,7 @@ final class FunctionInstance implements AutoCloseable {
     private final RuntimeApiServer runtimeApi;
     private final Process process;
     private final LogPump logs;
+    private final MemoryGauge memory;
     private final long startedNanos;
     private final int number;
     private final Path taskRoot;
@@ -43,6 +44,7 @@ final class FunctionInstance implements AutoCloseable {
         this.runtimeApi = runtimeApi;
         this.process = launched.process();
         this.logs = launched.logs();
+        this.memory = MemoryGauge.of(process.pid());
         this.startedNanos = System.nanoTime();
         this.number = number;
         this.onDemand = onDemand;
@@ -115,7 +117,7 @@ final class FunctionInstance implements AutoCloseable {
                     return new InvocationResult(raw.success() ? InvocationResult.Outcome.SUCCESS
                             : InvocationResult.Outcome.FUNCTION_ERROR, raw.body(),
                             raw.success() ? null : errorType(raw.body(), raw.errorType()), requestId,
-                            number, duration, coldInit, MemoryGauge.peakMegabytes(process.pid()), logs.end());
+                            number, duration, coldInit, memory.peakMegabytes(), logs.end());
                 } catch (TimeoutException e) {
                     // A debugged function may stop at a breakpoint for as long as its developer likes.
                     if (!debugged && System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(timeoutMillis)) {
@@ -140,7 +142,7 @@ final class FunctionInstance implements AutoCloseable {
     private InvocationResult failure(InvocationResult.Outcome outcome, String message, String requestId,
                                      long started, double coldInit) {
         long duration = System.nanoTime() - started;
-        int memory = MemoryGauge.peakMegabytes(process.pid());
+        int peak = memory.peakMegabytes();
         byte[] tail = logs.end();
         if (outcome == InvocationResult.Outcome.TIMEOUT) {
             close();
@@ -149,7 +151,7 @@ final class FunctionInstance implements AutoCloseable {
         String document = "{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message.replace("\"", "'")
                 + "\"}";
         return new InvocationResult(outcome, document.getBytes(StandardCharsets.UTF_8), type, requestId, number,
-                duration, coldInit, memory, tail);
+                duration, coldInit, peak, tail);
     }
 
     /**
@@ -219,6 +221,7 @@ final class FunctionInstance implements AutoCloseable {
         }
         runtimeApi.close();
         logs.close();
+        memory.close();
     }
 
     /** The function's init phase failed; the instance is gone. */

@@ -32,7 +32,10 @@ final class LogPump implements AutoCloseable {
     private final int instance;
     private final Recorder recorder;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private final Thread poller;
+    /** The instance's output, open from its first read on: a pump per invocation opens nothing. */
+    private FileChannel channel;
     private long position;
     private String requestId;
     private ByteTail tail;
@@ -78,11 +81,15 @@ final class LogPump implements AutoCloseable {
 
     /** Copies new complete lines; a line still being written waits for its line break (or for close). */
     private void pump() {
-        if (!Files.exists(source)) {
-            return;
-        }
-        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        try {
+            if (channel == null) {
+                if (!Files.exists(source)) {
+                    return;
+                }
+                channel = FileChannel.open(source, StandardOpenOption.READ);
+            }
+            ByteBuffer buffer = this.buffer;
+            buffer.clear();
             int read;
             var complete = new ByteArrayOutputStream();
             while ((read = channel.read(buffer, position)) > 0) {
@@ -145,6 +152,9 @@ final class LogPump implements AutoCloseable {
             }
         }
         try {
+            if (channel != null) {
+                channel.close();
+            }
             Files.deleteIfExists(source);
         } catch (IOException e) {
             // left for the next start, which truncates it

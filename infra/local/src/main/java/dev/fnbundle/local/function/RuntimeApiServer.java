@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The server side of the Lambda Runtime API (2018-06-01) for one function instance, in the runtime's JVM on its
@@ -23,7 +23,11 @@ final class RuntimeApiServer implements AutoCloseable {
     private static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
     private final HttpServer server;
-    private final BlockingQueue<PendingInvocation> queue = new LinkedBlockingQueue<>();
+    /** Guards {@link #queue} and {@link #waiting}: an invocation meets a long poll exactly once. */
+    private final ReentrantLock handOff = new ReentrantLock();
+    private final ArrayDeque<PendingInvocation> queue = new ArrayDeque<>();
+    /** The client's long poll, parked until an invocation arrives; null while none waits. */
+    private HttpExchange waiting;
     private final Map<String, PendingInvocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
@@ -31,7 +35,9 @@ final class RuntimeApiServer implements AutoCloseable {
 
     RuntimeApiServer(String functionArn) throws IOException {
         this.functionArn = functionArn;
-        server = LoopbackHttpServer.create(0, 16);
+        // Every handler here returns at once (the long poll is parked, not waited on), so they run on the server's
+        // dispatcher thread: a function's answer completes the invocation without waking another thread first.
+        server = LoopbackHttpServer.inline(0, 16);
         server.createContext(PREFIX, this::handle);
         server.start();
     }
@@ -51,11 +57,29 @@ final class RuntimeApiServer implements AutoCloseable {
         return initError;
     }
 
-    /** Queues an invocation; the returned future completes when the function responds or reports an error. */
+    /**
+     * Hands an invocation to the instance; the returned future completes when the function responds or reports an
+     * error. When the client's long poll is already waiting (the usual case: a warm instance asks for its next
+     * invocation as soon as it answered the last), the caller's thread writes the event into it at once, rather
+     * than queue it for the poll's own thread to wake up and write: one thread wake-up fewer per invocation.
+     */
     PendingInvocation submit(String requestId, byte[] event, long deadlineEpochMillis) {
         var pending = new PendingInvocation(requestId, event, deadlineEpochMillis, new CompletableFuture<>());
         inFlight.put(requestId, pending);
-        queue.add(pending);
+        HttpExchange poll;
+        handOff.lock();
+        try {
+            poll = waiting;
+            waiting = null;
+            if (poll == null) {
+                queue.add(pending);
+            }
+        } finally {
+            handOff.unlock();
+        }
+        if (poll != null) {
+            deliver(poll, pending);
+        }
         return pending;
     }
 
@@ -65,12 +89,14 @@ final class RuntimeApiServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
+        String method = exchange.getRequestMethod();
+        if (method.equals("GET") && path.equals("invocation/next")) {
+            next(exchange); // answered now, or later by submit: the exchange stays open
+            return;
+        }
         try (exchange) {
-            String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
-            String method = exchange.getRequestMethod();
-            if (method.equals("GET") && path.equals("invocation/next")) {
-                next(exchange);
-            } else if (method.equals("POST") && path.equals("init/error")) {
+            if (method.equals("POST") && path.equals("init/error")) {
                 initError.complete(new String(readBody(exchange.getRequestBody()), StandardCharsets.UTF_8));
                 reply(exchange, 202, "{\"status\":\"OK\"}");
             } else if (method.equals("POST") && path.startsWith("invocation/")) {
@@ -81,25 +107,53 @@ final class RuntimeApiServer implements AutoCloseable {
         }
     }
 
-    private void next(HttpExchange exchange) throws IOException {
+    /** The long poll: answered with a queued invocation, else parked for {@link #submit} to answer. */
+    private void next(HttpExchange exchange) {
         ready.complete(null);
         PendingInvocation pending;
+        HttpExchange abandoned;
+        handOff.lock();
         try {
-            pending = queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+            pending = queue.poll();
+            abandoned = pending == null ? waiting : null;
+            if (pending == null) {
+                waiting = exchange;
+            }
+        } finally {
+            handOff.unlock();
         }
-        var headers = exchange.getResponseHeaders();
-        headers.set("Lambda-Runtime-Aws-Request-Id", pending.requestId());
-        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineEpochMillis()));
-        headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
-        headers.set("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000)
-                + "-" + pending.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
-        headers.set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, pending.event().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(pending.event());
+        if (abandoned != null) {
+            abandoned.close(); // the client gave up on an earlier poll and asks again
+        }
+        if (pending != null) {
+            deliver(exchange, pending);
+        }
+    }
+
+    /**
+     * Writes the invocation as the answer to a long poll. When the poll's connection is gone, the invocation goes
+     * back to the head of the queue for the client's next poll (a client that died is noticed by the instance).
+     */
+    private void deliver(HttpExchange exchange, PendingInvocation pending) {
+        try (exchange) {
+            var headers = exchange.getResponseHeaders();
+            headers.set("Lambda-Runtime-Aws-Request-Id", pending.requestId());
+            headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineEpochMillis()));
+            headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
+            headers.set("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000)
+                    + "-" + pending.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
+            headers.set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, pending.event().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(pending.event());
+            }
+        } catch (IOException | RuntimeException e) {
+            handOff.lock();
+            try {
+                queue.addFirst(pending);
+            } finally {
+                handOff.unlock();
+            }
         }
     }
 
