@@ -67,13 +67,16 @@ class FastStartTest {
         try (var stack = BundleRuntime.start(options, quiet())) {
             org.junit.jupiter.api.Assumptions.assumeTrue(stack.launcher().aot().enabled(), "needs JDK 25");
             stack.awaitWarm(Duration.ofMinutes(5));
+            String zip = "zip " + stack.launcher().taskRoots().sha256(template.resolveSibling("fixture.zip"));
+            Path key = cache.resolveSibling("CrashFunction.key");
+            // the cache is moved into place first, then its key is written: wait for both
             for (long end = System.nanoTime() + Duration.ofMinutes(8).toNanos();
-                    System.nanoTime() < end && !Files.isRegularFile(cache); ) {
+                    System.nanoTime() < end && !(Files.isRegularFile(cache) && Files.isRegularFile(key)
+                            && Files.readString(key).contains(zip)); ) {
                 Thread.sleep(500);
             }
             assertThat(cache).isRegularFile();
-            assertThat(Files.readString(cache.resolveSibling("CrashFunction.key")))
-                    .contains("zip " + stack.launcher().taskRoots().sha256(template.resolveSibling("fixture.zip")));
+            assertThat(Files.readString(key)).contains(zip);
 
             var pool = stack.pools().get("CrashFunction");
             pool.invoke("{\"do\":\"exit\"}".getBytes(StandardCharsets.UTF_8), Trigger.invoke("RequestResponse"));
