@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fnbundle.local.function.FunctionPool;
 import dev.fnbundle.local.function.InvocationResult;
 import dev.fnbundle.local.observe.InstanceEvent;
-import dev.fnbundle.local.observe.InvocationRecord;
 import dev.fnbundle.local.observe.Observer;
 import dev.fnbundle.local.observe.Trigger;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +14,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * A burst of requests to a function with no instance yet (every route called at once while the stack starts) waits
  * for one starting instance instead of starting one JVM per request: on 2 cores, 18 JVMs starting together took five
- * times as long each. The function still scales out, one start at a time, and not while its first instance is in
- * its first invocation (the one that pays for the JIT and the SDK's first calls).
+ * times as long each. The function still scales out, one start at a time.
  */
 class ColdBurstTest {
 
@@ -66,48 +63,5 @@ class ColdBurstTest {
         }
 
         assertThat(mostAtOnce).hasValue(1);
-    }
-
-    @Test
-    void a_function_does_not_scale_out_while_its_first_instance_is_in_its_first_invocation() throws Exception {
-        BundleRuntime runtime = FixtureRuntime.shared();
-        FunctionPool template = runtime.pools().get("EchoFunction");
-        Options options = Options.parse(List.of("start", "--max-instances", "3"), FixtureRuntime.directory());
-        var firstInvocationEnded = new AtomicBoolean();
-        var startsDuringIt = new AtomicInteger();
-        var laterStarts = new AtomicInteger();
-        Observer watcher = new Observer() {
-            @Override
-            public void invocation(InvocationRecord record) {
-                if (record.function().equals("EchoFunction")) {
-                    firstInvocationEnded.set(true);
-                }
-            }
-
-            @Override
-            public void instance(InstanceEvent event) {
-                if (event.function().equals("EchoFunction") && event.instance() > 1
-                        && event.state() == InstanceEvent.State.STARTING) {
-                    (firstInvocationEnded.get() ? laterStarts : startsDuringIt).incrementAndGet();
-                }
-            }
-        };
-        byte[] event = """
-                {"routeKey": "GET /items/{id}", "requestContext": {}, "pathParameters": {"id": "first"},
-                 "queryStringParameters": {"sleep": "1500"}}""".getBytes(StandardCharsets.UTF_8);
-        var results = new ArrayList<Future<InvocationResult>>();
-        try (var subscription = runtime.recorder().subscribe(watcher);
-             var cold = runtime.newPool(template.spec(), template.code(), options);
-             var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 3; i++) {
-                results.add(threads.submit(() -> cold.invoke(event, Trigger.invoke("RequestResponse"))));
-            }
-            for (var result : results) {
-                assertThat(result.get().succeeded()).isTrue();
-            }
-        }
-
-        assertThat(startsDuringIt).as("instances started while the first one served its first request").hasValue(0);
-        assertThat(laterStarts).as("it still scales out once that request ended").hasPositiveValue();
     }
 }

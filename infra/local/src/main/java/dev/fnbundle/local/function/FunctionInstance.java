@@ -30,8 +30,6 @@ final class FunctionInstance implements AutoCloseable {
     private volatile boolean onDemand;
     private double initMillis = -1;
     private boolean used;
-    /** Whether an invocation has ended here: the first one pays for the JIT, the SDK's first call, the pools. */
-    private volatile boolean served;
     private boolean closed;
 
     /** The instance's JVM, just launched, and the pump carrying its output into the function's log. */
@@ -105,19 +103,6 @@ final class FunctionInstance implements AutoCloseable {
 
     /** Runs one invocation; never throws for function failures, which are part of the result. */
     InvocationResult invoke(byte[] event, String requestId) throws InterruptedException {
-        try {
-            return invokeOnce(event, requestId);
-        } finally {
-            served = true;
-        }
-    }
-
-    /** False until this instance's first invocation has ended. */
-    boolean hasServed() {
-        return served;
-    }
-
-    private InvocationResult invokeOnce(byte[] event, String requestId) throws InterruptedException {
         double coldInit = !used && onDemand ? initMillis : -1;
         used = true;
         long timeoutMillis = spec.timeoutSeconds() * 1000L;

@@ -183,8 +183,10 @@ public final class FunctionPool implements AutoCloseable {
     }
 
     /**
-     * A warm instance, else one this invocation starts, but only when no other instance of this function starts:
-     * a burst to a cold function (36 routes called as the stack starts) used to start 18 JVMs at once on 2 cores.
+     * A warm instance, else one this invocation starts, but only when no other instance of this function is
+     * starting: a burst of requests to a cold function (36 routes called at once while the stack starts) used to
+     * start one JVM per request up to the limit, 18 JVMs at once on 2 cores, each init taking five times as long.
+     * Now the burst waits for the one starting instance, and the function scales out one start at a time.
      *
      * @return null when the start failed (its init error is in {@link #lastInitError()})
      */
@@ -194,13 +196,6 @@ public final class FunctionPool implements AutoCloseable {
             if (instance != null) {
                 return instance;
             }
-            if (inFirstInvocation()) {
-                FunctionInstance freed = idle.poll(20, TimeUnit.MILLISECONDS);
-                if (freed != null) {
-                    idle.push(freed);
-                }
-                continue;
-            }
             if (onDemandStarting.compareAndSet(false, true)) {
                 try {
                     return startInstance(code, true);
@@ -209,23 +204,6 @@ public final class FunctionPool implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /**
-     * True while an instance of the current code is in its first invocation (which pays for the JIT and the SDK's
-     * first calls): no scale-out then. Calling 36 routes as the stack started, the requests queued behind those
-     * started a second JVM of every routed function (1.7 s of CPU each on 2 cores), delaying every first answer.
-     */
-    private boolean inFirstInvocation() {
-        synchronized (all) {
-            for (FunctionInstance instance : all) {
-                if (!instance.hasServed() && instance.isAlive() && instance.taskRoot().equals(code)
-                        && !idle.contains(instance)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**
