@@ -2,13 +2,12 @@ package dev.fnbundle.local.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fnbundle.common.testing.MutableClock;
 import dev.fnbundle.local.JwksServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class JwtCacheTest {
     private static final String ISSUER = "https://fnbundle.local/dev";
     private static final List<String> AUDIENCE = List.of("fnbundle-local");
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final JwtAuthority authority = new JwtAuthority(clock, null);
 
     @Test
@@ -122,30 +121,4 @@ class JwtCacheTest {
     }
 
     /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
