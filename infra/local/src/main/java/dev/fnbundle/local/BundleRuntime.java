@@ -86,21 +86,39 @@ public final class BundleRuntime implements AutoCloseable {
      * function JVMs start in the background (see {@link #awaitWarm}).
      */
     public static BundleRuntime start(Options options, Console console) throws InterruptedException {
-        DevSigningKeys.prepare();
-        var stack = new BundleRuntime(console);
+        BundleRuntime stack = startWithoutFunctionJvms(options, console);
         try {
-            stack.startServices(options, options.ports());
-            stack.startFunctions(options, null);
-            stack.startTriggers(options);
             stack.readyMillis = (System.nanoTime() - stack.startedNanos) / 1_000_000;
             stack.startInBackground();
             if (options.innerLoop().watch()) {
                 stack.watch(options);
             }
             return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** {@link #start} without the function JVMs: what the runtime's own AOT cache records ({@link RuntimeAotCache}). */
+    static BundleRuntime startWithoutFunctionJvms(Options options, Console console) throws InterruptedException {
+        DevSigningKeys.prepare();
+        var stack = new BundleRuntime(console);
+        try {
+            stack.startServices(options, options.ports());
+            stack.startFunctions(options, null);
+            stack.startTriggers(options);
+            return stack;
         } catch (RuntimeException | InterruptedException e) {
             stack.close();
             throw e;
+        }
+    }
+
+    /** Waits until the background work of {@link #start} (function starts, then their AOT caches) has ended. */
+    void awaitBackgroundWork() throws InterruptedException {
+        if (background != null) {
+            background.join();
         }
     }
 
@@ -360,10 +378,6 @@ public final class BundleRuntime implements AutoCloseable {
 
     Console console() {
         return console;
-    }
-
-    LocalAws awsClients() {
-        return awsClients;
     }
 
     /** Replaces the model, scheduler and queue triggers after a template change (see {@link TemplateReload}). */

@@ -26,8 +26,10 @@ final class LaunchFile {
     /** Set by the {@code local} Maven profile on the runtime it starts. */
     static final String STARTED_BY_MAVEN = "fnbundle.startedByMaven";
 
-    private static final String ARGUMENTS = "launch.args";
-    private static final String JAVA = "launch.java";
+    static final String ARGUMENTS = "launch.args";
+    static final String JAVA = "launch.java";
+    /** Where the class path's directories and {@code Class-Path} jars go as plain jars ({@link RuntimeClassPath}). */
+    static final String LIB = "runtime-lib";
 
     private LaunchFile() {
     }
@@ -43,23 +45,29 @@ final class LaunchFile {
             Instant buildStarted = ProcessHandle.current().parent()
                     .flatMap(parent -> parent.info().startInstant())
                     .orElseGet(() -> Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+            String classPath = RuntimeClassPath.jarsOnly(System.getProperty("java.class.path"),
+                    workDirectory.resolve(LIB));
             writeAtomically(workDirectory.resolve(JAVA), java + "\n", null);
-            writeAtomically(workDirectory.resolve(ARGUMENTS), argumentFile(arguments()), buildStarted);
+            writeAtomically(workDirectory.resolve(ARGUMENTS), argumentFile(arguments(classPath)), buildStarted);
         } catch (IOException | RuntimeException e) {
             // Only ./local's shortcut is lost: it builds with Maven again next time.
         }
     }
 
-    /** This JVM's options (but the Maven marker), its class path and the main class, in the order java wants. */
-    private static List<String> arguments() {
+    /**
+     * This JVM's options (but the Maven marker, replaced by {@code ./local}'s), the class path of jars only that
+     * the runtime's AOT cache needs ({@link RuntimeAotCache}) and the main class, in the order java wants.
+     */
+    private static List<String> arguments(String classPath) {
         var arguments = new ArrayList<String>();
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!option.startsWith("-D" + STARTED_BY_MAVEN)) {
                 arguments.add(option);
             }
         }
+        arguments.add("-D" + RuntimeAotCache.STARTED_BY_LOCAL + "=true");
         arguments.add("-cp");
-        arguments.add(System.getProperty("java.class.path"));
+        arguments.add(classPath);
         arguments.add(LocalRuntimeMain.class.getName());
         return arguments;
     }
@@ -79,6 +87,26 @@ final class LaunchFile {
             text.append("\"\n");
         }
         return text.toString();
+    }
+
+    /** The arguments of an argument file written by {@link #argumentFile}. */
+    static List<String> readArgumentFile(String text) {
+        var arguments = new ArrayList<String>();
+        for (String line : text.split("\n")) {
+            if (line.length() < 2 || line.charAt(0) != '"' || line.charAt(line.length() - 1) != '"') {
+                continue;
+            }
+            var argument = new StringBuilder();
+            for (int i = 1; i < line.length() - 1; i++) {
+                char c = line.charAt(i);
+                if (c == '\\' && i + 1 < line.length() - 1) {
+                    c = line.charAt(++i);
+                }
+                argument.append(c);
+            }
+            arguments.add(argument.toString());
+        }
+        return arguments;
     }
 
     private static void writeAtomically(Path target, String text, Instant modified) throws IOException {

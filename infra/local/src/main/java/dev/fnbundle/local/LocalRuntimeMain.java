@@ -26,6 +26,9 @@ public final class LocalRuntimeMain {
         Console console = Console.system(false);
         try {
             Path root = Path.of(System.getProperty("fnbundle.root", ".")).toAbsolutePath().normalize();
+            if (args.length == 1 && args[0].equals(RuntimeAotCache.TRAINING_COMMAND)) {
+                System.exit(RuntimeAotCache.exerciseStart(root, console));
+            }
             Options options = Options.parse(List.of(args), root);
             console = Console.system(options.innerLoop().logs());
             switch (options.command()) {
@@ -39,7 +42,7 @@ public final class LocalRuntimeMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             System.exit(130);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // Not the user's doing: say what failed, with its causes, and do not leave a half-started stack running.
             var message = new StringBuilder("the local runtime failed: ").append(e);
             for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
@@ -54,7 +57,18 @@ public final class LocalRuntimeMain {
         long started = System.nanoTime();
         console.info("fnbundle local runtime: starting " + options.template().getFileName() + " ...");
         BundleRuntime stack = BundleRuntime.start(options, console);
-        LaunchFile.writeIfStartedByMaven(root.resolve("target").resolve("local"));
+        var aotCache = stack.track(new RuntimeAotCache(options.workDirectory()));
+        Thread.ofVirtual().name("launch-file").start(() -> {
+            LaunchFile.writeIfStartedByMaven(options.workDirectory());
+            if (RuntimeAotCache.servesThisJvm() && options.innerLoop().aotCache()) {
+                try {
+                    stack.awaitBackgroundWork();
+                    aotCache.trainIfStale(console);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.info("stopping ...");

@@ -55,6 +55,12 @@ public record Options(String command, Path template, int port, Path persist, Map
         }
     }
 
+    /** The same options with their generated files (task roots, caches, logs, dev token) under {@code directory}. */
+    public Options withWorkDirectory(Path directory) {
+        return new Options(command, template, port, persist, parameters, fire, maxInstances, mail,
+                allowLoopbackFetch, verbose, ports, directory, function, event, runtimeClient, innerLoop);
+    }
+
     /** Ports of the embedded services; 0 picks a free one. */
     public record Ports(int dynamodb, int sqs, int smtp, int imap, int imaps) {
         public static final Ports DEFAULT = new Ports(8000, 9324, 3025, 3143, 3993);

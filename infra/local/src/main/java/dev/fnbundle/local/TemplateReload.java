@@ -153,7 +153,7 @@ final class TemplateReload {
 
     /** Creates the tables and queues the template adds (dead-letter queues first). */
     private void provision(StackModel previous, StackModel next, List<String> changes) {
-        var provisioner = new Provisioner(stack.awsClients().dynamoDb(), stack.awsClients().sqs());
+        var provisioner = new Provisioner(stack.aws().dynamoDb(), stack.aws().sqs());
         next.tables().forEach((id, table) -> {
             var before = previous.tables().get(id);
             if (before == null) {

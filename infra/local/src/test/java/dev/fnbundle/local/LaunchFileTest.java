@@ -30,6 +30,13 @@ class LaunchFileTest {
     }
 
     @Test
+    void an_argument_file_reads_back_as_the_arguments_it_was_written_from() {
+        List<String> arguments = List.of("-Dx=C:\\dir with spaces\\\"q\"", "-cp", "/a.jar:/b c.jar", "Main");
+
+        assertThat(LaunchFile.readArgumentFile(LaunchFile.argumentFile(arguments))).isEqualTo(arguments);
+    }
+
+    @Test
     void nothing_is_written_when_maven_did_not_start_the_runtime() {
         LaunchFile.writeIfStartedByMaven(directory);
 
