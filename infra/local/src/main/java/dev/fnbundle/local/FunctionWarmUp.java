@@ -47,13 +47,27 @@ final class FunctionWarmUp {
 
     /**
      * Starts the first instance of each cold pool in this order, {@link #startEach} at a time: first the functions
-     * behind routes, and only once all of them run, the others (queue consumers, scheduled functions). A queue or
-     * schedule that fires meanwhile starts its function on demand; but a developer calls routes first, and on a
-     * 2-core machine every JVM starting beside a routed function's makes its first answer wait longer.
+     * behind routes, and only once all of them run and have answered the requests that were waiting for them
+     * (at most {@link #QUIET_LIMIT_MILLIS}), the others (queue consumers, scheduled functions). A queue or schedule
+     * that fires meanwhile starts its function on demand; but a developer calls routes first, and on a 2-core
+     * machine every JVM starting beside a routed function's first invocations makes them slower.
      */
     void warmUp(List<FunctionPool> ordered) throws InterruptedException {
-        startEach(ordered.stream().filter(FunctionWarmUp::routed).toList(), FunctionPool::warmUpIfCold);
+        List<FunctionPool> routed = ordered.stream().filter(FunctionWarmUp::routed).toList();
+        startEach(routed, FunctionPool::warmUpIfCold);
+        awaitQuiet(routed, QUIET_LIMIT_MILLIS);
         startEach(ordered.stream().filter(pool -> !routed(pool)).toList(), FunctionPool::warmUpIfCold);
+    }
+
+    /** How long the others wait at most for the routed functions to answer what was waiting for them. */
+    static final long QUIET_LIMIT_MILLIS = 10_000;
+
+    /** Returns once none of {@code pools} has an invocation in flight, or after {@code limitMillis}. */
+    static void awaitQuiet(List<FunctionPool> pools, long limitMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + limitMillis * 1_000_000;
+        while (pools.stream().anyMatch(FunctionPool::serving) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     /** How one pool is started: its first instance, if it has none yet or unconditionally. */

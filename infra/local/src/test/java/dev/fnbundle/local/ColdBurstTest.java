@@ -64,4 +64,61 @@ class ColdBurstTest {
 
         assertThat(mostAtOnce).hasValue(1);
     }
+
+    @Test
+    void while_other_functions_are_still_starting_a_busy_function_waits_for_its_instance_instead_of_scaling_out()
+            throws Exception {
+        BundleRuntime runtime = FixtureRuntime.shared();
+        FunctionPool template = runtime.pools().get("EchoFunction");
+        Options options = Options.parse(List.of("start", "--max-instances", "3"), FixtureRuntime.directory());
+        AtomicInteger starts = new AtomicInteger();
+        Observer watcher = new Observer() {
+            @Override
+            public void instance(InstanceEvent event) {
+                if (event.function().equals("EchoFunction") && event.state() == InstanceEvent.State.STARTING) {
+                    starts.incrementAndGet();
+                }
+            }
+        };
+        byte[] event = """
+                {"routeKey": "GET /items/{id}", "requestContext": {}, "pathParameters": {"id": "busy"},
+                 "queryStringParameters": {"sleep": "300"}}""".getBytes(StandardCharsets.UTF_8);
+        var results = new ArrayList<Future<InvocationResult>>();
+        try (var cold = runtime.newPool(template.spec(), template.code(), options)) {
+            cold.warmUp();
+            try (var subscription = runtime.recorder().subscribe(watcher);
+                 var anotherFunctionStarting = runtime.launcher().starts().begin();
+                 var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 4; i++) {
+                    results.add(threads.submit(() -> cold.invoke(event, Trigger.invoke("RequestResponse"))));
+                }
+                for (var result : results) {
+                    assertThat(result.get().succeeded()).isTrue();
+                }
+            }
+        }
+
+        assertThat(starts).hasValue(0);
+    }
+
+    @Test
+    void the_functions_behind_no_route_start_only_once_the_routed_ones_answered_what_was_waiting_for_them()
+            throws Exception {
+        FunctionPool routed = FixtureRuntime.shared().pools().get("EchoFunction");
+        byte[] event = """
+                {"routeKey": "GET /items/{id}", "requestContext": {}, "pathParameters": {"id": "slow"},
+                 "queryStringParameters": {"sleep": "500"}}""".getBytes(StandardCharsets.UTF_8);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<InvocationResult> waiting = threads.submit(() -> routed.invoke(event,
+                    Trigger.invoke("RequestResponse")));
+            while (!routed.serving() && !waiting.isDone()) {
+                Thread.sleep(1);
+            }
+
+            FunctionWarmUp.awaitQuiet(List.of(routed), 60_000);
+
+            assertThat(waiting).isDone();
+            assertThat(waiting.get().succeeded()).isTrue();
+        }
+    }
 }

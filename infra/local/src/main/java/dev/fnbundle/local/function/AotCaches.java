@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * One ahead-of-time cache per function (JDK 25's {@code -XX:AOTCache}, JEPs 483, 514 and 515) under
- * {@code <work>/aot}: the classes its JVM loaded and linked during init and a first invocation, the JDK's, the
+ * {@code <work>/aot}: the classes its JVM loaded and linked during an init that primes the handler (see
+ * {@link FunctionLauncher#launchTraining}) and a first invocation, the JDK's, the
  * runtime client's and the function's own (JDK 25 caches those of the client's class loader too), made by a
  * training run ({@link AotTrainer}) in the background and used by every later instance. A cache only speeds a
  * JVM up: a class whose bytes changed since the training run is loaded from the task root as usual (the JVM
@@ -21,6 +22,9 @@ import java.util.List;
 public final class AotCaches {
     /** The first JDK whose {@code -XX:AOTCacheOutput} records and creates a cache in one run (JEP 514). */
     static final int FIRST_FEATURE = 25;
+
+    /** How a training run exercises the function; a cache made by an earlier kind of run is made again. */
+    static final String TRAINING = "init primed, then a 404";
 
     private final Path directory;
     private final boolean enabled;
@@ -92,7 +96,8 @@ public final class AotCaches {
     }
 
     private String runtimePart(FunctionSpec spec) {
-        return "java " + Runtime.version() + "\nclient " + runtimeKey + "\nheap " + spec.memoryMb() + "m\n";
+        return "java " + Runtime.version() + "\nclient " + runtimeKey + "\nheap " + spec.memoryMb() + "m\n"
+                + "training " + TRAINING + "\n";
     }
 
     private String key(FunctionSpec spec, String zipSha256) {

@@ -31,6 +31,7 @@ public final class FunctionLauncher {
     private final TaskRoots taskRoots;
     private final AotCaches aot;
     private final DebugSettings debug;
+    private final JvmStarts starts = new JvmStarts();
 
     /**
      * @param workDirectory    where zips are unpacked and logs written (e.g. target/local)
@@ -49,6 +50,11 @@ public final class FunctionLauncher {
         this.taskRoots = new TaskRoots(workDirectory);
         this.aot = aot;
         this.debug = debug;
+    }
+
+    /** The function JVMs this launcher started that are still in their init, across every function. */
+    public JvmStarts starts() {
+        return starts;
     }
 
     String functionArn(FunctionSpec spec) {
@@ -133,15 +139,21 @@ public final class FunctionLauncher {
 
     /**
      * Starts a training JVM that records the function's AOT cache into {@code cacheOutput} when it exits, at a
-     * lower CPU priority where {@code nice} exists, its output into {@code log}.
+     * lower CPU priority where {@code nice} exists, its output into {@code log}. It primes its handler in its init
+     * ({@value #PRIME_ON_INIT}, the requests a SnapStart snapshot is primed with: routing, JSON mapping, the core's
+     * hot path, problem rendering, no storage call), so that the classes a first invocation loads are in the cache
+     * too, not only those of the init; the instances started from the cache do not prime.
      */
     Process launchTraining(FunctionSpec spec, Path taskRoot, String runtimeApi, Path cacheOutput, Path log)
             throws IOException {
         List<String> nice = Files.isExecutable(Path.of("/usr/bin/nice")) ? List.of("/usr/bin/nice", "-n", "10")
                 : List.of();
         return start(command(spec, List.of("-XX:AOTCacheOutput=" + cacheOutput), List.of(), nice), spec, taskRoot,
-                runtimeApi, 0, log);
+                runtimeApi, 0, log, Map.of(PRIME_ON_INIT, "true"));
     }
+
+    /** The variable that makes a function prime its handler in its init (common's {@code ApiPriming}). */
+    static final String PRIME_ON_INIT = "FNBUNDLE_PRIME_ON_INIT";
 
     private List<String> command(FunctionSpec spec, List<String> sharing, List<String> debugging,
                                  List<String> prefix) {
@@ -169,9 +181,15 @@ public final class FunctionLauncher {
 
     private Process start(List<String> command, FunctionSpec spec, Path taskRoot, String runtimeApi,
                           int instanceNumber, Path output) throws IOException {
+        return start(command, spec, taskRoot, runtimeApi, instanceNumber, output, Map.of());
+    }
+
+    private Process start(List<String> command, FunctionSpec spec, Path taskRoot, String runtimeApi,
+                          int instanceNumber, Path output, Map<String, String> extra) throws IOException {
         var builder = new ProcessBuilder(command).directory(taskRoot.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment(spec, taskRoot, runtimeApi, instanceNumber));
+        builder.environment().putAll(extra);
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.to(output.toFile()));
         return builder.start();

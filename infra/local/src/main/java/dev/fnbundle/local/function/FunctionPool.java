@@ -40,6 +40,7 @@ public final class FunctionPool implements AutoCloseable {
     private final List<FunctionInstance> all = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger warming = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean onDemandStarting = new AtomicBoolean();
     private final ReentrantLock reloading = new ReentrantLock();
     private volatile Path code;
@@ -156,7 +157,19 @@ public final class FunctionPool implements AutoCloseable {
 
     /** Invokes under a given request id: Lambda keeps an asynchronous event's id across its retries. */
     public InvocationResult invoke(byte[] event, Trigger trigger, String requestId) throws InterruptedException {
-        Instant start = Instant.now();
+        inFlight.incrementAndGet();
+        try {
+            return invokeCounted(event, trigger, requestId, Instant.now());
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** True while an invocation waits for or runs on an instance of this function. */
+    public boolean serving() { return inFlight.get() > 0; }
+
+    private InvocationResult invokeCounted(byte[] event, Trigger trigger, String requestId, Instant start)
+            throws InterruptedException {
         capacity.acquire();
         try {
             if (closed) {
@@ -186,7 +199,9 @@ public final class FunctionPool implements AutoCloseable {
      * A warm instance, else one this invocation starts, but only when no other instance of this function is
      * starting: a burst of requests to a cold function (36 routes called at once while the stack starts) used to
      * start one JVM per request up to the limit, 18 JVMs at once on 2 cores, each init taking five times as long.
-     * Now the burst waits for the one starting instance, and the function scales out one start at a time.
+     * Now the burst waits for the one starting instance, and the function scales out one start at a time, and not
+     * while JVMs of other functions are still in their init and an instance of this one runs ({@link JvmStarts}):
+     * then the invocation waits for that instance to be free.
      *
      * @return null when the start failed (its init error is in {@link #lastInitError()})
      */
@@ -195,6 +210,10 @@ public final class FunctionPool implements AutoCloseable {
             FunctionInstance instance = takeIdle();
             if (instance != null) {
                 return instance;
+            }
+            if (!all.isEmpty() && launcher.starts().any()) {
+                Thread.sleep(10);
+                continue;
             }
             if (onDemandStarting.compareAndSet(false, true)) {
                 try {
@@ -299,7 +318,8 @@ public final class FunctionPool implements AutoCloseable {
         recorder.instance(InstanceEvent.of(spec.logicalId(), number, InstanceEvent.State.STARTING, -1,
                 debugged ? "debugger port " + debugPort() : null));
         FunctionInstance instance = null;
-        try {
+        // A debugged JVM may wait for its debugger for as long as the developer likes: it does not hold others back.
+        try (var counted = debugged ? null : launcher.starts().begin()) {
             instance = FunctionInstance.start(spec, launcher, taskRoot, number, recorder, onDemand);
             all.add(instance);
             double initMillis = instance.awaitReady(initLimitMillis);
