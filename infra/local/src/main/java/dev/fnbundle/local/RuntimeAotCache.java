@@ -134,7 +134,7 @@ final class RuntimeAotCache implements AutoCloseable {
             command.addAll(List.of("/usr/bin/nice", "-n", "10"));
         }
         command.add(Files.readString(workDirectory.resolve(LaunchFile.JAVA), StandardCharsets.UTF_8).strip());
-        command.addAll(List.of("-XX:AOTCacheOutput=" + output, "-Xlog:aot=off", "-Xlog:cds=off",
+        command.addAll(List.of("-XX:AOTCacheOutput=" + output, "-Xlog:aot*=off", "-Xlog:cds*=off",
                 "@" + workDirectory.resolve(LaunchFile.ARGUMENTS), TRAINING_COMMAND));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();

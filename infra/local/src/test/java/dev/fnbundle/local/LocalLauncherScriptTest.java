@@ -49,6 +49,15 @@ class LocalLauncherScriptTest {
     }
 
     @Test
+    void with_the_runtimes_aot_cache_made_the_jvm_starts_from_it_and_keeps_quiet_if_the_jvm_refuses_it()
+            throws Exception {
+        write("target/local/runtime.aot", LAUNCHED);
+
+        assertThat(run("start")).isEqualTo("java -XX:AOTCache=" + checkout.toRealPath().resolve(
+                "target/local/runtime.aot") + " -Xlog:aot*=off -Xlog:cds*=off @target/local/launch.args start");
+    }
+
+    @Test
     void without_arguments_it_starts_the_stack() throws Exception {
         assertThat(run()).isEqualTo("java @target/local/launch.args start");
     }
