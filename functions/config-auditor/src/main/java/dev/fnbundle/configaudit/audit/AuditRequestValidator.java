@@ -45,10 +45,11 @@ final class AuditRequestValidator {
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException(errors);
         }
-        TextBodyCheck.check("baseline", request.baseline(), limits.maxBytesPerSide());
-        TextBodyCheck.check("current", request.current(), limits.maxBytesPerSide());
-        TextLines baseline = TextBodyCheck.lines("baseline", request.baseline(), limits.maxLinesPerSide());
-        TextLines current = TextBodyCheck.lines("current", request.current(), limits.maxLinesPerSide());
+        // Both sides' size and text first, then their line counts: the order of the 413s stays as it was.
+        TextLines baseline = TextBodyCheck.checkedLines("baseline", request.baseline(), limits.maxBytesPerSide());
+        TextLines current = TextBodyCheck.checkedLines("current", request.current(), limits.maxBytesPerSide());
+        TextBodyCheck.limitLines("baseline", baseline, limits.maxLinesPerSide());
+        TextBodyCheck.limitLines("current", current, limits.maxLinesPerSide());
         boolean autojunk = request.autojunk() == null || request.autojunk();
         return new ValidatedAudit(request.name(), baseline, current, format, globs, context, autojunk);
     }

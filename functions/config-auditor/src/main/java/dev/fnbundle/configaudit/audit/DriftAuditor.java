@@ -86,7 +86,7 @@ public final class DriftAuditor {
         ParsedConfig currentKeys = read(format, guessed, current, "current", warnings);
         SecretRedactor redactor = SecretRedactor.of(SecretValues.of(baseKeys, currentKeys));
         KeyDrift keyDrift = baseKeys == null || currentKeys == null ? null
-                : KeyDriftAnalyzer.compare(baseKeys.byPath(), currentKeys.byPath(), v.criticalKeys())
+                : KeyDriftAnalyzer.compare(baseKeys, currentKeys, v.criticalKeys())
                         .map(shown -> redactor.redact(LineMasker.maskText(shown)));
 
         List<String> from = v.baseline();

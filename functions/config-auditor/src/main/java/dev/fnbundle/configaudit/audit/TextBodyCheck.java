@@ -47,12 +47,26 @@ final class TextBodyCheck {
     }
 
     /**
-     * The body cut into Python's {@code splitlines} lines, which the audit then diffs.
+     * {@link #check} and the body cut into Python's {@code splitlines} lines, which the audit then diffs, in one
+     * pass over a body of plain ASCII (nearly every config): cutting the lines tells whether it is plain, and then
+     * its size is its length and it is text. Any other body is checked by {@link #check} as well. A body longer
+     * than the limit is refused before it is cut.
      *
-     * @throws TooManyLinesException when there are more than {@code maxLines}
+     * @throws PayloadRejectedException when the body is over the limit or not text
      */
-    static TextLines lines(String field, String body, int maxLines) {
+    static TextLines checkedLines(String field, String body, long maxBytes) {
+        if (body.length() > maxBytes) {
+            check(field, body, maxBytes);
+        }
         TextLines lines = TextLines.of(body);
+        if (!lines.isPlainAscii()) {
+            check(field, body, maxBytes);
+        }
+        return lines;
+    }
+
+    /** @throws TooManyLinesException when the lines are more than {@code maxLines} */
+    static TextLines limitLines(String field, TextLines lines, int maxLines) {
         if (lines.size() > maxLines) {
             throw new TooManyLinesException(field, maxLines, lines.size());
         }

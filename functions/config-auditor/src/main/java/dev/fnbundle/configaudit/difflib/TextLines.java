@@ -27,12 +27,15 @@ public final class TextLines extends AbstractList<String> implements RandomAcces
     private final int size;
     /** Every character is below U+0100, so the text encodes as one byte per character. */
     private final boolean latin1;
+    /** Every character is ASCII and no control character is there but tab, line breaks and escape. */
+    private final boolean plainAscii;
 
-    private TextLines(String text, int[] starts, int size, boolean latin1) {
+    private TextLines(String text, int[] starts, int size, boolean latin1, boolean plainAscii) {
         this.text = text;
         this.starts = starts;
         this.size = size;
         this.latin1 = latin1;
+        this.plainAscii = plainAscii;
     }
 
     /**
@@ -48,12 +51,19 @@ public final class TextLines extends AbstractList<String> implements RandomAcces
         int[] starts = new int[Math.max(16, n / 24)];
         int size = 0;
         int seen = 0;
+        boolean controls = false;
         int i = 0;
         while (i < n) {
             char c = text.charAt(i++);
             seen |= c;
             // Printable ASCII, the bulk of any config, is decided by the first test.
-            if (c >= ' ' && c < '\u0085' || !PythonText.isLineBreak(c)) {
+            if (c >= ' ' && c < '\u0085') {
+                continue;
+            }
+            if (c < ' ') {
+                controls |= c != '\t' && c != '\n' && c != '\u000b' && c != '\f' && c != '\r' && c != 0x1b;
+            }
+            if (!PythonText.isLineBreak(c)) {
                 continue;
             }
             if (c == '\r' && i < n && text.charAt(i) == '\n') {
@@ -70,7 +80,17 @@ public final class TextLines extends AbstractList<String> implements RandomAcces
             }
             starts[++size] = n;
         }
-        return new TextLines(text, starts, size, seen < 0x100);
+        return new TextLines(text, starts, size, seen < 0x100, seen < 0x80 && !controls);
+    }
+
+    /**
+     * Whether every character is ASCII and the only control characters are tab, escape and the line breaks
+     * {@code \n}, {@code \v}, {@code \f} and {@code \r}: then the text is one UTF-8 byte per
+     * character, and a caller that checks text for stray control characters can take these lines' word for it
+     * instead of reading the text again.
+     */
+    public boolean isPlainAscii() {
+        return plainAscii;
     }
 
     /** The whole text. */

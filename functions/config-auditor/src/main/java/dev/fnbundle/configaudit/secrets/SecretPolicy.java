@@ -35,7 +35,7 @@ public final class SecretPolicy {
      * markers at once (bit-parallel Shift-And over their concatenation: one table lookup and three bit operations
      * per character); a name with any other character takes the exact Unicode rule.
      */
-    static boolean isSecretName(String text, int from, int to) {
+    public static boolean isSecretName(String text, int from, int to) {
         long state = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);

@@ -46,17 +46,35 @@ public final class IniParser implements ConfigParser {
 
     @Override
     public ParsedConfig read(String text) {
-        // Nearly every document names each path once: read it so, putting each key as it ends, and only when a
-        // path comes again read it once more counting repetitions (see Document#finish).
+        // Nearly every document names each path once, and most have no '.' in a section or key: read it so,
+        // keeping each key where it stands (IniKeys). A '.' reads it again putting each key as it ends; a path
+        // that comes again reads it once more counting repetitions (see Document#finish). Each way gives the
+        // same leaves for the documents it accepts.
         try {
-            return read(text, true);
+            return read(text, Mode.IN_PLACE);
+        } catch (NotPlain e) {
+            try {
+                return read(text, Mode.UNIQUE);
+            } catch (RepeatedPath again) {
+                return read(text, Mode.COUNTING);
+            }
         } catch (RepeatedPath e) {
-            return read(text, false);
+            return read(text, Mode.COUNTING);
         }
     }
 
-    private static ParsedConfig read(String text, boolean unique) {
-        Document doc = new Document(text, unique);
+    /** How a document's keys are kept while reading it. */
+    private enum Mode {
+        /** In place ({@link IniKeys}): no '.' in any section or key, no repeated (section, key). */
+        IN_PLACE,
+        /** Each key put as it ends: no repeated path. */
+        UNIQUE,
+        /** Every occurrence kept, repetitions counted at the end. */
+        COUNTING
+    }
+
+    private static ParsedConfig read(String text, Mode mode) {
+        Document doc = new Document(text, mode);
         int start = 0;
         int line = 1;
         // Without any '\r', a line ends at the next '\n', which indexOf finds many characters at a time.
@@ -84,7 +102,7 @@ public final class IniParser implements ConfigParser {
     }
 
     /**
-     * A path came again (or the key limit is near) while reading in the unique mode: read the document again
+     * A path came again (or the key limit is near) while reading in place or in the unique mode: read it again
      * counting repetitions. Thrown without a stack trace; never leaves the parser.
      */
     private static final class RepeatedPath extends RuntimeException {
@@ -92,6 +110,19 @@ public final class IniParser implements ConfigParser {
         private static final RepeatedPath INSTANCE = new RepeatedPath();
 
         private RepeatedPath() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * A section or key holds a '.' while reading in place: read the document again putting each key. Thrown
+     * without a stack trace; never leaves the parser.
+     */
+    private static final class NotPlain extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private static final NotPlain INSTANCE = new NotPlain();
+
+        private NotPlain() {
             super(null, null, false, false);
         }
     }
@@ -108,12 +139,19 @@ public final class IniParser implements ConfigParser {
     private static final class Document {
         private final String text;
         private final LeafCollector leaves;
-        /** Whether each key goes into the leaves as it ends (no path repeats); otherwise it is an occurrence. */
-        private final boolean unique;
+        private final Mode mode;
+        /** The leaves in place (mode IN_PLACE), else null. */
+        private final IniKeys keys;
         private final List<Occurrence> occurrences = new ArrayList<>();
         private String section = "";
+        private int sectionId;
         private boolean sectionSecret;
+        /** Whether a key is open (its value may still continue). */
+        private boolean hasKey;
+        /** The open key, lower-cased; in place, null when its characters in the text are already its name. */
         private String key;
+        private int keyFrom;
+        private int keyTo;
         private boolean keySecret;
         /** The value on the key's own line, as offsets; continuation lines go to {@link #continued}. */
         private int valueStart;
@@ -122,11 +160,13 @@ public final class IniParser implements ConfigParser {
         private int keyIndent;
         private int keyLine;
 
-        Document(String text, boolean unique) {
+        Document(String text, Mode mode) {
             this.text = text;
-            this.unique = unique;
+            this.mode = mode;
             // About one key per 24 characters in typical files: the map is sized once instead of doubling.
             this.leaves = new LeafCollector(ConfigFormat.INI, text.length() / 24);
+            this.keys = mode == Mode.IN_PLACE ? new IniKeys(text, text.length() / 24) : null;
+            this.sectionId = keys == null ? 0 : keys.section("");
         }
 
         void accept(int start, int end, int line) {
@@ -138,7 +178,7 @@ public final class IniParser implements ConfigParser {
             int indent = first - start;
             if (first == end) {
                 flush();
-            } else if (key != null && indent > keyIndent) {
+            } else if (hasKey && indent > keyIndent) {
                 if (continued == null) {
                     continued = new StringBuilder().append(text, valueStart, valueEnd);
                 }
@@ -163,31 +203,50 @@ public final class IniParser implements ConfigParser {
             }
             section = text.substring(first + 1, close);
             sectionSecret = SecretPolicy.isSecretName(section);
+            if (keys != null) {
+                if (section.indexOf('.') >= 0) {
+                    throw NotPlain.INSTANCE;
+                }
+                sectionId = keys.section(section);
+            }
         }
 
         private void startKey(int first, int last, int line, int indent) {
             int split = firstDelimiter(first, last);
             int valueStart;
-            String name;
+            int nameEnd;
             if (split >= 0) {
-                name = text.substring(first, trimEnd(first, split));
+                nameEnd = trimEnd(first, split);
                 valueStart = skipBlanks(split + 1, last);
             } else if (text.charAt(first) == '!' || !hasBlank(first, last)) {
                 int word = first;
                 while (word < last && !isWhitespace(text.charAt(word))) {
                     word++;
                 }
-                name = text.substring(first, word);
+                nameEnd = word;
                 valueStart = skipBlanks(word, last);
             } else {
                 throw error(line, indent + 1, "expected '[section]', 'key = value', a single-word flag or a"
                         + " comment");
             }
-            if (name.isEmpty()) {
+            if (nameEnd == first) {
                 throw error(line, indent + 1, "empty key");
             }
-            key = name.toLowerCase(Locale.ROOT);
-            keySecret = sectionSecret || SecretPolicy.isSecretName(key);
+            if (keys != null) {
+                key = lowered(first, nameEnd);
+                if (key != null ? key.indexOf('.') >= 0 : text.indexOf('.', first, nameEnd) >= 0) {
+                    throw NotPlain.INSTANCE;
+                }
+                // A name already in lower case is checked where it stands (the check ignores ASCII case).
+                keySecret = sectionSecret || (key != null ? SecretPolicy.isSecretName(key)
+                        : SecretPolicy.isSecretName(text, first, nameEnd));
+            } else {
+                key = text.substring(first, nameEnd).toLowerCase(Locale.ROOT);
+                keySecret = sectionSecret || SecretPolicy.isSecretName(key);
+            }
+            hasKey = true;
+            keyFrom = first;
+            keyTo = nameEnd;
             this.valueStart = valueStart;
             this.valueEnd = last;
             continued = null;
@@ -202,18 +261,53 @@ public final class IniParser implements ConfigParser {
             }
         }
 
-        void flush() {
-            if (key != null) {
-                String value = continued != null ? continued.toString() : text.substring(valueStart, valueEnd);
-                if (!unique) {
-                    occurrences.add(new Occurrence(new SectionKey(section, key), value, keySecret, keyLine));
-                } else if (leaves.size() >= LeafCollector.MAX_KEYS
-                        || !leaves.putNew(section.isEmpty() ? key : section + "." + key, key, value, keySecret,
-                                keyLine, 1)) {
-                    // A repeated path, or the key limit whose error the counting mode reports after every line.
-                    throw RepeatedPath.INSTANCE;
+        /**
+         * {@code text[from, to)} lower-cased, or null when that changes nothing: plain ASCII without capitals
+         * (then the range is the name as it stands).
+         */
+        private String lowered(int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80 || c >= 'A' && c <= 'Z') {
+                    return text.substring(from, to).toLowerCase(Locale.ROOT);
                 }
-                key = null;
+            }
+            return null;
+        }
+
+        void flush() {
+            if (!hasKey) {
+                return;
+            }
+            hasKey = false;
+            if (keys != null) {
+                flushInPlace();
+                return;
+            }
+            String value = continued != null ? continued.toString() : text.substring(valueStart, valueEnd);
+            if (mode == Mode.COUNTING) {
+                occurrences.add(new Occurrence(new SectionKey(section, key), value, keySecret, keyLine));
+            } else if (leaves.size() >= LeafCollector.MAX_KEYS
+                    || !leaves.putNew(section.isEmpty() ? key : section + "." + key, key, value, keySecret,
+                            keyLine, 1)) {
+                // A repeated path, or the key limit whose error the counting mode reports after every line.
+                throw RepeatedPath.INSTANCE;
+            }
+        }
+
+        /** The open key kept in place; only a secret value, or one holding a URL, becomes a string. */
+        private void flushInPlace() {
+            String joined = continued != null ? continued.toString() : null;
+            if (keys.size() >= LeafCollector.MAX_KEYS
+                    || !keys.add(sectionId, keyFrom, keyTo, key, keySecret)) {
+                // As in the unique mode: a repeated path, or the key limit, read again counting repetitions.
+                throw RepeatedPath.INSTANCE;
+            }
+            keys.valueOfLast(valueStart, valueEnd, joined);
+            if (joined != null) {
+                leaves.secretsOf(joined, keySecret);
+            } else if (keySecret || text.indexOf("://", valueStart, valueEnd) >= 0) {
+                leaves.secretsOf(text.substring(valueStart, valueEnd), keySecret);
             }
         }
 
@@ -223,7 +317,10 @@ public final class IniParser implements ConfigParser {
          * one wins, as for any repeated path).
          */
         ParsedConfig finish() {
-            if (unique) {
+            if (keys != null) {
+                return leaves.parsed(keys);
+            }
+            if (mode == Mode.UNIQUE) {
                 return leaves.parsed();
             }
             // {occurrences, next index} per key, shared by the key's occurrences.

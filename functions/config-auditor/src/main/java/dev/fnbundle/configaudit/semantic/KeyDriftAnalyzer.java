@@ -19,6 +19,45 @@ public final class KeyDriftAnalyzer {
     }
 
     /**
+     * As {@link #compare(Map, Map, List)} on the two documents' {@link ParsedConfig#byPath() maps}. Two INI
+     * documents kept in place ({@link IniKeys}) whose keys stand in the same order (a config and its drifted copy
+     * whose values changed) are compared where they stand: paths and values as ranges of the two texts, and only
+     * the keys that differ become strings. Any other pair is compared by their maps.
+     *
+     * @param critical patterns whose matches make the drift critical; may be empty, never null
+     */
+    public static KeyDrift compare(ParsedConfig baseline, ParsedConfig current, List<KeyGlob> critical) {
+        IniKeys was = baseline.iniKeys();
+        IniKeys now = current.iniKeys();
+        if (was != null && now != null && sameOrder(was, now)) {
+            List<ChangedKey> changed = new ArrayList<>();
+            List<String> hits = new ArrayList<>();
+            for (int i = 0; i < was.size(); i++) {
+                if (!was.sameValue(i, now, i)) {
+                    ConfigEntry before = was.entry(i);
+                    changed.add(new ChangedKey(before.path(), shown(before), shown(now.entry(i))));
+                    noteCritical(hits, before.path(), critical);
+                }
+            }
+            return drift(changed, new ArrayList<>(), new ArrayList<>(), hits);
+        }
+        return compare(baseline.byPath(), current.byPath(), critical);
+    }
+
+    /** Whether both documents have the same paths in the same order. */
+    private static boolean sameOrder(IniKeys was, IniKeys now) {
+        if (was.size() != now.size()) {
+            return false;
+        }
+        for (int i = 0; i < was.size(); i++) {
+            if (!was.samePath(i, now, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Computes the drift from baseline to current, keyed by path; O(n + m) for n and m keys, plus sorting the
      * differences (the lists come out sorted by path).
      *
@@ -76,6 +115,12 @@ public final class KeyDriftAnalyzer {
                 noteCritical(hits, nowPaths[j], critical);
             }
         }
+        return drift(changed, added, removed, hits);
+    }
+
+    /** The drift of these differences: each list sorted, severity graded. */
+    private static KeyDrift drift(List<ChangedKey> changed, List<KeyValue> added, List<KeyValue> removed,
+                                  List<String> hits) {
         changed.sort(Comparator.comparing(ChangedKey::key));
         added.sort(Comparator.comparing(KeyValue::key));
         removed.sort(Comparator.comparing(KeyValue::key));

@@ -58,14 +58,22 @@ final class LeafCollector {
 
     private void collected(String value, boolean secret, int line, int column) {
         // Collected while the value is at hand (a value a repeated path overwrites stays a secret to hide).
+        secretsOf(value, secret);
+        if (entries.size() > MAX_KEYS) {
+            throw new ConfigParseException(format, line, column, "more than " + MAX_KEYS + " keys");
+        }
+    }
+
+    /**
+     * Keeps what {@code value} holds to be masked by value: all of it when it is secret, and the password of any
+     * URL in it. For leaves kept outside this collector ({@link IniKeys}), in the order they are read.
+     */
+    void secretsOf(String value, boolean secret) {
         if (secret) {
             secretValues.add(value);
         }
         if (value.contains("://")) {
             UrlPasswords.find(value).forEach(s -> secretValues.add(value.substring(s.start(), s.end())));
-        }
-        if (entries.size() > MAX_KEYS) {
-            throw new ConfigParseException(format, line, column, "more than " + MAX_KEYS + " keys");
         }
     }
 
@@ -87,5 +95,10 @@ final class LeafCollector {
 
     ParsedConfig parsed() {
         return new ParsedConfig(entries, secretSpans, secretValues);
+    }
+
+    /** The document whose leaves are {@code keys} (none were put here), with the spans and values collected. */
+    ParsedConfig parsed(IniKeys keys) {
+        return new ParsedConfig(keys, secretSpans, secretValues);
     }
 }

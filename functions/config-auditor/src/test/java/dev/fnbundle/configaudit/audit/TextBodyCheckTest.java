@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fnbundle.configaudit.difflib.TextLines;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,39 @@ class TextBodyCheckTest {
                             assertThat(e.actualBytes()).isEqualTo(bytes);
                         });
             }
+        }
+    }
+
+    @Test
+    void checked_lines_accept_and_refuse_as_the_check_does_and_cut_as_splitlines_does() {
+        // given: plain ASCII bodies (one pass) and bodies with any other character (checked again)
+        String[] units = {"a", " ", "\u007f", "\t", "\n", "\r", "\r\n", "\u000b", "\f", "\u001b", "\u0000",
+            "\u001c", "\u001e", "\u001f", "\u0085", "\u2028", "é", "€", "\ud83d\ude00", "\ud800"};
+        Random random = new Random(23);
+        for (int round = 0; round < 5000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                sb.append(units[random.nextInt(units.length)]);
+            }
+            String body = sb.toString();
+            for (long limit : new long[] {Long.MAX_VALUE, body.length(), Math.max(0, body.length() - 1)}) {
+                // when
+                Object expected = outcome(() -> {
+                    TextBodyCheck.check("f", body, limit);
+                    return TextLines.of(body);
+                });
+                Object actual = outcome(() -> TextBodyCheck.checkedLines("f", body, limit));
+                // then
+                assertThat(actual).as(body + " / " + limit).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static Object outcome(java.util.function.Supplier<TextLines> call) {
+        try {
+            return List.copyOf(call.get());
+        } catch (PayloadRejectedException e) {
+            return List.of(e.reason(), e.limitBytes(), e.actualBytes());
         }
     }
 }

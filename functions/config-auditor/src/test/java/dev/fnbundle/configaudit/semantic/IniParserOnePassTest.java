@@ -35,6 +35,55 @@ class IniParserOnePassTest {
         }
     }
 
+    /** Lines without a '.' in any section or key, so that most documents are read in place. */
+    private static final String[] PLAIN_LINES = {"[s]", "[S]", "[secrets]", "[s]  # again", "[t]", "a = 1",
+        "A = 2", "b: x", "password = hunter22", "c=", "  continued", "\tmore", "", "; note", "flag",
+        "!include /etc/x", "url = https://u:pa55word@h/x", "key = a # b", "Key=Value", "Pass\u00e9 = v.1",
+        "\u212aey = kelvin", "x = \u00e9\u2028y", "  ", "ExecStart=", "token: https://a:b@c", "v = 1.2.3"};
+
+    @Test
+    void random_documents_without_dotted_names_read_in_place_as_the_two_pass_reader_read_them() {
+        Random random = new Random(4242);
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder text = new StringBuilder();
+            String[] breaks = random.nextInt(4) == 0 ? new String[] {"\n", "\r\n", "\r"} : new String[] {"\n"};
+            for (int k = random.nextInt(30); k > 0; k--) {
+                text.append(PLAIN_LINES[random.nextInt(PLAIN_LINES.length)])
+                        .append(breaks[random.nextInt(breaks.length)]);
+            }
+            String doc = text.toString();
+            assertThat(outcome(new IniParser(), doc)).as(doc).isEqualTo(outcome(new IniParserBeforeOnePass(), doc));
+        }
+    }
+
+    @Test
+    void keys_that_differ_only_in_case_are_one_repeated_key_when_read_in_place() {
+        String doc = "[s]\nName = a\nNAME = b\nname = c\n";
+
+        ParsedConfig parsed = new IniParser().read(doc);
+
+        assertThat(parsed.byPath()).containsOnlyKeys("s.name[0]", "s.name[1]", "s.name[2]");
+        assertThat(outcome(new IniParser(), doc)).isEqualTo(outcome(new IniParserBeforeOnePass(), doc));
+    }
+
+    @Test
+    void keys_crafted_to_share_one_hash_are_read_as_the_two_pass_reader_read_them() {
+        // 2^11 keys made of "a~"/"b_" blocks, which have equal String hash codes (97 * 31 + 126 = 98 * 31 + 95).
+        StringBuilder text = new StringBuilder("[s]\n");
+        for (int k = 0; k < 1 << 11; k++) {
+            for (int bit = 0; bit < 11; bit++) {
+                text.append((k >> bit & 1) == 0 ? "a~" : "b_");
+            }
+            text.append(" = ").append(k).append('\n');
+        }
+        String doc = text.toString();
+
+        ParsedConfig parsed = new IniParser().read(doc);
+
+        assertThat(parsed.byPath()).hasSize(1 << 11);
+        assertThat(outcome(new IniParser(), doc)).isEqualTo(outcome(new IniParserBeforeOnePass(), doc));
+    }
+
     @Test
     void a_large_document_with_unique_keys_reads_as_before() {
         StringBuilder text = new StringBuilder();

@@ -60,4 +60,41 @@ class KeyDriftAnalyzerTest {
         assertThat(drift(ConfigFormat.JSON, "{\"a\":1,\"b\":[1,2]}", "{ \"b\": [1, 2],\n \"a\": 1 }").changedKeys())
                 .isEqualTo(List.of());
     }
+
+    @Test
+    void ini_documents_compared_in_place_drift_as_their_maps_do() {
+        // given: documents with the same keys in the same order (compared in place) and others (by their maps)
+        java.util.Random random = new java.util.Random(99);
+        String[] keys = {"a", "b", "Host", "password", "url", "x\u00e9", "token"};
+        String[] values = {"1", "2", "https://u:s3cret99@h", "v", "", "hunter22"};
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder a = new StringBuilder();
+            StringBuilder b = new StringBuilder();
+            boolean sameOrder = random.nextBoolean();
+            for (int s = 0; s < 1 + random.nextInt(3); s++) {
+                a.append("[sec").append(s).append("]\n");
+                b.append("[sec").append(s).append("]\n");
+                for (int k = 0; k < keys.length; k++) {
+                    String key = keys[k];
+                    a.append(key).append(" = ").append(values[random.nextInt(values.length)]).append('\n');
+                    if (sameOrder || random.nextInt(5) > 0) {
+                        String value = random.nextInt(4) == 0 ? values[random.nextInt(values.length)] + "-x"
+                                : values[random.nextInt(values.length)];
+                        b.append(key).append(" = ").append(value).append('\n');
+                    }
+                }
+                if (!sameOrder && random.nextBoolean()) {
+                    b.append("added").append(s).append(" = new\n");
+                }
+            }
+            List<KeyGlob> critical = List.of(KeyGlob.of("sec1.*"));
+            ParsedConfig was = ConfigFormat.INI.parser().read(a.toString());
+            ParsedConfig now = ConfigFormat.INI.parser().read(b.toString());
+            // when
+            KeyDrift inPlace = KeyDriftAnalyzer.compare(was, now, critical);
+            KeyDrift byMaps = KeyDriftAnalyzer.compare(was.byPath(), now.byPath(), critical);
+            // then
+            assertThat(inPlace).as(a + "---\n" + b).isEqualTo(byMaps);
+        }
+    }
 }

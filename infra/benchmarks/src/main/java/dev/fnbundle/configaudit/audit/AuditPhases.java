@@ -43,7 +43,7 @@ public final class AuditPhases {
     /** Key-level drift, its shown values masked. */
     public static KeyDrift keyDrift(Object validated, ParsedConfig[] sides, SecretRedactor redactor) {
         ValidatedAudit v = (ValidatedAudit) validated;
-        return KeyDriftAnalyzer.compare(sides[0].byPath(), sides[1].byPath(), v.criticalKeys())
+        return KeyDriftAnalyzer.compare(sides[0], sides[1], v.criticalKeys())
                 .map(shown -> redactor.redact(LineMasker.maskText(shown)));
     }
 
