@@ -31,7 +31,8 @@ public record FuzzyWiring(SimilarityService similarity, PhoneticService phonetic
         var catalogs = new CatalogService(new DynamoCatalogRepository(dynamo, config.table()),
                 new DynamoSnapshotStore(dynamo, config.table()), new IndexCache(config.cacheMaxItems()),
                 Clock.systemUTC());
-        var queue = new SqsImportQueue(AwsClients.sqs(env), config.importQueueUrl());
+        // Built on the first import only: a search's cold start does not pay for a client it does not use.
+        var queue = new SqsImportQueue(() -> AwsClients.sqs(env), config.importQueueUrl());
         return new FuzzyWiring(new SimilarityService(), new PhoneticService(), catalogs,
                 new CatalogImports(catalogs, queue), queue);
     }
