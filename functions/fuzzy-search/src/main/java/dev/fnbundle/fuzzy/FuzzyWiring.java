@@ -9,6 +9,7 @@ import dev.fnbundle.fuzzy.catalog.CatalogImports;
 import dev.fnbundle.fuzzy.catalog.CatalogService;
 import dev.fnbundle.fuzzy.catalog.ImportQueue;
 import dev.fnbundle.fuzzy.catalog.IndexCache;
+import dev.fnbundle.fuzzy.catalog.SearchWarmUp;
 import dev.fnbundle.fuzzy.distance.SimilarityService;
 import dev.fnbundle.fuzzy.phonetic.PhoneticService;
 import java.time.Clock;
@@ -20,8 +21,12 @@ import java.time.Clock;
 public record FuzzyWiring(SimilarityService similarity, PhoneticService phonetic, CatalogService catalogs,
                           CatalogImports imports, ImportQueue importQueue) {
 
-    /** The production wiring from the function's environment. */
+    /**
+     * The production wiring from the function's environment. Starts {@link SearchWarmUp} first, so that the first
+     * search's own classes are loaded on the second core while the AWS clients are built on this one.
+     */
     public static FuzzyWiring fromEnv() {
+        SearchWarmUp.start();
         return from(Env.system());
     }
 
