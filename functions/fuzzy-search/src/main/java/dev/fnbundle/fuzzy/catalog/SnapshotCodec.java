@@ -22,12 +22,10 @@ import java.util.zip.Inflater;
  * <p>Layout (big-endian): magic {@code "FNS2"}, the catalog version (8 bytes), the item count (4), the length of the
  * uncompressed body (4), a CRC32C of the compressed body (4), then the body deflated: per item, in catalog order,
  * the id, the text and the fields as UTF-8, each preceded by its byte length as a varint (fields: length + 1, 0 for
- * none), preceded in version 2 by their total byte length as a varint; then, to the end of the body, the index over
- * those items ({@link IndexSnapshot}), which a reader decodes on a second thread while it decodes the items.
+ * none); then the byte length of the index over those items as a varint, and the index ({@link IndexSnapshot}).
  * Deflate at its fastest level: 100 000 product titles shrink about 3x, which pays for itself in fewer bytes to fetch
  * and base64-decode.
- * Version 1 ({@code "FNS1"}) holds the items alone (no length before them, no index); it still decodes, and the
- * caller builds the index.
+ * Version 1 ({@code "FNS1"}) is the same without the index; it still decodes, and the caller builds the index.
  *
  * <p>{@link #decode} is safe on any input: every length is checked against the catalog's limits and what is left
  * before anything is allocated, so a hostile or truncated snapshot ends in {@link SnapshotCorruptException}, never
@@ -94,23 +92,18 @@ public final class SnapshotCodec {
 
     /** The layout of {@code magic}; {@code index} follows the items in version 2 and is left out in version 1. */
     static byte[] encode(int magic, long version, List<CatalogEntry> entries, byte[] index) {
-        ByteArrayOutputStream items = new ByteArrayOutputStream(Math.max(64, entries.size() * 64));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(64, entries.size() * 64));
         for (CatalogEntry entry : entries) {
-            writeString(items, entry.id().getBytes(StandardCharsets.UTF_8), 0);
-            writeString(items, entry.text().getBytes(StandardCharsets.UTF_8), 0);
+            writeString(body, entry.id().getBytes(StandardCharsets.UTF_8), 0);
+            writeString(body, entry.text().getBytes(StandardCharsets.UTF_8), 0);
             if (entry.fields() == null) {
-                writeVarint(items, 0);
+                writeVarint(body, 0);
             } else {
-                writeString(items, entry.fields().getBytes(StandardCharsets.UTF_8), 1);
+                writeString(body, entry.fields().getBytes(StandardCharsets.UTF_8), 1);
             }
         }
-        ByteArrayOutputStream body = items;
         if (magic == MAGIC) {
-            // The items' length first: a reader finds the index without reading the items, and decodes both at once.
-            body = new ByteArrayOutputStream(items.size() + index.length + 8);
-            writeVarint(body, items.size());
-            byte[] itemBytes = items.toByteArray();
-            body.write(itemBytes, 0, itemBytes.length);
+            writeVarint(body, index.length);
             body.write(index, 0, index.length);
         }
         byte[] raw = body.toByteArray();
@@ -163,86 +156,24 @@ public final class SnapshotCodec {
         String[] ids = new String[count];
         String[] texts = new String[count];
         List<CatalogEntry> entries = new ArrayList<>(count);
+        int indexStart = entries(raw, count, entries, ids, texts);
         if (header.getInt(0) == MAGIC_ITEMS_ONLY) {
-            if (entries(raw, 0, count, entries, ids, texts) != raw.length) {
+            if (indexStart != raw.length) {
                 throw new SnapshotCorruptException("trailing bytes after " + count + " items");
             }
             return new Decoded(version, entries, Optional.empty(), "a version 1 snapshot holds no index");
         }
-        int[] at = {0};
-        long itemsLength = readVarint(raw, at);
-        if (itemsLength > raw.length - at[0]) {
-            throw new SnapshotCorruptException("items length out of range: " + itemsLength);
-        }
-        int indexStart = at[0] + (int) itemsLength;
-        IndexDecoding words = IndexDecoding.start(raw, indexStart, count);
-        if (entries(raw, at[0], count, entries, ids, texts) != indexStart) {
-            throw new SnapshotCorruptException("items do not end where the index starts, at byte " + indexStart);
+        // The index's stated length must end the body exactly: a body whose items end anywhere else is corrupt.
+        int[] at = {indexStart};
+        long indexLength = readVarint(raw, at);
+        if (indexLength != raw.length - at[0]) {
+            throw new SnapshotCorruptException("items end at byte " + indexStart + ", not where the index starts");
         }
         try {
-            CatalogIndex index = IndexSnapshot.index(ids, texts, words.join());
+            CatalogIndex index = IndexSnapshot.decode(raw, at[0], raw.length, ids, texts);
             return new Decoded(version, entries, Optional.of(index), "");
         } catch (IndexSnapshotException e) {
             return new Decoded(version, entries, Optional.empty(), "stored index unusable: " + e.getMessage());
-        }
-    }
-
-    /**
-     * The index section decoded on a second thread while the caller decodes the items (the two are independent
-     * until joined): on two cores a cold load takes the longer of the two instead of their sum.
-     */
-    private static final class IndexDecoding implements Runnable {
-        private final byte[] raw;
-        private final int from;
-        private final int items;
-        private final Thread thread;
-        private IndexSnapshot.Words words;
-        private Throwable failure;
-
-        private IndexDecoding(byte[] raw, int from, int items) {
-            this.raw = raw;
-            this.from = from;
-            this.items = items;
-            this.thread = new Thread(this, "snapshot-index-decode");
-            thread.setDaemon(true);
-        }
-
-        static IndexDecoding start(byte[] raw, int from, int items) {
-            IndexDecoding decoding = new IndexDecoding(raw, from, items);
-            decoding.thread.start();
-            return decoding;
-        }
-
-        @Override
-        public void run() {
-            try {
-                words = IndexSnapshot.decodeWords(raw, from, raw.length, items);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
-        }
-
-        /** @return the decoded words; rethrows what the decoding threw (join makes its fields visible here) */
-        IndexSnapshot.Words join() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
-            return words;
         }
     }
 
@@ -257,10 +188,9 @@ public final class SnapshotCodec {
         return header;
     }
 
-    /** Reads the items from {@code from} into {@code entries}, {@code ids} and {@code texts}; returns their end. */
-    private static int entries(byte[] raw, int from, int count, List<CatalogEntry> entries, String[] ids,
-                               String[] texts) {
-        int[] at = {from};
+    /** Reads the items into {@code entries}, {@code ids} and {@code texts}; returns where they end. */
+    private static int entries(byte[] raw, int count, List<CatalogEntry> entries, String[] ids, String[] texts) {
+        int[] at = {0};
         for (int i = 0; i < count; i++) {
             String id = readString(raw, at, MAX_ID_BYTES, 0);
             String text = readString(raw, at, MAX_TEXT_BYTES, 0);

@@ -61,19 +61,6 @@ public final class IndexSnapshot {
      *                                Java feature release or format
      */
     public static CatalogIndex decode(byte[] bytes, int from, int to, String[] ids, String[] texts) {
-        if (ids.length != texts.length) {
-            throw new IllegalArgumentException(ids.length + " ids for " + texts.length + " texts");
-        }
-        return index(ids, texts, decodeWords(bytes, from, to, ids.length));
-    }
-
-    /**
-     * The search structures of an index of {@code items} items, without the ids and texts: what can be decoded
-     * while another thread decodes the items. Join them with {@link #index}.
-     *
-     * @throws IndexSnapshotException as {@link #decode}
-     */
-    public static Words decodeWords(byte[] bytes, int from, int to, int items) {
         VarintReader in = new VarintReader(bytes, from, to);
         int format = in.read();
         if (format != FORMAT) {
@@ -84,9 +71,9 @@ public final class IndexSnapshot {
             throw new IndexSnapshotException("index written by Java " + feature + ", this is Java "
                     + Runtime.version().feature() + " (word splitting may differ)");
         }
-        int stored = in.read();
-        if (stored != items) {
-            throw new IndexSnapshotException("index of " + stored + " items, the catalog has " + items);
+        int items = in.read();
+        if (items != ids.length || items != texts.length) {
+            throw new IndexSnapshotException("index of " + items + " items, the catalog has " + ids.length);
         }
         WordForm[] vocabulary = vocabulary(in);
         int[] order = in.readEach(vocabulary.length, vocabulary.length);
@@ -103,30 +90,7 @@ public final class IndexSnapshot {
         if (in.remaining() != 0) {
             throw new IndexSnapshotException(in.remaining() + " bytes after the index");
         }
-        return new Words(items, new WordIndex(vocabulary, offsets, itemWords, alphabet, order));
-    }
-
-    /**
-     * @param ids   the item ids in catalog order, as many as the words were decoded for
-     * @param texts the item texts in catalog order
-     * @return the index over them
-     */
-    public static CatalogIndex index(String[] ids, String[] texts, Words words) {
-        if (ids.length != words.items || texts.length != words.items) {
-            throw new IllegalArgumentException("words of " + words.items + " items for " + ids.length);
-        }
-        return new CatalogIndex(ids, texts, words.index);
-    }
-
-    /** An index's decoded search structures, waiting for its items' ids and texts ({@link #index}). Immutable. */
-    public static final class Words {
-        private final int items;
-        private final WordIndex index;
-
-        private Words(int items, WordIndex index) {
-            this.items = items;
-            this.index = index;
-        }
+        return new CatalogIndex(ids, texts, new WordIndex(vocabulary, offsets, itemWords, alphabet, order));
     }
 
     private static WordForm[] vocabulary(VarintReader in) {
