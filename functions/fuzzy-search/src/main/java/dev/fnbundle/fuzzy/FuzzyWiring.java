@@ -9,6 +9,7 @@ import dev.fnbundle.fuzzy.catalog.CatalogImports;
 import dev.fnbundle.fuzzy.catalog.CatalogService;
 import dev.fnbundle.fuzzy.catalog.ImportQueue;
 import dev.fnbundle.fuzzy.catalog.IndexCache;
+import dev.fnbundle.fuzzy.catalog.SearchWarmUp;
 import dev.fnbundle.fuzzy.distance.SimilarityService;
 import dev.fnbundle.fuzzy.phonetic.PhoneticService;
 import java.time.Clock;
@@ -20,8 +21,12 @@ import java.time.Clock;
 public record FuzzyWiring(SimilarityService similarity, PhoneticService phonetic, CatalogService catalogs,
                           CatalogImports imports, ImportQueue importQueue) {
 
-    /** The production wiring from the function's environment. */
+    /**
+     * The production wiring from the function's environment. Starts {@link SearchWarmUp} first, so that the first
+     * search's own classes are loaded on the second core while the AWS clients are built on this one.
+     */
     public static FuzzyWiring fromEnv() {
+        SearchWarmUp.start();
         return from(Env.system());
     }
 
@@ -31,7 +36,8 @@ public record FuzzyWiring(SimilarityService similarity, PhoneticService phonetic
         var catalogs = new CatalogService(new DynamoCatalogRepository(dynamo, config.table()),
                 new DynamoSnapshotStore(dynamo, config.table()), new IndexCache(config.cacheMaxItems()),
                 Clock.systemUTC());
-        var queue = new SqsImportQueue(AwsClients.sqs(env), config.importQueueUrl());
+        // Built on the first import only: a search's cold start does not pay for a client it does not use.
+        var queue = new SqsImportQueue(() -> AwsClients.sqs(env), config.importQueueUrl());
         return new FuzzyWiring(new SimilarityService(), new PhoneticService(), catalogs,
                 new CatalogImports(catalogs, queue), queue);
     }

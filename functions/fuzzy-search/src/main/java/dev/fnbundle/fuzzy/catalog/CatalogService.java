@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * header consistently before it picks an index; a cached index answers only for the version it was loaded at, and a
  * new one is loaded with consistent reads. So a search that starts after a write returned sees that write.
  *
- * <p>A container without the index loads the catalog's snapshot ({@link SnapshotCodec}) when one was written at the
- * header's version, and otherwise (none, stale, or failing its checks: logged, counted in {@link #loads()}) reads
+ * <p>A container without the index loads the catalog's snapshot ({@link SnapshotCodec}: the items and their built
+ * index, or only the items in an old snapshot, whose index it then builds) when one was written at the header's
+ * version, and otherwise (none, stale, or failing its checks: logged, counted in {@link #loads()}) reads
  * every item record, so a snapshot can make a search faster but never different or failed.
  */
 public final class CatalogService {
@@ -144,7 +145,7 @@ public final class CatalogService {
 
     /**
      * Writes the catalog's snapshot at its current version, unless the stored one is at that version already. Reads
-     * the items (or takes them from a cached index of that version); builds no index.
+     * the items and builds their index (or takes both from a cached index of that version).
      *
      * @return true when a snapshot was written
      * @throws CatalogNotFoundException when there is no such catalog
@@ -157,9 +158,11 @@ public final class CatalogService {
         long started = System.nanoTime();
         // Items read after the header may hold later writes; those also bump the version, so the snapshot labelled
         // with this header's version is used only while no later write committed, when the two are the same.
-        List<CatalogEntry> entries = cache.get(name, header.version()).map(LoadedCatalog::entries)
-                .orElseGet(() -> repository.items(name));
-        byte[] snapshot = SnapshotCodec.encode(header.version(), entries);
+        Optional<LoadedCatalog> cached = cache.get(name, header.version());
+        List<CatalogEntry> entries = cached.map(LoadedCatalog::entries).orElseGet(() -> repository.items(name));
+        // The snapshot holds the built index too, so that a cold container decodes it instead of building it.
+        byte[] snapshot = cached.isPresent() ? SnapshotCodec.encode(header.version(), entries, cached.get().index())
+                : SnapshotCodec.encode(header.version(), entries);
         snapshots.write(name, header.version(), snapshot);
         LOG.info("snapshot written catalog={} version={} items={} bytes={} durationMs={}", name, header.version(),
                 entries.size(), snapshot.length, (System.nanoTime() - started) / 1_000_000);
@@ -207,7 +210,12 @@ public final class CatalogService {
                         + decoded.entries().size() + " items, the header " + header.version() + " with "
                         + header.itemCount());
             }
-            return Optional.of(indexed(header, decoded.entries()));
+            if (decoded.index().isEmpty()) {
+                LOG.warn("snapshot without a usable index, building it from the snapshot's items catalog={}"
+                        + " version={} reason={}", header.name(), header.version(), decoded.noIndexReason());
+                return Optional.of(indexed(header, decoded.entries()));
+            }
+            return Optional.of(new LoadedCatalog(header.version(), decoded.entries(), decoded.index().get()));
         } catch (RuntimeException e) {
             // Whatever went wrong with the snapshot (storage, checks, an index that refuses its items), the item
             // records are the truth: answer from them.

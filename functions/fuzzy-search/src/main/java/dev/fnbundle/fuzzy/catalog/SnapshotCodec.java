@@ -1,32 +1,43 @@
 package dev.fnbundle.fuzzy.catalog;
 
 import dev.fnbundle.fuzzy.search.CatalogIndex;
+import dev.fnbundle.fuzzy.search.CatalogItem;
+import dev.fnbundle.fuzzy.search.IndexSnapshot;
+import dev.fnbundle.fuzzy.search.IndexSnapshotException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * The binary form of a catalog's items at one version, what a cold container loads instead of paging through every
- * item record.
+ * The binary form of a catalog's items and built search index at one version, what a cold container loads instead of
+ * paging through every item record and rebuilding the index.
  *
- * <p>Layout (big-endian): magic {@code "FNS1"}, the catalog version (8 bytes), the item count (4), the length of the
+ * <p>Layout (big-endian): magic {@code "FNS2"}, the catalog version (8 bytes), the item count (4), the length of the
  * uncompressed body (4), a CRC32C of the compressed body (4), then the body deflated: per item, in catalog order,
  * the id, the text and the fields as UTF-8, each preceded by its byte length as a varint (fields: length + 1, 0 for
- * none). Deflate at its fastest level: 100 000 product titles shrink about 3x, which pays for itself in fewer
- * bytes to fetch and base64-decode.
+ * none); then the byte length of the index over those items as a varint, and the index ({@link IndexSnapshot}).
+ * Deflate at its fastest level: 100 000 product titles shrink about 3x, which pays for itself in fewer bytes to fetch
+ * and base64-decode.
+ * Version 1 ({@code "FNS1"}) is the same without the index; it still decodes, and the caller builds the index.
  *
  * <p>{@link #decode} is safe on any input: every length is checked against the catalog's limits and what is left
  * before anything is allocated, so a hostile or truncated snapshot ends in {@link SnapshotCorruptException}, never
- * in a large allocation, a loop or another exception. Stateless and thread-safe.
+ * in a large allocation, a loop or another exception. An index section that cannot be used (another format or Java
+ * release, or failing its checks) leaves the items usable: {@link Decoded#index()} is then empty and
+ * {@link Decoded#noIndexReason()} says why. Stateless and thread-safe.
  */
 public final class SnapshotCodec {
-    static final int MAGIC = 0x464E5331;
+    /** "FNS2": items, then their index. */
+    static final int MAGIC = 0x464E5332;
+    /** "FNS1": items only, as written before the index was stored. */
+    static final int MAGIC_ITEMS_ONLY = 0x464E5331;
     static final int HEADER_BYTES = 24;
     /** Longest id in UTF-8: 256 chars of at most 3 bytes each (a surrogate pair is 2 chars for 4 bytes). */
     static final int MAX_ID_BYTES = CatalogIndex.MAX_ID_LENGTH * 3;
@@ -41,16 +52,46 @@ public final class SnapshotCodec {
     private SnapshotCodec() {
     }
 
-    /** A decoded snapshot: the version it was written at and the items in catalog order. */
-    public record Decoded(long version, List<CatalogEntry> entries) {
+    /**
+     * A decoded snapshot.
+     *
+     * @param version       the catalog version it was written at
+     * @param entries       the items in catalog order
+     * @param index         the search index over them as it was built, or empty (an old snapshot, or an index this
+     *                      code cannot use: build it from the entries)
+     * @param noIndexReason why the index is empty; empty when it is present
+     */
+    public record Decoded(long version, List<CatalogEntry> entries, Optional<CatalogIndex> index,
+                          String noIndexReason) {
+    }
+
+    /**
+     * Builds the entries' index and encodes both.
+     *
+     * @param version the catalog version the entries are at
+     * @param entries the catalog's items in catalog order, valid for {@link CatalogIndex#build}
+     * @return the snapshot bytes; never null
+     */
+    public static byte[] encode(long version, List<CatalogEntry> entries) {
+        return encode(version, entries,
+                CatalogIndex.build(entries.stream().map(e -> new CatalogItem(e.id(), e.text())).toList()));
     }
 
     /**
      * @param version the catalog version the entries are at
      * @param entries the catalog's items in catalog order
+     * @param index   the index built over exactly these entries
      * @return the snapshot bytes; never null
      */
-    public static byte[] encode(long version, List<CatalogEntry> entries) {
+    public static byte[] encode(long version, List<CatalogEntry> entries, CatalogIndex index) {
+        if (index.size() != entries.size()) {
+            throw new IllegalArgumentException("an index of " + index.size() + " items for " + entries.size());
+        }
+        return encode(MAGIC, version, entries, IndexSnapshot.encode(index));
+    }
+
+    /** The layout of {@code magic}; {@code index} follows the items in version 2 and is left out in version 1. */
+    static byte[] encode(int magic, long version, List<CatalogEntry> entries, byte[] index) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(64, entries.size() * 64));
         for (CatalogEntry entry : entries) {
             writeString(body, entry.id().getBytes(StandardCharsets.UTF_8), 0);
@@ -61,12 +102,16 @@ public final class SnapshotCodec {
                 writeString(body, entry.fields().getBytes(StandardCharsets.UTF_8), 1);
             }
         }
+        if (magic == MAGIC) {
+            writeVarint(body, index.length);
+            body.write(index, 0, index.length);
+        }
         byte[] raw = body.toByteArray();
         byte[] compressed = deflate(raw);
         CRC32C crc = new CRC32C();
         crc.update(compressed);
         ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + compressed.length);
-        out.putInt(MAGIC).putLong(version).putInt(entries.size()).putInt(raw.length).putInt((int) crc.getValue());
+        out.putInt(magic).putLong(version).putInt(entries.size()).putInt(raw.length).putInt((int) crc.getValue());
         out.put(compressed);
         return out.array();
     }
@@ -104,7 +149,32 @@ public final class SnapshotCodec {
             throw new SnapshotCorruptException("checksum mismatch");
         }
         byte[] raw = inflate(snapshot, rawLength);
-        return new Decoded(version, entries(raw, count));
+        // Every item takes at least 3 bytes (three length prefixes), so a count the body cannot hold fails here.
+        if ((long) count * 3 > raw.length) {
+            throw new SnapshotCorruptException("body too short for " + count + " items");
+        }
+        String[] ids = new String[count];
+        String[] texts = new String[count];
+        List<CatalogEntry> entries = new ArrayList<>(count);
+        int indexStart = entries(raw, count, entries, ids, texts);
+        if (header.getInt(0) == MAGIC_ITEMS_ONLY) {
+            if (indexStart != raw.length) {
+                throw new SnapshotCorruptException("trailing bytes after " + count + " items");
+            }
+            return new Decoded(version, entries, Optional.empty(), "a version 1 snapshot holds no index");
+        }
+        // The index's stated length must end the body exactly: a body whose items end anywhere else is corrupt.
+        int[] at = {indexStart};
+        long indexLength = readVarint(raw, at);
+        if (indexLength != raw.length - at[0]) {
+            throw new SnapshotCorruptException("items end at byte " + indexStart + ", not where the index starts");
+        }
+        try {
+            CatalogIndex index = IndexSnapshot.decode(raw, at[0], raw.length, ids, texts);
+            return new Decoded(version, entries, Optional.of(index), "");
+        } catch (IndexSnapshotException e) {
+            return new Decoded(version, entries, Optional.empty(), "stored index unusable: " + e.getMessage());
+        }
     }
 
     private static ByteBuffer header(byte[] snapshot) {
@@ -112,29 +182,24 @@ public final class SnapshotCodec {
             throw new SnapshotCorruptException("shorter than a snapshot header");
         }
         ByteBuffer header = ByteBuffer.wrap(snapshot, 0, HEADER_BYTES);
-        if (header.getInt(0) != MAGIC) {
+        if (header.getInt(0) != MAGIC && header.getInt(0) != MAGIC_ITEMS_ONLY) {
             throw new SnapshotCorruptException("not a catalog snapshot");
         }
         return header;
     }
 
-    private static List<CatalogEntry> entries(byte[] raw, int count) {
-        // Every item takes at least 3 bytes (three length prefixes), so a count the body cannot hold fails here.
-        if ((long) count * 3 > raw.length) {
-            throw new SnapshotCorruptException("body too short for " + count + " items");
-        }
-        List<CatalogEntry> entries = new ArrayList<>(count);
+    /** Reads the items into {@code entries}, {@code ids} and {@code texts}; returns where they end. */
+    private static int entries(byte[] raw, int count, List<CatalogEntry> entries, String[] ids, String[] texts) {
         int[] at = {0};
         for (int i = 0; i < count; i++) {
             String id = readString(raw, at, MAX_ID_BYTES, 0);
             String text = readString(raw, at, MAX_TEXT_BYTES, 0);
             String fields = readString(raw, at, MAX_FIELDS_BYTES, 1);
+            ids[i] = id;
+            texts[i] = text;
             entries.add(new CatalogEntry(id, text, fields));
         }
-        if (at[0] != raw.length) {
-            throw new SnapshotCorruptException("trailing bytes after " + count + " items");
-        }
-        return entries;
+        return at[0];
     }
 
     /** A length-prefixed UTF-8 string; with {@code offset} 1 a prefix of 0 stands for null. */

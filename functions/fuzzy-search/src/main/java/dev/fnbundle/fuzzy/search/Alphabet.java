@@ -39,6 +39,39 @@ final class Alphabet {
         return new Alphabet(sorted, ids);
     }
 
+    /**
+     * An alphabet from its two tables, as {@link #sortedCodePoints()} and {@link #idsOfSorted()} gave them.
+     *
+     * @throws IllegalArgumentException unless the code points ascend strictly and the ids are a permutation
+     */
+    static Alphabet of(int[] sortedCodePoints, int[] idOfSorted) {
+        if (sortedCodePoints.length != idOfSorted.length) {
+            throw new IllegalArgumentException("alphabet tables of different lengths");
+        }
+        boolean[] taken = new boolean[idOfSorted.length];
+        for (int k = 0; k < sortedCodePoints.length; k++) {
+            if (k > 0 && sortedCodePoints[k] <= sortedCodePoints[k - 1]) {
+                throw new IllegalArgumentException("alphabet code points not ascending at " + k);
+            }
+            int id = idOfSorted[k];
+            if (id < 0 || id >= taken.length || taken[id]) {
+                throw new IllegalArgumentException("alphabet ids not a permutation at " + k);
+            }
+            taken[id] = true;
+        }
+        return new Alphabet(sortedCodePoints, idOfSorted);
+    }
+
+    /** @return the catalog's code points, ascending; shared, not to be modified */
+    int[] sortedCodePoints() {
+        return sortedCodePoints;
+    }
+
+    /** @return the dense id of each of {@link #sortedCodePoints()}; shared, not to be modified */
+    int[] idsOfSorted() {
+        return idOfSorted;
+    }
+
     int size() {
         return sortedCodePoints.length;
     }

@@ -19,10 +19,13 @@ import java.util.Optional;
  * character-count index ({@link SeedCandidateSearch}), for the default ranker by scoring only items holding a word
  * similar to a query word, best possible score first ({@link DefaultCandidateSearch}).
  *
- * <p>Memory: the lower-cased texts as bytes (chars beyond 256 distinct characters, ints beyond 65 536),
- * character-count postings (int lists, or bitsets of 1 bit per item for frequent ones), 32 cumulative length-class
- * bitsets, the vocabulary with each item's word ids, plus the given ids and texts. About 25 MB besides the strings for
- * 100 000 product titles, most of it the vocabulary (model numbers make many distinct words).
+ * <p>{@link IndexSnapshot} stores an index in binary, and loads it back equal in every search.
+ *
+ * <p>Memory: the vocabulary with each item's word ids, plus the given ids and texts; once the seed ranker is used,
+ * the lower-cased texts as bytes (chars beyond 256 distinct characters, ints beyond 65 536), character-count
+ * postings (int lists, or bitsets of 1 bit per item for frequent ones) and 32 cumulative length-class bitsets. About
+ * 25 MB besides the strings for 100 000 product titles, most of it the vocabulary (model numbers make many distinct
+ * words).
  */
 public final class CatalogIndex {
 
@@ -33,17 +36,20 @@ public final class CatalogIndex {
     /** Longest accepted item text, in code points. */
     public static final int MAX_TEXT_LENGTH = 2_000;
 
-    private final ItemStore store;
+    private final String[] ids;
+    private final String[] texts;
     /**
-     * The seed ranker's structures, built by its first search: a catalog searched only with the default ranker (the
-     * one a search gets unless it names another) never pays for them, which shortens a cold container's first search.
+     * The seed ranker's structures (the lower-cased texts as dense ids, character counts, length classes), built by
+     * its first search: a catalog searched only with the default ranker (the one a search gets unless it names
+     * another) never pays for them, which shortens a cold container's first search.
      */
     private volatile SeedStructures seed;
     private final WordIndex words;
 
-    private CatalogIndex(ItemStore store, List<String> texts) {
-        this.store = store;
-        this.words = new WordIndex(texts);
+    CatalogIndex(String[] ids, String[] texts, WordIndex words) {
+        this.ids = ids;
+        this.texts = texts;
+        this.words = words;
     }
 
     /**
@@ -65,7 +71,6 @@ public final class CatalogIndex {
         }
         String[] ids = new String[items.size()];
         String[] texts = new String[items.size()];
-        int[][] lowered = new int[items.size()][];
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             CatalogItem item = validated(items.get(i), i);
@@ -75,9 +80,8 @@ public final class CatalogIndex {
             }
             ids[i] = item.id();
             texts[i] = item.text();
-            lowered[i] = SeedRanker.lowered(item.text());
         }
-        return new CatalogIndex(new ItemStore(ids, texts, lowered), List.of(texts));
+        return new CatalogIndex(ids, texts, new WordIndex(List.of(texts)));
     }
 
     private static CatalogItem validated(CatalogItem item, int i) {
@@ -101,9 +105,14 @@ public final class CatalogIndex {
         return item;
     }
 
+    /** @return the word index (for {@link IndexSnapshot}) */
+    WordIndex words() {
+        return words;
+    }
+
     /** @return the number of items */
     public int size() {
-        return store.size();
+        return ids.length;
     }
 
     /**
@@ -115,13 +124,14 @@ public final class CatalogIndex {
     public SearchResult search(SearchQuery query) {
         Objects.requireNonNull(query, "query");
         if (query.ranker() == Ranker.SEED) {
-            int[] encoded = store.alphabet().encodeQuery(SeedRanker.lowered(query.text()));
             SeedStructures structures = seedStructures();
+            ItemStore store = structures.store();
+            int[] encoded = store.alphabet().encodeQuery(SeedRanker.lowered(query.text()));
             SeedCandidateSearch search = new SeedCandidateSearch(store, structures.counts(), structures.lengths(),
                     encoded, query.limit(), query.threshold());
             return result(query, search.run(), search.scoredItems());
         }
-        DefaultCandidateSearch search = new DefaultCandidateSearch(words, store.size(),
+        DefaultCandidateSearch search = new DefaultCandidateSearch(words, ids.length,
                 DefaultRanker.forms(query.text()), query.limit(), query.threshold());
         return result(query, search.run(), search.scoredItems());
     }
@@ -136,6 +146,7 @@ public final class CatalogIndex {
         Objects.requireNonNull(query, "query");
         TopHits top = new TopHits(query.limit(), query.threshold());
         if (query.ranker() == Ranker.SEED) {
+            ItemStore store = seedStructures().store();
             SeedScorer scorer = new SeedScorer(store,
                     store.alphabet().encodeQuery(SeedRanker.lowered(query.text())));
             for (int position = 0; position < store.size(); position++) {
@@ -143,11 +154,11 @@ public final class CatalogIndex {
             }
         } else {
             List<WordForm> queryWords = DefaultRanker.forms(query.text());
-            for (int position = 0; position < store.size(); position++) {
-                top.offer(DefaultRanker.score(queryWords, DefaultRanker.forms(store.text(position))), position);
+            for (int position = 0; position < texts.length; position++) {
+                top.offer(DefaultRanker.score(queryWords, DefaultRanker.forms(texts[position])), position);
             }
         }
-        return result(query, top, store.size());
+        return result(query, top, texts.length);
     }
 
     /**
@@ -160,21 +171,21 @@ public final class CatalogIndex {
      */
     public DuplicateReport duplicates(DuplicateQuery query) {
         Objects.requireNonNull(query, "query");
-        int[][] texts = new int[store.size()][];
-        for (int position = 0; position < texts.length; position++) {
-            texts[position] = query.ignoreCase() ? SeedRanker.lowered(store.text(position))
-                    : store.text(position).codePoints().toArray();
+        int[][] codePoints = new int[texts.length][];
+        for (int position = 0; position < codePoints.length; position++) {
+            codePoints[position] = query.ignoreCase() ? SeedRanker.lowered(texts[position])
+                    : texts[position].codePoints().toArray();
         }
-        List<JaccardSelfJoin.Pair> pairs = JaccardSelfJoin.pairs(texts, query.threshold());
+        List<JaccardSelfJoin.Pair> pairs = JaccardSelfJoin.pairs(codePoints, query.threshold());
         List<DuplicatePair> kept = new ArrayList<>();
         for (JaccardSelfJoin.Pair pair : pairs.subList(0, Math.min(query.limit(), pairs.size()))) {
-            kept.add(new DuplicatePair(store.id(pair.first()), store.id(pair.second()), pair.score(), pair.first(),
+            kept.add(new DuplicatePair(ids[pair.first()], ids[pair.second()], pair.score(), pair.first(),
                     pair.second()));
         }
         return new DuplicateReport(kept, pairs.size(), pairs.size() > query.limit());
     }
 
-    private record SeedStructures(CharCountIndex counts, LengthClasses lengths) {
+    private record SeedStructures(ItemStore store, CharCountIndex counts, LengthClasses lengths) {
     }
 
     private SeedStructures seedStructures() {
@@ -183,7 +194,12 @@ public final class CatalogIndex {
             synchronized (this) {
                 built = seed;
                 if (built == null) {
-                    built = new SeedStructures(new CharCountIndex(store), new LengthClasses(store));
+                    int[][] lowered = new int[texts.length][];
+                    for (int i = 0; i < texts.length; i++) {
+                        lowered[i] = SeedRanker.lowered(texts[i]);
+                    }
+                    ItemStore store = new ItemStore(ids, texts, lowered);
+                    built = new SeedStructures(store, new CharCountIndex(store), new LengthClasses(store));
                     seed = built;
                 }
             }
@@ -195,7 +211,7 @@ public final class CatalogIndex {
         List<SearchHit> hits = new ArrayList<>();
         for (int rank = 0; rank < top.size(); rank++) {
             int position = top.position(rank);
-            hits.add(new SearchHit(store.id(position), store.text(position), top.score(rank), position));
+            hits.add(new SearchHit(ids[position], texts[position], top.score(rank), position));
         }
         Optional<String> didYouMean = Optional.empty();
         if (hits.isEmpty()) {

@@ -24,8 +24,11 @@ final class EditNeighbours {
     /** Index of the first word of each length in the sorted arrays; {@code lengthStarts[maxLength + 1]} = size. */
     private final int[] lengthStarts;
 
-    /** @param vocabulary non-empty words as code points; a word's vocabulary id is its index */
-    EditNeighbours(int[][] vocabulary) {
+    /**
+     * @param vocabulary non-empty words as code points; a word's vocabulary id is its index
+     * @param alphabet   {@code Alphabet.of(vocabulary)}, holding every code point of the vocabulary
+     */
+    EditNeighbours(int[][] vocabulary, Alphabet alphabet) {
         int maxLength = Arrays.stream(vocabulary).mapToInt(word -> word.length).max().orElse(0);
         lengthStarts = new int[maxLength + 2];
         for (int[] word : vocabulary) {
@@ -44,7 +47,7 @@ final class EditNeighbours {
         for (int k = 0; k < ids.length; k++) {
             offsets[k + 1] = offsets[k] + vocabulary[ids[k]].length;
         }
-        alphabet = Alphabet.of(vocabulary);
+        this.alphabet = alphabet;
         symbols = new int[offsets[ids.length]];
         for (int k = 0; k < ids.length; k++) {
             int[] word = alphabet.encodeQuery(vocabulary[ids[k]]);
@@ -135,5 +138,10 @@ final class EditNeighbours {
             mask |= 1L << ((c * 0x9E3779B9) >>> 26);
         }
         return mask;
+    }
+
+    /** @return the alphabet the vocabulary is encoded in */
+    Alphabet alphabet() {
+        return alphabet;
     }
 }

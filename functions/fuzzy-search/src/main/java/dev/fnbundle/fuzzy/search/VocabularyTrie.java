@@ -31,16 +31,14 @@ final class VocabularyTrie {
     private final int[] longest;
     private final int nodes;
 
-    /** @param vocabulary distinct, non-empty words as code points; a word's vocabulary id is its index */
-    VocabularyTrie(int[][] vocabulary) {
-        Integer[] order = new Integer[vocabulary.length];
-        for (int v = 0; v < order.length; v++) {
-            order[v] = v;
-        }
-        Arrays.sort(order, (x, y) -> Arrays.compare(vocabulary[x], vocabulary[y]));
+    /**
+     * @param vocabulary distinct, non-empty words as code points; a word's vocabulary id is its index
+     * @param order      the vocabulary ids sorted by their words' code points ({@link #sortedOrder})
+     */
+    VocabularyTrie(int[][] vocabulary, int[] order) {
         int capacity = 0;
         int[] previous = new int[0];
-        for (Integer v : order) {
+        for (int v : order) {
             capacity += vocabulary[v].length - commonPrefix(previous, vocabulary[v]);
             previous = vocabulary[v];
         }
@@ -53,13 +51,45 @@ final class VocabularyTrie {
         nodes = build(vocabulary, order);
     }
 
+    /** @return the vocabulary ids sorted by their words' code points (lexicographically) */
+    static int[] sortedOrder(int[][] vocabulary) {
+        Integer[] order = new Integer[vocabulary.length];
+        for (int v = 0; v < order.length; v++) {
+            order[v] = v;
+        }
+        Arrays.sort(order, (x, y) -> Arrays.compare(vocabulary[x], vocabulary[y]));
+        int[] sorted = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            sorted[k] = order[k];
+        }
+        return sorted;
+    }
+
+    /** @return the vocabulary ids in the order the trie was built from: {@link #sortedOrder}, read off its nodes */
+    int[] order() {
+        int count = 0;
+        for (int node = 0; node < nodes; node++) {
+            if (words[node] >= 0) {
+                count++;
+            }
+        }
+        int[] order = new int[count];
+        count = 0;
+        for (int node = 0; node < nodes; node++) {
+            if (words[node] >= 0) {
+                order[count++] = words[node];
+            }
+        }
+        return order;
+    }
+
     /** Appends each word's new suffix in sorted order, closing the nodes the next word no longer shares. */
-    private int build(int[][] vocabulary, Integer[] order) {
+    private int build(int[][] vocabulary, int[] order) {
         int count = 0;
         int[] open = new int[16];
         int depth = 0;
         int[] previous = new int[0];
-        for (Integer v : order) {
+        for (int v : order) {
             int[] word = vocabulary[v];
             int shared = commonPrefix(previous, word);
             depth = close(open, depth, shared, count);

@@ -25,35 +25,67 @@ final class WordIndex {
     private final int[] itemOffsets;
     private final int[] itemWords;
 
+    /** Indexes the texts: splits them into words, gives each distinct word an id in order of first appearance. */
     WordIndex(List<String> texts) {
-        Map<String, Integer> ids = new HashMap<>();
-        List<WordForm> forms = new ArrayList<>();
-        this.itemOffsets = new int[texts.size() + 1];
-        int[] words = new int[16];
-        int count = 0;
-        for (int position = 0; position < texts.size(); position++) {
-            for (String word : WordForm.split(texts.get(position))) {
-                Integer id = ids.get(word);
-                if (id == null) {
-                    id = forms.size();
-                    ids.put(word, id);
-                    forms.add(WordForm.of(word));
-                }
-                if (count == words.length) {
-                    words = Arrays.copyOf(words, count * 2);
-                }
-                words[count++] = id;
-            }
-            itemOffsets[position + 1] = count;
+        this(Parsed.of(texts));
+    }
+
+    private WordIndex(Parsed parsed) {
+        this(parsed.vocabulary(), parsed.itemOffsets(), parsed.itemWords(), null, null);
+    }
+
+    /**
+     * An index from its parts, as {@link IndexSnapshot} stores them; the rest is derived in linear passes.
+     *
+     * @param vocabulary   the distinct words, by id
+     * @param itemOffsets  where each item's words start in {@code itemWords}, plus the end
+     * @param itemWords    every item's words as vocabulary ids, in text order
+     * @param editAlphabet the vocabulary's {@link Alphabet}, or null to count it here
+     * @param trieOrder    the vocabulary ids in code point order, or null to sort them here
+     */
+    WordIndex(WordForm[] vocabulary, int[] itemOffsets, int[] itemWords, Alphabet editAlphabet, int[] trieOrder) {
+        this.vocabulary = vocabulary;
+        this.itemOffsets = itemOffsets;
+        this.itemWords = itemWords;
+        this.vocabularyLengths = new int[vocabulary.length];
+        int[][] codePoints = new int[vocabulary.length][];
+        for (int v = 0; v < vocabulary.length; v++) {
+            codePoints[v] = vocabulary[v].codePoints();
+            vocabularyLengths[v] = codePoints[v].length;
         }
-        this.itemWords = Arrays.copyOf(words, count);
-        this.vocabulary = forms.toArray(new WordForm[0]);
-        this.vocabularyLengths = forms.stream().mapToInt(form -> form.codePoints().length).toArray();
         this.phoneticGroups = phoneticGroups();
-        int[][] codePoints = forms.stream().map(WordForm::codePoints).toArray(int[][]::new);
-        this.neighbours = new EditNeighbours(codePoints);
-        this.prefixes = new VocabularyTrie(codePoints);
+        this.neighbours = new EditNeighbours(codePoints,
+                editAlphabet != null ? editAlphabet : Alphabet.of(codePoints));
+        this.prefixes = new VocabularyTrie(codePoints,
+                trieOrder != null ? trieOrder : VocabularyTrie.sortedOrder(codePoints));
         this.postings = postings();
+    }
+
+    /** The texts split into words: the vocabulary in order of first appearance and each item's word ids. */
+    private record Parsed(WordForm[] vocabulary, int[] itemOffsets, int[] itemWords) {
+        static Parsed of(List<String> texts) {
+            Map<String, Integer> ids = new HashMap<>();
+            List<WordForm> forms = new ArrayList<>();
+            int[] itemOffsets = new int[texts.size() + 1];
+            int[] words = new int[16];
+            int count = 0;
+            for (int position = 0; position < texts.size(); position++) {
+                for (String word : WordForm.split(texts.get(position))) {
+                    Integer id = ids.get(word);
+                    if (id == null) {
+                        id = forms.size();
+                        ids.put(word, id);
+                        forms.add(WordForm.of(word));
+                    }
+                    if (count == words.length) {
+                        words = Arrays.copyOf(words, count * 2);
+                    }
+                    words[count++] = id;
+                }
+                itemOffsets[position + 1] = count;
+            }
+            return new Parsed(forms.toArray(new WordForm[0]), itemOffsets, Arrays.copyOf(words, count));
+        }
     }
 
     private int[][] phoneticGroups() {
@@ -171,5 +203,28 @@ final class WordIndex {
     /** @return how many items hold vocabulary word {@code v} */
     int itemCount(int v) {
         return postings[v].length;
+    }
+
+    /** @return the vocabulary by id; shared, not to be modified (for {@link IndexSnapshot}) */
+    WordForm[] vocabulary() {
+        return vocabulary;
+    }
+
+    /** @return where each item's words start in {@link #itemWords}, plus the end; shared, not to be modified */
+    int[] itemOffsets() {
+        return itemOffsets;
+    }
+
+    /** @return every item's words as vocabulary ids; shared, not to be modified */
+    int[] itemWords() {
+        return itemWords;
+    }
+
+    EditNeighbours neighbours() {
+        return neighbours;
+    }
+
+    VocabularyTrie prefixes() {
+        return prefixes;
     }
 }

@@ -9,6 +9,7 @@ import dev.fnbundle.fuzzy.catalog.CatalogService;
 import dev.fnbundle.fuzzy.catalog.CatalogSettings;
 import dev.fnbundle.fuzzy.catalog.IndexCache;
 import dev.fnbundle.fuzzy.catalog.SearchRequest;
+import dev.fnbundle.fuzzy.catalog.Version1Snapshots;
 import dev.fnbundle.fuzzy.search.CatalogItem;
 import dev.fnbundle.fuzzy.search.RandomCatalogs;
 import java.time.Clock;
@@ -165,6 +166,25 @@ class CatalogSnapshotLoadingTest {
         assertThat(search.result().hits()).isNotEmpty();
         assertThat(cold.loads().snapshotsRejected()).isEqualTo(1);
         assertThat(cold.loads().fromItems()).isEqualTo(1);
+    }
+
+    @Test
+    void a_version_1_snapshot_without_an_index_is_still_used_and_its_items_are_indexed_with_the_same_answers() {
+        CatalogService writer = container();
+        String catalog = catalogWithSnapshot(writer, 61, 1_500);
+        List<String> queries = queries(62);
+        List<Object> expected = answers(container(), catalog, queries);
+        var repository = new DynamoCatalogRepository(dynamo, table);
+        long version = repository.header(catalog).orElseThrow().version();
+        new DynamoSnapshotStore(dynamo, table).write(catalog, version,
+                Version1Snapshots.encode(version, repository.items(catalog)));
+        CatalogService cold = container();
+
+        List<Object> answers = answers(cold, catalog, queries);
+
+        assertThat(cold.loads().fromSnapshot()).isEqualTo(1);
+        assertThat(cold.loads().snapshotsRejected()).isZero();
+        assertThat(answers).isEqualTo(expected);
     }
 
     private static Map<String, AttributeValue> key(String catalog, String sortKey) {

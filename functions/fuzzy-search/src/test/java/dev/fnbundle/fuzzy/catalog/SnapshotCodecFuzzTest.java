@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32C;
 import java.util.zip.Deflater;
 
@@ -70,9 +72,11 @@ class SnapshotCodecFuzzTest {
     private static void roundTrip(String text) {
         String[] parts = text.split("\u0000", -1);
         List<CatalogEntry> entries = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i + 1 < parts.length; i += 2) {
-            if (parts[i].length() > 256 || parts[i + 1].codePointCount(0, parts[i + 1].length()) > 2_000) {
-                continue; // beyond what a catalog accepts
+            if (parts[i].length() > 256 || parts[i + 1].codePointCount(0, parts[i + 1].length()) > 2_000
+                    || parts[i].isBlank() || !ids.add(parts[i])) {
+                continue; // beyond what a catalog accepts (the snapshot holds the index built over the items)
             }
             entries.add(new CatalogEntry(parts[i], parts[i + 1], i % 4 == 0 ? null : parts[i + 1]));
         }

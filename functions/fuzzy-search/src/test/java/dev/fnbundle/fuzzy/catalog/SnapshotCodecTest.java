@@ -3,6 +3,11 @@ package dev.fnbundle.fuzzy.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fnbundle.fuzzy.search.CatalogIndex;
+import dev.fnbundle.fuzzy.search.CatalogItem;
+import dev.fnbundle.fuzzy.search.IndexSnapshot;
+import dev.fnbundle.fuzzy.search.Ranker;
+import dev.fnbundle.fuzzy.search.SearchQuery;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +15,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The snapshot encoding: exact round trips, and every damaged or hostile input refused with one exception type. */
+/**
+ * The snapshot encoding: exact round trips of the items and their index, old snapshots still read, and every damaged
+ * or hostile input refused with one exception type.
+ */
 class SnapshotCodecTest {
 
     private static List<CatalogEntry> catalog(Random random, int size) {
@@ -87,6 +95,56 @@ class SnapshotCodecTest {
 
         for (byte[] hostile : List.of(hugeCount, hugeBody, negativeBody)) {
             assertThatThrownBy(() -> SnapshotCodec.decode(hostile)).isInstanceOf(SnapshotCorruptException.class);
+        }
+    }
+
+    private static CatalogIndex built(List<CatalogEntry> entries) {
+        return CatalogIndex.build(entries.stream().map(e -> new CatalogItem(e.id(), e.text())).toList());
+    }
+
+    @Test
+    void a_snapshot_carries_the_index_of_its_items_and_it_answers_as_a_fresh_build() {
+        List<CatalogEntry> entries = catalog(new Random(11), 2_000);
+        CatalogIndex fresh = built(entries);
+
+        SnapshotCodec.Decoded decoded = SnapshotCodec.decode(SnapshotCodec.encode(6, entries, fresh));
+
+        assertThat(decoded.index()).isPresent();
+        assertThat(decoded.noIndexReason()).isEmpty();
+        for (String text : List.of("pro max", "cafe", "usb cable", "x20", "日本", "nothing like it")) {
+            for (Ranker ranker : Ranker.values()) {
+                SearchQuery query = new SearchQuery(text, 10, 0.2, ranker);
+                assertThat(decoded.index().get().search(query)).as("%s", query).isEqualTo(fresh.search(query));
+            }
+        }
+    }
+
+    @Test
+    void a_version_1_snapshot_without_an_index_still_gives_its_items_and_says_the_index_must_be_built() {
+        List<CatalogEntry> entries = catalog(new Random(12), 300);
+        byte[] version1 = SnapshotCodec.encode(SnapshotCodec.MAGIC_ITEMS_ONLY, 8, entries, new byte[0]);
+
+        SnapshotCodec.Decoded decoded = SnapshotCodec.decode(version1);
+
+        assertThat(decoded.version()).isEqualTo(8);
+        assertThat(decoded.entries()).isEqualTo(entries);
+        assertThat(decoded.index()).isEmpty();
+        assertThat(decoded.noIndexReason()).contains("version 1");
+    }
+
+    @Test
+    void an_index_section_that_cannot_be_used_leaves_the_items_and_says_why() {
+        List<CatalogEntry> entries = catalog(new Random(13), 300);
+        byte[] index = IndexSnapshot.encode(built(entries));
+        byte[] truncated = Arrays.copyOf(index, index.length / 2);
+        byte[] ofOtherItems = IndexSnapshot.encode(built(entries.subList(0, 299)));
+
+        for (byte[] unusable : List.of(truncated, ofOtherItems, new byte[0])) {
+            SnapshotCodec.Decoded decoded = SnapshotCodec.decode(SnapshotCodec.encode(SnapshotCodec.MAGIC, 4, entries,
+                    unusable));
+            assertThat(decoded.entries()).isEqualTo(entries);
+            assertThat(decoded.index()).isEmpty();
+            assertThat(decoded.noIndexReason()).startsWith("stored index unusable");
         }
     }
 }
