@@ -60,11 +60,12 @@ final class ColdCatalogs implements AutoCloseable {
 
     /**
      * The catalog {@code bench-N} holding the workload's N items, bulk-loaded now ({@link BenchCatalogLoader})
-     * unless an earlier run did; without {@code withItems}, {@code bench-snapshot-only-N}: its header and snapshot
+     * unless an earlier run did; without {@code withItems}, {@code bench-snapshot-only-v2-N}: its header and snapshot
      * only. How long that took is in {@link #loadSeconds}.
      */
     String ensure(FuzzyWorkload workload, boolean withItems) throws Exception {
-        String name = (withItems ? "bench-" : "bench-snapshot-only-") + workload.catalog().size();
+        // "v2": its snapshot holds the built index (FNS2); one kept on disk from the items-only format is not reused.
+        String name = (withItems ? "bench-" : "bench-snapshot-only-v2-") + workload.catalog().size();
         var repository = new DynamoCatalogRepository(client, table);
         var header = repository.header(name);
         if (header.isPresent() && header.get().itemCount() == workload.catalog().size()) {
