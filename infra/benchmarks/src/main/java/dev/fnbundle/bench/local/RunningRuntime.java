@@ -144,8 +144,34 @@ final class RunningRuntime implements AutoCloseable {
         throw new IllegalStateException("the functions were not all warm within " + START_LIMIT);
     }
 
+    /** Java's {@link HttpClient} on one keep-alive HTTP/1.1 connection, as a Java developer's client calls. */
     Client client() {
-        return new Client(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), port, token);
+        return new JdkClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), port, token,
+                this);
+    }
+
+    /** A plain blocking HTTP/1.1 keep-alive connection over a socket, as curl or wrk send requests. */
+    Client socketClient() throws IOException {
+        return new SocketClient(port, token, this);
+    }
+
+    /**
+     * CPU time so far of the runtime's JVM and every function JVM it started, in ms (-1 where the OS does not
+     * tell): what a request costs the machine, whatever else runs on it.
+     */
+    double cpuMillis() {
+        var handles = new ArrayList<ProcessHandle>();
+        handles.add(process.toHandle());
+        process.descendants().forEach(handles::add);
+        long nanos = 0;
+        for (ProcessHandle handle : handles) {
+            var cpu = handle.info().totalCpuDuration();
+            if (cpu.isEmpty()) {
+                return -1;
+            }
+            nanos += cpu.get().toNanos();
+        }
+        return nanos / 1e6;
     }
 
     @Override
@@ -166,13 +192,24 @@ final class RunningRuntime implements AutoCloseable {
         }
     }
 
-    /** Requests one after another on one keep-alive connection, as a developer's client does. */
-    record Client(HttpClient http, int port, String token) {
+    /** Sends requests one after another on one keep-alive connection and measures each from the client. */
+    interface Client extends AutoCloseable {
         Measured measure(String method, String path, byte[] body, int expectedStatus, int count)
+                throws IOException, InterruptedException;
+
+        @Override
+        default void close() throws IOException {
+        }
+    }
+
+    private record JdkClient(HttpClient http, int port, String token, RunningRuntime runtime) implements Client {
+        @Override
+        public Measured measure(String method, String path, byte[] body, int expectedStatus, int count)
                 throws IOException, InterruptedException {
             double[] millis = new double[count];
             Map<String, List<Double>> phases = new LinkedHashMap<>();
             byte[] last = null;
+            double cpuBefore = runtime.cpuMillis();
             for (int i = 0; i < count; i++) {
                 var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Authorization", "Bearer " + token)
@@ -190,29 +227,37 @@ final class RunningRuntime implements AutoCloseable {
                 response.headers().firstValue("server-timing").ifPresent(timing -> phases(timing, phases));
                 last = response.body();
             }
-            var medians = new LinkedHashMap<String, Double>();
-            phases.forEach((name, values) -> {
-                double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                medians.put(name, LocalRuntimeSuite.percentile(sorted, 50));
-            });
-            return new Measured(millis, medians, last);
+            return Measured.of(millis, phases, last, runtime.cpuMillis(), cpuBefore);
         }
+    }
 
-        /** {@code name;dur=1.23, other;dur=4.5} */
-        private static void phases(String header, Map<String, List<Double>> into) {
-            for (String metric : header.split(",")) {
-                String[] parts = metric.strip().split(";");
-                for (String part : Arrays.copyOfRange(parts, 1, parts.length)) {
-                    if (part.strip().startsWith("dur=")) {
-                        into.computeIfAbsent(parts[0].strip(), k -> new ArrayList<>())
-                                .add(Double.parseDouble(part.strip().substring(4)));
-                    }
+    /** {@code name;dur=1.23, other;dur=4.5} */
+    static void phases(String header, Map<String, List<Double>> into) {
+        for (String metric : header.split(",")) {
+            String[] parts = metric.strip().split(";");
+            for (String part : Arrays.copyOfRange(parts, 1, parts.length)) {
+                if (part.strip().startsWith("dur=")) {
+                    into.computeIfAbsent(parts[0].strip(), k -> new ArrayList<>())
+                            .add(Double.parseDouble(part.strip().substring(4)));
                 }
             }
         }
     }
 
-    /** Client latencies in ms, the median of each Server-Timing phase, and the last response body. */
-    record Measured(double[] millis, Map<String, Double> phases, byte[] lastBody) {
+    /**
+     * Client latencies in ms, the median of each Server-Timing phase, the last response body, and the CPU time
+     * of the runtime's processes (its JVM and the function JVMs) per request, in ms (-1 when unknown).
+     */
+    record Measured(double[] millis, Map<String, Double> phases, byte[] lastBody, double cpuPerRequest) {
+        static Measured of(double[] millis, Map<String, List<Double>> phases, byte[] last, double cpuAfter,
+                           double cpuBefore) {
+            var medians = new LinkedHashMap<String, Double>();
+            phases.forEach((name, values) -> {
+                double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                medians.put(name, LocalRuntimeSuite.percentile(sorted, 50));
+            });
+            double cpu = cpuAfter < 0 || cpuBefore < 0 ? -1 : (cpuAfter - cpuBefore) / millis.length;
+            return new Measured(millis, medians, last, cpu);
+        }
     }
 }
