@@ -51,19 +51,17 @@ public final class ApiEventReader {
      * @throws IOException when it is not a JSON object (Lambda's runtime client fails the invocation then, too)
      */
     public static APIGatewayV2HTTPEvent read(InputStream json) throws IOException {
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            return read(parser);
-        }
+        return read(json.readAllBytes());
     }
 
     /** The event in {@code json}; see {@link #read(InputStream)}. */
     public static APIGatewayV2HTTPEvent read(byte[] json) throws IOException {
         try (JsonParser parser = MAPPER.createParser(json)) {
-            return read(parser);
+            return read(parser, json);
         }
     }
 
-    private static APIGatewayV2HTTPEvent read(JsonParser parser) throws IOException {
+    private static APIGatewayV2HTTPEvent read(JsonParser parser, byte[] json) throws IOException {
         expectObject(parser, parser.nextToken(), "event");
         var event = new APIGatewayV2HTTPEvent();
         String field;
@@ -79,7 +77,7 @@ public final class ApiEventReader {
                 case "queryStringParameters" -> event.setQueryStringParameters(textMap(parser, value));
                 case "pathParameters" -> event.setPathParameters(textMap(parser, value));
                 case "stageVariables" -> event.setStageVariables(textMap(parser, value));
-                case "body" -> event.setBody(text(parser, value));
+                case "body" -> event.setBody(body(parser, value, json));
                 case "isBase64Encoded" -> event.setIsBase64Encoded(bool(parser, value));
                 case "requestContext" -> event.setRequestContext(requestContext(parser, value));
                 default -> parser.skipChildren();
@@ -177,6 +175,27 @@ public final class ApiEventReader {
             }
         }
         return jwt;
+    }
+
+    /**
+     * The body: decoded from the event's bytes by {@link BodyDecoder} where it gives Jackson's answer, else by
+     * Jackson. Jackson has not decoded the string yet (it does so lazily) and skips it when asked for the next
+     * token.
+     */
+    private static String body(JsonParser parser, JsonToken token, byte[] json) throws IOException {
+        if (token == JsonToken.VALUE_STRING) {
+            int contents = stringContents(json, parser.currentTokenLocation().getByteOffset());
+            String decoded = contents < 0 ? null : BodyDecoder.decode(json, contents);
+            if (decoded != null) {
+                return decoded;
+            }
+        }
+        return text(parser, token);
+    }
+
+    /** Where the contents of the string token whose opening quote Jackson puts at {@code offset} start; or -1. */
+    private static int stringContents(byte[] json, long offset) {
+        return offset >= 0 && offset < json.length && json[(int) offset] == '"' ? (int) offset + 1 : -1;
     }
 
     /** A string field: its text, a scalar's text, or null; an object or array is no string. */
