@@ -45,6 +45,8 @@ public final class LocalRuntimeSuite implements Suite {
             print("sha256=" + hashlib.sha256("\\n".join(order).encode("utf-8")).hexdigest())
             """;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String CPU_HOW = "per request: the runtime's JVM and the serving function's, beyond their"
+            + " idle use, each run's measured requests (socket client)";
 
     @Override
     public String name() {
@@ -91,21 +93,20 @@ public final class LocalRuntimeSuite implements Suite {
         Figure socketOrders = new Figure(concat(socket.orders), "client latency, keep-alive socket, " + ordersHow);
         String identical = py.get("sha256") != null && py.get("sha256").equals(ordersDigest)
                 ? "yes (order SHA-256 equal)" : "**NO**";
-        report.row(new Report.Row("local", "authenticated request to an unknown route, Java HttpClient (target ≤ 3 ms)",
-                oursTrivial, "–", null, "404 as API Gateway words it"));
+        report.row(new Report.Row("local", "authenticated request to an unknown route, Java HttpClient"
+                + " (target ≤ 3 ms)", oursTrivial, "–", null, "404 as API Gateway words it"));
         report.row(new Report.Row("local", "authenticated request to an unknown route, keep-alive socket as curl"
                 + " (target ≤ 3 ms)", socketTrivial, "–", null, "404 as API Gateway words it"));
-        report.row(new Report.Row("local", "same, CPU time of the runtime and function JVMs per request",
+        report.row(new Report.Row("local", "same, CPU time of the runtime and the function JVM per request",
                 new Figure(socket.trivialCpu.stream().mapToDouble(Double::doubleValue).toArray(),
-                        "per request, averaged over each run's measured requests (socket client)"), "–", null, "–"));
-        report.row(new Report.Row("local", "POST /orders/resolve, 40 000 nodes, through the local API, Java HttpClient",
-                oursOrders, "json.loads + graphlib in-process", pyTotal, identical));
+                        CPU_HOW), "–", null, "–"));
+        report.row(new Report.Row("local", "POST /orders/resolve, 40 000 nodes, through the local API, Java"
+                + " HttpClient", oursOrders, "json.loads + graphlib in-process", pyTotal, identical));
         report.row(new Report.Row("local", "POST /orders/resolve, 40 000 nodes, through the local API, keep-alive"
                 + " socket", socketOrders, "json.loads + graphlib in-process", pyTotal, identical));
-        report.row(new Report.Row("local", "same, CPU time of the runtime and function JVMs per request",
+        report.row(new Report.Row("local", "same, CPU time of the runtime and the function JVM per request",
                 new Figure(socket.ordersCpu.stream().mapToDouble(Double::doubleValue).toArray(),
-                        "per request, averaged over each run's measured requests (socket client)"),
-                "–", null, "–"));
+                        CPU_HOW), "–", null, "–"));
         report.section(section(body, jdk, socket, oursTrivial, oursOrders, socketTrivial, socketOrders, pyTotal)
                 + StartFigures.table(starts));
     }
@@ -177,7 +178,8 @@ public final class LocalRuntimeSuite implements Suite {
                 + " plain keep-alive HTTP/1.1 socket (as curl sends; the `HttpClient` hands each exchange between"
                 + " threads, which on loopback costs the client a part of the latency), on the same runtime. Body of"
                 + " the orders request: `%s` (%.1f MB). Latencies: median, p10–p90 per run. CPU: of the runtime's"
-                + " JVM and every function JVM, per request.%n%n", body.getFileName(), Files.size(body) / 1e6));
+                + " JVM and the serving function's JVM while the requests ran, less their idle use (measured for 1.5 s"
+                + " just before) in as long a time, per request.%n%n", body.getFileName(), Files.size(body) / 1e6));
         md.append("| run | client | unknown route | CPU | orders, 40 000 nodes | CPU |\n|---|---|---|---|---|---|\n");
         for (int i = 0; i < jdk.trivial.size(); i++) {
             for (var named : List.of(Map.entry("HttpClient", jdk), Map.entry("socket", socket))) {

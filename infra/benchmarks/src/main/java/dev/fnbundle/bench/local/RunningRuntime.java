@@ -156,22 +156,56 @@ final class RunningRuntime implements AutoCloseable {
     }
 
     /**
-     * CPU time so far of the runtime's JVM and every function JVM it started, in ms (-1 where the OS does not
-     * tell): what a request costs the machine, whatever else runs on it.
+     * CPU time so far of the runtime's JVM and of the function JVMs running {@code handler} (a class name on their
+     * command line), in ms by pid (empty where unknown). The other function JVMs and any background start or AOT
+     * training are left out: on a busy machine their use varies more than a request costs.
      */
-    double cpuMillis() {
+    Map<Long, Double> cpuByProcess(String handler) {
+        var cpu = new LinkedHashMap<Long, Double>();
         var handles = new ArrayList<ProcessHandle>();
         handles.add(process.toHandle());
-        process.descendants().forEach(handles::add);
-        long nanos = 0;
+        process.descendants().filter(p -> p.info().arguments().map(List::of).orElse(List.of()).stream()
+                .anyMatch(argument -> argument.startsWith(handler))).forEach(handles::add);
         for (ProcessHandle handle : handles) {
-            var cpu = handle.info().totalCpuDuration();
-            if (cpu.isEmpty()) {
+            handle.info().totalCpuDuration().ifPresent(used -> cpu.put(handle.pid(), used.toNanos() / 1e6));
+        }
+        return cpu;
+    }
+
+    /**
+     * A CPU meter over the runtime's JVM and the function JVMs running {@code handler}: {@link CpuMeter#perRequest}
+     * is the CPU time they used while the requests ran, less what they use idle in as long a time (the embedded SQS
+     * and its pollers, the JVMs' own housekeeping), divided by the requests.
+     */
+    CpuMeter cpuMeter(String handler) throws InterruptedException {
+        var start = cpuByProcess(handler);
+        long begun = System.nanoTime();
+        Thread.sleep(1500);
+        double idleMillis = used(start, cpuByProcess(handler));
+        double idlePerMs = idleMillis / ((System.nanoTime() - begun) / 1e6);
+        return new CpuMeter(this, handler, idlePerMs, cpuByProcess(handler), System.nanoTime());
+    }
+
+    /** CPU ms used from {@code before} to {@code after}, by the processes alive at both times plus new ones. */
+    static double used(Map<Long, Double> before, Map<Long, Double> after) {
+        double sum = 0;
+        for (var entry : after.entrySet()) {
+            sum += entry.getValue() - before.getOrDefault(entry.getKey(), 0.0);
+        }
+        return sum;
+    }
+
+    /** See {@link #cpuMeter}. */
+    record CpuMeter(RunningRuntime runtime, String handler, double idlePerMs, Map<Long, Double> start,
+                    long startNanos) {
+        double perRequest(int requests) {
+            double elapsedMs = (System.nanoTime() - startNanos) / 1e6;
+            Map<Long, Double> end = runtime.cpuByProcess(handler);
+            if (start.isEmpty() || end.isEmpty()) {
                 return -1;
             }
-            nanos += cpu.get().toNanos();
+            return (used(start, end) - idlePerMs * elapsedMs) / requests;
         }
-        return nanos / 1e6;
     }
 
     @Override
@@ -209,7 +243,7 @@ final class RunningRuntime implements AutoCloseable {
             double[] millis = new double[count];
             Map<String, List<Double>> phases = new LinkedHashMap<>();
             byte[] last = null;
-            double cpuBefore = runtime.cpuMillis();
+            var cpu = runtime.cpuMeter(handlerOf(path));
             for (int i = 0; i < count; i++) {
                 var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Authorization", "Bearer " + token)
@@ -227,8 +261,14 @@ final class RunningRuntime implements AutoCloseable {
                 response.headers().firstValue("server-timing").ifPresent(timing -> phases(timing, phases));
                 last = response.body();
             }
-            return Measured.of(millis, phases, last, runtime.cpuMillis(), cpuBefore);
+            return Measured.of(millis, phases, last, cpu.perRequest(count));
         }
+    }
+
+    /** The handler class of the function that serves {@code path} in the template. */
+    static String handlerOf(String path) {
+        return path.startsWith("/orders/") ? "dev.fnbundle.orders.OrdersApiHandler"
+                : "dev.fnbundle.common.http.NotFoundHandler";
     }
 
     /** {@code name;dur=1.23, other;dur=4.5} */
@@ -246,18 +286,17 @@ final class RunningRuntime implements AutoCloseable {
 
     /**
      * Client latencies in ms, the median of each Server-Timing phase, the last response body, and the CPU time
-     * of the runtime's processes (its JVM and the function JVMs) per request, in ms (-1 when unknown).
+     * of the runtime's processes (its JVM and the function JVMs) per request beyond their idle use, in ms (-1 when
+     * unknown).
      */
     record Measured(double[] millis, Map<String, Double> phases, byte[] lastBody, double cpuPerRequest) {
-        static Measured of(double[] millis, Map<String, List<Double>> phases, byte[] last, double cpuAfter,
-                           double cpuBefore) {
+        static Measured of(double[] millis, Map<String, List<Double>> phases, byte[] last, double cpuPerRequest) {
             var medians = new LinkedHashMap<String, Double>();
             phases.forEach((name, values) -> {
                 double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 medians.put(name, LocalRuntimeSuite.percentile(sorted, 50));
             });
-            double cpu = cpuAfter < 0 || cpuBefore < 0 ? -1 : (cpuAfter - cpuBefore) / millis.length;
-            return new Measured(millis, medians, last, cpu);
+            return new Measured(millis, medians, last, cpuPerRequest);
         }
     }
 }

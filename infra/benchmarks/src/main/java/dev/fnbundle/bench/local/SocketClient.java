@@ -39,14 +39,14 @@ final class SocketClient implements RunningRuntime.Client {
 
     @Override
     public RunningRuntime.Measured measure(String method, String path, byte[] body, int expectedStatus, int count)
-            throws IOException {
+            throws IOException, InterruptedException {
         byte[] head = (method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + (body == null ? 0 : body.length)
                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         double[] millis = new double[count];
         Map<String, List<Double>> phases = new LinkedHashMap<>();
         byte[] last = null;
-        double cpuBefore = runtime.cpuMillis();
+        var cpu = runtime.cpuMeter(RunningRuntime.handlerOf(path));
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
             out.write(head);
@@ -66,7 +66,7 @@ final class SocketClient implements RunningRuntime.Client {
             }
             last = response.body();
         }
-        return RunningRuntime.Measured.of(millis, phases, last, runtime.cpuMillis(), cpuBefore);
+        return RunningRuntime.Measured.of(millis, phases, last, cpu.perRequest(count));
     }
 
     private record Response(int status, Map<String, String> headers, byte[] body) {
