@@ -1,13 +1,13 @@
 package dev.fnbundle.configaudit;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fnbundle.common.crypto.Digests;
 import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
+import dev.fnbundle.common.http.HttpApiHandler;
 import dev.fnbundle.common.http.Router;
 import dev.fnbundle.common.idempotency.IdempotencyKey;
 import dev.fnbundle.common.json.Json;
@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * audits against them and their drift history, and each audit's diff as a page or as text. Thin: parse, call the
  * services, map the result; errors become problem+json through {@link ConfigAuditProblems}.
  */
-public final class ConfigAuditApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ConfigAuditApiHandler implements HttpApiHandler {
     /** Lambda's own request limit; each config side is further limited to 5 MiB by the auditor. */
     static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
     /** The page runs nothing and loads nothing: inline styles only. */

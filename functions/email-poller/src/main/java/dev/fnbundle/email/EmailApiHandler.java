@@ -1,11 +1,11 @@
 package dev.fnbundle.email;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
+import dev.fnbundle.common.http.HttpApiHandler;
 import dev.fnbundle.common.http.Router;
 import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.common.snapstart.ApiPriming;
@@ -21,7 +21,7 @@ import java.util.List;
  * Thin: parse, call the registry or the listing, map the result; errors become problem+json through
  * {@link EmailProblems}. No answer ever carries a password.
  */
-public final class EmailApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class EmailApiHandler implements HttpApiHandler {
     static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int MAX_MAILBOX_PAGE = 100;
 

@@ -1,11 +1,11 @@
 package dev.fnbundle.fuzzy;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
+import dev.fnbundle.common.http.HttpApiHandler;
 import dev.fnbundle.common.http.Router;
 import dev.fnbundle.common.snapstart.ApiPriming;
 import dev.fnbundle.common.snapstart.PrimingRequest;
@@ -27,7 +27,7 @@ import java.util.List;
  * The fuzzy-search HTTP API: similarity and phonetic codes, catalogs, their items, search and duplicates. Thin:
  * parse, call the core, map the result; errors become problem+json through {@link FuzzyProblems}.
  */
-public final class FuzzyApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class FuzzyApiHandler implements HttpApiHandler {
     /** Lambda's own request limit: 1 000 items of 2 000 characters fit, and imports may be larger. */
     static final int MAX_ITEMS_BODY_BYTES = 6 * 1024 * 1024;
     /** Two texts of 100 000 code points (the longest any algorithm compares) in up to 4 bytes each. */

@@ -1,12 +1,12 @@
 package dev.fnbundle.orders;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.fnbundle.common.crypto.Digests;
 import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
+import dev.fnbundle.common.http.HttpApiHandler;
 import dev.fnbundle.common.http.Router;
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.snapstart.ApiPriming;
@@ -19,7 +19,7 @@ import java.util.Set;
  * The order-resolver's HTTP API: dependency ordering, package resolution and durable runs. Thin: parse, call the
  * core, map the result; errors become problem+json through {@link OrdersProblems}.
  */
-public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class OrdersApiHandler implements HttpApiHandler {
     /** Lambda's own request limit; larger bodies never arrive, but a test event could carry one. */
     static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
     private static final int MAX_DONE_BODY_BYTES = 1024 * 1024;

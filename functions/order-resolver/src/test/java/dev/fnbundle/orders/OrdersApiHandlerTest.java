@@ -13,6 +13,7 @@ import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.testing.ApiEvents;
 import dev.fnbundle.common.testing.FakeLambdaContext;
 import dev.fnbundle.common.testing.OpenApiContract;
+import dev.fnbundle.common.testing.StreamEntry;
 import dev.fnbundle.embedded.LocalAws;
 import dev.fnbundle.embedded.template.EventSpec;
 import dev.fnbundle.orders.aws.DynamoRunStore;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The HTTP contract of the order-resolver, driven by the sample events in events/order-resolver and wired as in
@@ -55,6 +57,18 @@ class OrdersApiHandlerTest {
         APIGatewayV2HTTPResponse response = OpenApiContract.verified(event, handler.handleRequest(event, context));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expectedStatus);
         return response.getBody() == null ? null : Json.parse(response.getBody());
+    }
+
+    /** Lambda invokes the handler with the event's bytes (HttpApiHandler); the answers are the typed method's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"order-resolver/resolve-seed.json", "order-resolver/resolve-base64.json",
+            "order-resolver/resolve-cycle.json", "order-resolver/resolve-malformed.json",
+            "order-resolver/resolve-not-an-object.json", "order-resolver/packages-seed.json",
+            "order-resolver/packages-conflict.json"})
+    void the_stream_entry_point_answers_each_sample_event_as_the_typed_method_does(String event) {
+        var answer = StreamEntry.answersAsTyped(handler, event, context);
+
+        assertThat(answer.get("statusCode").asInt()).isBetween(200, 499);
     }
 
     @ParameterizedTest

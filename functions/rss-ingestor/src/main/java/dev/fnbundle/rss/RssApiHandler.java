@@ -1,12 +1,12 @@
 package dev.fnbundle.rss;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.fnbundle.common.config.Env;
 import dev.fnbundle.common.http.ApiRequest;
 import dev.fnbundle.common.http.ApiResponse;
+import dev.fnbundle.common.http.HttpApiHandler;
 import dev.fnbundle.common.http.Router;
 import dev.fnbundle.common.page.PageTokens;
 import dev.fnbundle.common.snapstart.ApiPriming;
@@ -30,7 +30,7 @@ import java.util.function.Function;
  * The RSS ingestor's HTTP API: preview parsing, subscriptions, and the ingested entries per feed and across
  * feeds. Thin: parse, call the core, map the result; errors become problem+json through {@link RssProblems}.
  */
-public final class RssApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class RssApiHandler implements HttpApiHandler {
     /** Lambda's own request limit: a larger feed document is a 413 before any parsing. */
     static final int MAX_FEED_BYTES = 6 * 1024 * 1024;
     private static final int MAX_JSON_BYTES = 16 * 1024;

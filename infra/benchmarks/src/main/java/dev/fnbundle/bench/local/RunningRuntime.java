@@ -144,8 +144,68 @@ final class RunningRuntime implements AutoCloseable {
         throw new IllegalStateException("the functions were not all warm within " + START_LIMIT);
     }
 
+    /** Java's {@link HttpClient} on one keep-alive HTTP/1.1 connection, as a Java developer's client calls. */
     Client client() {
-        return new Client(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), port, token);
+        return new JdkClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), port, token,
+                this);
+    }
+
+    /** A plain blocking HTTP/1.1 keep-alive connection over a socket, as curl or wrk send requests. */
+    Client socketClient() throws IOException {
+        return new SocketClient(port, token, this);
+    }
+
+    /**
+     * CPU time so far of the runtime's JVM and of the function JVMs running {@code handler} (a class name on their
+     * command line), in ms by pid (empty where unknown). The other function JVMs and any background start or AOT
+     * training are left out: on a busy machine their use varies more than a request costs.
+     */
+    Map<Long, Double> cpuByProcess(String handler) {
+        var cpu = new LinkedHashMap<Long, Double>();
+        var handles = new ArrayList<ProcessHandle>();
+        handles.add(process.toHandle());
+        process.descendants().filter(p -> p.info().arguments().map(List::of).orElse(List.of()).stream()
+                .anyMatch(argument -> argument.startsWith(handler))).forEach(handles::add);
+        for (ProcessHandle handle : handles) {
+            handle.info().totalCpuDuration().ifPresent(used -> cpu.put(handle.pid(), used.toNanos() / 1e6));
+        }
+        return cpu;
+    }
+
+    /**
+     * A CPU meter over the runtime's JVM and the function JVMs running {@code handler}: {@link CpuMeter#perRequest}
+     * is the CPU time they used while the requests ran, less what they use idle in as long a time (the embedded SQS
+     * and its pollers, the JVMs' own housekeeping), divided by the requests.
+     */
+    CpuMeter cpuMeter(String handler) throws InterruptedException {
+        var start = cpuByProcess(handler);
+        long begun = System.nanoTime();
+        Thread.sleep(1500);
+        double idleMillis = used(start, cpuByProcess(handler));
+        double idlePerMs = idleMillis / ((System.nanoTime() - begun) / 1e6);
+        return new CpuMeter(this, handler, idlePerMs, cpuByProcess(handler), System.nanoTime());
+    }
+
+    /** CPU ms used from {@code before} to {@code after}, by the processes alive at both times plus new ones. */
+    static double used(Map<Long, Double> before, Map<Long, Double> after) {
+        double sum = 0;
+        for (var entry : after.entrySet()) {
+            sum += entry.getValue() - before.getOrDefault(entry.getKey(), 0.0);
+        }
+        return sum;
+    }
+
+    /** See {@link #cpuMeter}. */
+    record CpuMeter(RunningRuntime runtime, String handler, double idlePerMs, Map<Long, Double> start,
+                    long startNanos) {
+        double perRequest(int requests) {
+            double elapsedMs = (System.nanoTime() - startNanos) / 1e6;
+            Map<Long, Double> end = runtime.cpuByProcess(handler);
+            if (start.isEmpty() || end.isEmpty()) {
+                return -1;
+            }
+            return (used(start, end) - idlePerMs * elapsedMs) / requests;
+        }
     }
 
     @Override
@@ -166,13 +226,24 @@ final class RunningRuntime implements AutoCloseable {
         }
     }
 
-    /** Requests one after another on one keep-alive connection, as a developer's client does. */
-    record Client(HttpClient http, int port, String token) {
+    /** Sends requests one after another on one keep-alive connection and measures each from the client. */
+    interface Client extends AutoCloseable {
         Measured measure(String method, String path, byte[] body, int expectedStatus, int count)
+                throws IOException, InterruptedException;
+
+        @Override
+        default void close() throws IOException {
+        }
+    }
+
+    private record JdkClient(HttpClient http, int port, String token, RunningRuntime runtime) implements Client {
+        @Override
+        public Measured measure(String method, String path, byte[] body, int expectedStatus, int count)
                 throws IOException, InterruptedException {
             double[] millis = new double[count];
             Map<String, List<Double>> phases = new LinkedHashMap<>();
             byte[] last = null;
+            var cpu = runtime.cpuMeter(handlerOf(path));
             for (int i = 0; i < count; i++) {
                 var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Authorization", "Bearer " + token)
@@ -190,29 +261,42 @@ final class RunningRuntime implements AutoCloseable {
                 response.headers().firstValue("server-timing").ifPresent(timing -> phases(timing, phases));
                 last = response.body();
             }
-            var medians = new LinkedHashMap<String, Double>();
-            phases.forEach((name, values) -> {
-                double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                medians.put(name, LocalRuntimeSuite.percentile(sorted, 50));
-            });
-            return new Measured(millis, medians, last);
+            return Measured.of(millis, phases, last, cpu.perRequest(count));
         }
+    }
 
-        /** {@code name;dur=1.23, other;dur=4.5} */
-        private static void phases(String header, Map<String, List<Double>> into) {
-            for (String metric : header.split(",")) {
-                String[] parts = metric.strip().split(";");
-                for (String part : Arrays.copyOfRange(parts, 1, parts.length)) {
-                    if (part.strip().startsWith("dur=")) {
-                        into.computeIfAbsent(parts[0].strip(), k -> new ArrayList<>())
-                                .add(Double.parseDouble(part.strip().substring(4)));
-                    }
+    /** The handler class of the function that serves {@code path} in the template. */
+    static String handlerOf(String path) {
+        return path.startsWith("/orders/") ? "dev.fnbundle.orders.OrdersApiHandler"
+                : "dev.fnbundle.common.http.NotFoundHandler";
+    }
+
+    /** {@code name;dur=1.23, other;dur=4.5} */
+    static void phases(String header, Map<String, List<Double>> into) {
+        for (String metric : header.split(",")) {
+            String[] parts = metric.strip().split(";");
+            for (String part : Arrays.copyOfRange(parts, 1, parts.length)) {
+                if (part.strip().startsWith("dur=")) {
+                    into.computeIfAbsent(parts[0].strip(), k -> new ArrayList<>())
+                            .add(Double.parseDouble(part.strip().substring(4)));
                 }
             }
         }
     }
 
-    /** Client latencies in ms, the median of each Server-Timing phase, and the last response body. */
-    record Measured(double[] millis, Map<String, Double> phases, byte[] lastBody) {
+    /**
+     * Client latencies in ms, the median of each Server-Timing phase, the last response body, and the CPU time
+     * of the runtime's processes (its JVM and the function JVMs) per request beyond their idle use, in ms (-1 when
+     * unknown).
+     */
+    record Measured(double[] millis, Map<String, Double> phases, byte[] lastBody, double cpuPerRequest) {
+        static Measured of(double[] millis, Map<String, List<Double>> phases, byte[] last, double cpuPerRequest) {
+            var medians = new LinkedHashMap<String, Double>();
+            phases.forEach((name, values) -> {
+                double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                medians.put(name, LocalRuntimeSuite.percentile(sorted, 50));
+            });
+            return new Measured(millis, medians, last, cpuPerRequest);
+        }
     }
 }

@@ -50,4 +50,16 @@ class ApiEventsTest {
         assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
         assertThat(Base64.getDecoder().decode(event.get("body").asText())).isEqualTo(png);
     }
+
+    @Test
+    void a_text_body_of_json_reads_back_byte_for_byte_with_the_other_fields_intact() throws Exception {
+        String body = "{\"graph\": {\"caf\u00e9\": [\"a\\\\b\", \"\ud83d\ude00\"]},\n\t\"x\": \"\u0001\"}";
+
+        var event = build("application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(event.get("body").asText()).isEqualTo(body);
+        assertThat(event.get("isBase64Encoded").asBoolean()).isFalse();
+        assertThat(event.get("rawPath").asText()).isEqualTo("/items/a%20b");
+        assertThat(event.at("/requestContext/authorizer/jwt/claims/sub").asText()).isEqualTo("s");
+    }
 }

@@ -28,7 +28,9 @@ class RecorderTest {
     void a_body_cut_from_its_bytes_reads_as_the_same_body_cut_from_its_text() {
         String ascii = "x".repeat(100);
         String mixed = "é€😀a".repeat(40);
-        for (String text : List.of("", "short", ascii, mixed, "😀".repeat(60), "a" + "😀".repeat(60))) {
+        String longMixed = "x".repeat(301) + "é€😀a".repeat(50) + "y".repeat(77) + "😀";
+        for (String text : List.of("", "short", ascii, mixed, "😀".repeat(60), "a" + "😀".repeat(60), longMixed,
+                longMixed.substring(3), "ab" + longMixed)) {
             for (int max : List.of(1, 2, 7, 50, 99, 100, 101, 400)) {
                 assertThat(Recorder.cut(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), max))
                         .as("%s cut at %d", text, max).isEqualTo(Recorder.cut(text, max));
