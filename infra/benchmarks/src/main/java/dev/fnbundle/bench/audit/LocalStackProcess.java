@@ -1,5 +1,6 @@
 package dev.fnbundle.bench.audit;
 
+import dev.fnbundle.bench.LocalRuntimeJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,12 +49,12 @@ final class LocalStackProcess implements AutoCloseable {
     static LocalStackProcess start(Path root, Duration timeout) throws IOException, InterruptedException {
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         Path local = root.resolve("infra").resolve("local").resolve("target");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-Dfnbundle.root=" + root,
-                "-Dfnbundle.ric=" + local.resolve("ric"), "-Dfnbundle.portable.client=" + local.resolve(
-                        "portable-client"), "-cp", System.getProperty("java.class.path"),
-                "dev.fnbundle.local.LocalRuntimeMain", "start", "--port", "0", "--dynamodb-port", "0", "--sqs-port",
-                "0", "--no-mail");
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(LocalRuntimeJvm.OPTIONS);
+        command.addAll(List.of("-Dfnbundle.root=" + root, "-Dfnbundle.ric=" + local.resolve("ric"),
+                "-Dfnbundle.portable.client=" + local.resolve("portable-client"), "-cp",
+                System.getProperty("java.class.path"), "dev.fnbundle.local.LocalRuntimeMain", "start", "--port", "0",
+                "--dynamodb-port", "0", "--sqs-port", "0", "--no-mail"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().put("LOCAL_DEV_TOKEN", token);
         Process process = builder.start();

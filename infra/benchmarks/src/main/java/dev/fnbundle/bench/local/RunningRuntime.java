@@ -26,11 +26,8 @@ import java.util.regex.Pattern;
  * template and zips) on free ports, without the mail server; ready once its health says every function is warm.
  */
 final class RunningRuntime implements AutoCloseable {
-    /** The runtime's flags in the {@code local} profile of {@code infra/local/pom.xml}. */
     /** The runtime JVM's options as infra/local's pom starts it (C2 for code that stays hot only). */
-    static final List<String> JVM = List.of("--enable-native-access=ALL-UNNAMED",
-            "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
-            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
+    static final List<String> JVM = dev.fnbundle.bench.LocalRuntimeJvm.OPTIONS;
     private static final Pattern CONSOLE_LINE = Pattern.compile("http://localhost:(\\d{1,5})/_local/console");
     private static final Duration START_LIMIT = Duration.ofMinutes(5);
 
