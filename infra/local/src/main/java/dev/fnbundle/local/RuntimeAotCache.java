@@ -1,6 +1,8 @@
 package dev.fnbundle.local;
 
 import dev.fnbundle.local.console.Console;
+import dev.fnbundle.local.function.FunctionLauncher;
+import dev.fnbundle.local.function.TaskRoots;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -13,11 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The runtime's own AOT cache ({@code target/local/runtime.aot}, JDK 25's {@code -XX:AOTCache}), which
@@ -100,7 +100,10 @@ final class RuntimeAotCache implements AutoCloseable {
 
     /** True when there is a launch file and no cache made for it as it is now. */
     boolean stale() throws IOException {
-        String key = key();
+        return stale(key());
+    }
+
+    private boolean stale(String key) throws IOException {
         if (key.isEmpty()) {
             return false;
         }
@@ -111,11 +114,12 @@ final class RuntimeAotCache implements AutoCloseable {
     /** Makes the cache when it is {@link #stale}; says on the console when it is in place. */
     void trainIfStale(Console console) throws InterruptedException {
         try {
-            if (closed || !stale()) {
+            String key = key();
+            if (closed || !stale(key)) {
                 return;
             }
             long begun = System.nanoTime();
-            if (train(key())) {
+            if (train(key)) {
                 console.info(String.format(Locale.ROOT, "made the runtime's AOT cache in %.1f s (%s):"
                         + " ./local starts faster from now on", (System.nanoTime() - begun) / 1e9,
                         workDirectory.relativize(cache())));
@@ -129,10 +133,7 @@ final class RuntimeAotCache implements AutoCloseable {
         Path output = workDirectory.resolve("runtime.aot.training");
         Path log = workDirectory.resolve("runtime.aot.training.log");
         Files.deleteIfExists(output);
-        var command = new ArrayList<String>();
-        if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
-            command.addAll(List.of("/usr/bin/nice", "-n", "10"));
-        }
+        var command = new ArrayList<>(FunctionLauncher.lowerPriority());
         command.add(Files.readString(workDirectory.resolve(LaunchFile.JAVA), StandardCharsets.UTF_8).strip());
         command.addAll(List.of("-XX:AOTCacheOutput=" + output, "-Xlog:aot*=off", "-Xlog:cds*=off",
                 "@" + workDirectory.resolve(LaunchFile.ARGUMENTS), TRAINING_COMMAND));
@@ -145,8 +146,7 @@ final class RuntimeAotCache implements AutoCloseable {
                 return false;
             }
         } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            stop(process);
             training = null;
         }
         Files.move(output, cache(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -161,9 +161,14 @@ final class RuntimeAotCache implements AutoCloseable {
         closed = true;
         Process process = training;
         if (process != null) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            stop(process);
         }
+    }
+
+    /** Kills the training JVM and anything it started (it exits by itself once it has written the cache). */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /**
@@ -190,8 +195,10 @@ final class RuntimeAotCache implements AutoCloseable {
                 return health > 0 && refused == 401 ? 0 : 1;
             }
         } finally {
-            try (Stream<Path> files = Files.walk(scratch)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            try {
+                TaskRoots.deleteTree(scratch);
+            } catch (IOException e) {
+                // A scratch directory left under the temporary directory does not make the cache wrong.
             }
         }
     }

@@ -146,10 +146,13 @@ public final class FunctionLauncher {
      */
     Process launchTraining(FunctionSpec spec, Path taskRoot, String runtimeApi, Path cacheOutput, Path log)
             throws IOException {
-        List<String> nice = Files.isExecutable(Path.of("/usr/bin/nice")) ? List.of("/usr/bin/nice", "-n", "10")
-                : List.of();
-        return start(command(spec, List.of("-XX:AOTCacheOutput=" + cacheOutput), List.of(), nice), spec, taskRoot,
-                runtimeApi, 0, log, Map.of(PRIME_ON_INIT, "true"));
+        return start(command(spec, List.of("-XX:AOTCacheOutput=" + cacheOutput), List.of(), lowerPriority()), spec,
+                taskRoot, runtimeApi, 0, log, Map.of(PRIME_ON_INIT, "true"));
+    }
+
+    /** What runs a training JVM at a lower CPU priority: {@code nice -n 10} where it exists, else nothing. */
+    public static List<String> lowerPriority() {
+        return Files.isExecutable(Path.of("/usr/bin/nice")) ? List.of("/usr/bin/nice", "-n", "10") : List.of();
     }
 
     /** The variable that makes a function prime its handler in its init (common's {@code ApiPriming}). */

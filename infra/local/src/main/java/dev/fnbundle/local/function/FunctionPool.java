@@ -166,7 +166,9 @@ public final class FunctionPool implements AutoCloseable {
     }
 
     /** True while an invocation waits for or runs on an instance of this function. */
-    public boolean serving() { return inFlight.get() > 0; }
+    public boolean serving() {
+        return inFlight.get() > 0;
+    }
 
     private InvocationResult invokeCounted(byte[] event, Trigger trigger, String requestId, Instant start)
             throws InterruptedException {

@@ -162,7 +162,8 @@ public final class TaskRoots {
         }
     }
 
-    static void deleteTree(Path directory) throws IOException {
+    /** Deletes {@code directory} and everything under it; nothing when it does not exist. */
+    public static void deleteTree(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }
