@@ -3,6 +3,7 @@ package dev.fnbundle.fuzzy;
 import dev.fnbundle.common.aws.AwsClients;
 import dev.fnbundle.common.config.Env;
 import dev.fnbundle.fuzzy.aws.DynamoCatalogRepository;
+import dev.fnbundle.fuzzy.aws.DynamoRequestWarmUp;
 import dev.fnbundle.fuzzy.aws.DynamoSnapshotStore;
 import dev.fnbundle.fuzzy.aws.SqsImportQueue;
 import dev.fnbundle.fuzzy.catalog.CatalogImports;
@@ -22,11 +23,13 @@ public record FuzzyWiring(SimilarityService similarity, PhoneticService phonetic
                           CatalogImports imports, ImportQueue importQueue) {
 
     /**
-     * The production wiring from the function's environment. Starts {@link SearchWarmUp} first, so that the first
-     * search's own classes are loaded on the second core while the AWS clients are built on this one.
+     * The production wiring from the function's environment. Starts a warm-up thread first, so that the SDK's
+     * endpoint tables ({@link DynamoRequestWarmUp#loadEndpointMetadata}), the first search's own classes
+     * ({@link SearchWarmUp}) and the SDK's request path ({@link DynamoRequestWarmUp#run}) are loaded on the second
+     * core while the AWS clients are built on this one.
      */
     public static FuzzyWiring fromEnv() {
-        SearchWarmUp.start();
+        SearchWarmUp.start(DynamoRequestWarmUp::loadEndpointMetadata, DynamoRequestWarmUp::run);
         return from(Env.system());
     }
 

@@ -25,7 +25,19 @@ public final class SearchWarmUp {
 
     /** Starts the warm-up on a daemon thread and returns at once. */
     public static Thread start() {
-        Thread thread = new Thread(SearchWarmUp::run, "fuzzy-search-warm-up");
+        return start(() -> { }, () -> { });
+    }
+
+    /**
+     * Starts a daemon thread that runs {@code first}, the warm-up, then {@code then} (other parts of a cold
+     * container's path, e.g. the storage client's, that must not throw), and returns at once.
+     */
+    public static Thread start(Runnable first, Runnable then) {
+        Thread thread = new Thread(() -> {
+            first.run();
+            run();
+            then.run();
+        }, "fuzzy-search-warm-up");
         thread.setDaemon(true);
         thread.start();
         return thread;

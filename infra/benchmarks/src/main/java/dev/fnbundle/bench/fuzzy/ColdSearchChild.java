@@ -64,6 +64,8 @@ public final class ColdSearchChild {
         print("first_search_ms", since(start));
         print("main_to_answer_ms", since(mainAt));
         print("cpu_to_answer_ms", processCpuMs());
+        // The critical path when a second core is free: what the warm-up threads do beside it is not in it.
+        print("main_thread_cpu_to_answer_ms", ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e6);
         print("from_snapshot", wiring.catalogs().loads().fromSnapshot());
         if (response.getStatusCode() != 200 || !response.getBody().contains("\"results\"")) {
             throw new IllegalStateException("the first search answered " + response.getStatusCode() + ": "
