@@ -82,11 +82,6 @@ public final class ApiResponse {
         return json(200, body);
     }
 
-    /** 200 with a JSON body written by hand ({@link JsonAnswer}); the builder is not to be used afterwards. */
-    public static ApiResponse ok(JsonAnswer body) {
-        return new ApiResponse(200, headers(JSON), null, body.escaped());
-    }
-
     /** 201 with a JSON body and the location of the new resource. */
     public static ApiResponse created(String location, Object body) {
         return json(201, body).header("location", location);

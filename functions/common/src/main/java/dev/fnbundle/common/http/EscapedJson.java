@@ -84,7 +84,7 @@ final class EscapedJson {
      * Escapes the characters written to it into UTF-8 bytes as Jackson's UTF-8 generator escapes a string's
      * characters. A surrogate is escaped on its own, so a pair split across two writes needs no state.
      */
-    static final class EscapingWriter extends Writer {
+    private static final class EscapingWriter extends Writer {
         private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
         /** For each ASCII character: 0 written as is, a letter for its short escape, -1 for {@code \\u00XX}. */
         private static final byte[] ASCII_ESCAPES = new byte[128];
@@ -103,27 +103,6 @@ final class EscapedJson {
         private byte[] bytes = new byte[8192];
         private int length;
 
-        /**
-         * Appends a string of ASCII characters none of which needs an escape, neither in JSON nor escaped again:
-         * a copy of its bytes, without looking at them again.
-         */
-        void writeSafeAscii(String text) {
-            int n = text.length();
-            ensure(n);
-            text.getBytes(0, n, bytes, length); // deprecated for dropping the high byte: ASCII has none
-            length += n;
-        }
-
-        /** Appends one ASCII byte that needs no escape. */
-        void writeSafeAscii(byte b) {
-            ensure(1);
-            bytes[length++] = b;
-        }
-
-        EscapedJson toEscapedJson() {
-            return new EscapedJson(bytes, length);
-        }
-
         @Override
         public void write(char[] chars, int offset, int count) {
             // Six bytes at most per character (an escape); grown once per call, not per character.
@@ -131,43 +110,36 @@ final class EscapedJson {
             byte[] out = bytes;
             int at = length;
             for (int i = offset, end = offset + count; i < end; i++) {
-                at = put(out, at, chars[i]);
+                char c = chars[i];
+                if (c < 0x80) {
+                    byte escape = ASCII_ESCAPES[c];
+                    if (escape == 0) {
+                        out[at++] = (byte) c;
+                    } else {
+                        at = escape(out, at, c, escape);
+                    }
+                } else if (c < 0x800) {
+                    out[at++] = (byte) (0xC0 | c >> 6);
+                    out[at++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isSurrogate(c)) {
+                    at = unicodeEscape(out, at, c);
+                } else {
+                    out[at++] = (byte) (0xE0 | c >> 12);
+                    out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    out[at++] = (byte) (0x80 | c & 0x3F);
+                }
             }
             length = at;
         }
 
         @Override
         public void write(String text, int offset, int count) {
-            ensure(count * 6);
-            byte[] out = bytes;
-            int at = length;
-            for (int i = offset, end = offset + count; i < end; i++) {
-                at = put(out, at, text.charAt(i));
+            char[] chars = new char[Math.min(count, 8192)];
+            for (int start = offset, end = offset + count; start < end; start += chars.length) {
+                int n = Math.min(chars.length, end - start);
+                text.getChars(start, start + n, chars, 0);
+                write(chars, 0, n);
             }
-            length = at;
-        }
-
-        private static int put(byte[] out, int at, char c) {
-            if (c < 0x80) {
-                byte escape = ASCII_ESCAPES[c];
-                if (escape == 0) {
-                    out[at] = (byte) c;
-                    return at + 1;
-                }
-                return escape(out, at, c, escape);
-            }
-            if (c < 0x800) {
-                out[at] = (byte) (0xC0 | c >> 6);
-                out[at + 1] = (byte) (0x80 | c & 0x3F);
-                return at + 2;
-            }
-            if (Character.isSurrogate(c)) {
-                return unicodeEscape(out, at, c);
-            }
-            out[at] = (byte) (0xE0 | c >> 12);
-            out[at + 1] = (byte) (0x80 | c >> 6 & 0x3F);
-            out[at + 2] = (byte) (0x80 | c & 0x3F);
-            return at + 3;
         }
 
         @Override
