@@ -63,7 +63,7 @@ public final class ApiEventReader {
 
     private static APIGatewayV2HTTPEvent read(JsonParser parser, byte[] json) throws IOException {
         expectObject(parser, parser.nextToken(), "event");
-        var event = new APIGatewayV2HTTPEvent();
+        var event = new Utf8BodyEvent();
         String field;
         while ((field = parser.nextFieldName()) != null) {
             JsonToken value = parser.nextToken();
@@ -77,7 +77,7 @@ public final class ApiEventReader {
                 case "queryStringParameters" -> event.setQueryStringParameters(textMap(parser, value));
                 case "pathParameters" -> event.setPathParameters(textMap(parser, value));
                 case "stageVariables" -> event.setStageVariables(textMap(parser, value));
-                case "body" -> event.setBody(body(parser, value, json));
+                case "body" -> body(parser, value, json, event);
                 case "isBase64Encoded" -> event.setIsBase64Encoded(bool(parser, value));
                 case "requestContext" -> event.setRequestContext(requestContext(parser, value));
                 default -> parser.skipChildren();
@@ -178,19 +178,21 @@ public final class ApiEventReader {
     }
 
     /**
-     * The body: decoded from the event's bytes by {@link BodyDecoder} where it gives Jackson's answer, else by
-     * Jackson. Jackson has not decoded the string yet (it does so lazily) and skips it when asked for the next
-     * token.
+     * The body: decoded from the event's bytes by {@link BodyDecoder} where it gives Jackson's answer (kept as its
+     * UTF-8 bytes, the String made on demand), else by Jackson. Jackson has not decoded the string yet (it does so
+     * lazily) and skips it when asked for the next token.
      */
-    private static String body(JsonParser parser, JsonToken token, byte[] json) throws IOException {
+    private static void body(JsonParser parser, JsonToken token, byte[] json, Utf8BodyEvent event)
+            throws IOException {
         if (token == JsonToken.VALUE_STRING) {
             int contents = stringContents(json, parser.currentTokenLocation().getByteOffset());
-            String decoded = contents < 0 ? null : BodyDecoder.decode(json, contents);
+            BodyDecoder.Utf8Text decoded = contents < 0 ? null : BodyDecoder.decodeUtf8(json, contents);
             if (decoded != null) {
-                return decoded;
+                event.setUtf8Body(decoded);
+                return;
             }
         }
-        return text(parser, token);
+        event.setBody(text(parser, token));
     }
 
     /** Where the contents of the string token whose opening quote Jackson puts at {@code offset} start; or -1. */

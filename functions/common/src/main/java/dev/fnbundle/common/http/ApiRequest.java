@@ -188,6 +188,22 @@ public final class ApiRequest {
     }
 
     /**
+     * The body's text as UTF-8 bytes, when the event reader kept them ({@link ApiEventReader}: a text body, not
+     * base64, decoded from the event as well-formed UTF-8, so it holds no lone surrogate): exactly
+     * {@code text(maxBytes)} encoded, without that String made. Empty otherwise; then read {@link #text}. The array
+     * is the event's own and must not be modified.
+     *
+     * @throws ProblemException 413 when the body is longer than {@code maxBytes}
+     */
+    public Optional<byte[]> utf8Text(int maxBytes) {
+        byte[] bytes = event instanceof Utf8BodyEvent kept && !event.getIsBase64Encoded() ? kept.utf8Body() : null;
+        if (bytes != null && bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        return Optional.ofNullable(bytes);
+    }
+
+    /**
      * The body parsed as JSON, within {@code maxBytes}.
      *
      * @throws InvalidFieldsException when the body is missing

@@ -1,7 +1,6 @@
 package dev.fnbundle.common.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.problem.Problem;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,21 +20,61 @@ import java.util.Objects;
  * must not be cached by intermediaries. The {@link Router} turns the value into API Gateway's
  * {@link APIGatewayV2HTTPResponse} once, at the handler boundary ({@link #toGatewayResponse()}).
  *
- * @param status  the HTTP status
- * @param headers header names in lower case; unmodifiable, never null
- * @param body    the body, or null for none
+ * <p>A JSON body is held already escaped for the response's JSON ({@link EscapedJson}): serialized once, straight
+ * to the bytes the stream entry point copies into its answer, and made a String only when asked for one.
  */
-public record ApiResponse(int status, Map<String, String> headers, String body) {
+public final class ApiResponse {
     public static final String JSON = "application/json";
     public static final String PROBLEM_JSON = "application/problem+json";
 
-    public ApiResponse {
+    private final int status;
+    private final Map<String, String> headers;
+    /**
+     * The body as a String, when it was given as one or has been asked for; null until then or for none. Made from
+     * {@link #escaped} at most once per thread that asks (a String is safely published), so the value is immutable
+     * to every caller.
+     */
+    private String body;
+    /** The body escaped for the response's JSON; null for a body given as a String or for none. */
+    private final EscapedJson escaped;
+
+    /**
+     * @param status  the HTTP status
+     * @param headers header names (lower-cased here), in the order given
+     * @param body    the body, or null for none
+     */
+    public ApiResponse(int status, Map<String, String> headers, String body) {
+        this(status, headers, body, null);
+    }
+
+    private ApiResponse(int status, Map<String, String> headers, String body, EscapedJson escaped) {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("not an HTTP status: " + status);
         }
         var copy = new LinkedHashMap<String, String>();
         headers.forEach((name, value) -> copy.put(name.toLowerCase(Locale.ROOT), Objects.requireNonNull(value, name)));
-        headers = Collections.unmodifiableMap(copy);
+        this.status = status;
+        this.headers = Collections.unmodifiableMap(copy);
+        this.body = body;
+        this.escaped = escaped;
+    }
+
+    /** The HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** Header names in lower case; unmodifiable, never null. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The body, or null for none. */
+    public String body() {
+        if (body == null && escaped != null) {
+            body = escaped.text();
+        }
+        return body;
     }
 
     /** 200 with a JSON body. */
@@ -55,7 +94,7 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
 
     /** Any status with a JSON body. */
     public static ApiResponse json(int status, Object body) {
-        return new ApiResponse(status, headers(JSON), Json.write(body));
+        return new ApiResponse(status, headers(JSON), null, EscapedJson.of(body));
     }
 
     /** Any status with a text body of the given media type (a charset parameter is added for text/*). */
@@ -69,24 +108,48 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
     public static ApiResponse problem(Problem problem, String instance, String requestId) {
         var headers = headers(PROBLEM_JSON);
         headers.putAll(problem.headers());
-        return new ApiResponse(problem.status(), headers, Json.write(problem.toBody(instance, requestId)));
+        return new ApiResponse(problem.status(), headers, null, EscapedJson.of(problem.toBody(instance, requestId)));
     }
 
     /** A copy with one more header (its name lower-cased), replacing a header of the same name. */
     public ApiResponse header(String name, String value) {
         var copy = new LinkedHashMap<>(headers);
         copy.put(name.toLowerCase(Locale.ROOT), Objects.requireNonNull(value, name));
-        return new ApiResponse(status, copy, body);
+        return new ApiResponse(status, copy, body, escaped);
     }
 
-    /** A new API Gateway (payload format 2.0) response with this status, headers and body; not base64. */
+    /**
+     * A new API Gateway (payload format 2.0) response with this status, headers and body; not base64. A JSON body
+     * stays escaped bytes ({@link EscapedBodyResponse}) until something asks for it as a String.
+     */
     public APIGatewayV2HTTPResponse toGatewayResponse() {
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(new LinkedHashMap<>(headers))
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .build();
+        APIGatewayV2HTTPResponse response;
+        if (body == null && escaped != null) {
+            response = new EscapedBodyResponse(escaped);
+        } else {
+            response = new APIGatewayV2HTTPResponse();
+            response.setBody(body);
+        }
+        response.setStatusCode(status);
+        response.setHeaders(new LinkedHashMap<>(headers));
+        response.setIsBase64Encoded(false);
+        return response;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiResponse that && status == that.status && headers.equals(that.headers)
+                && Objects.equals(body(), that.body());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, headers, body());
+    }
+
+    @Override
+    public String toString() {
+        return "ApiResponse[status=" + status + ", headers=" + headers + ", body=" + body() + "]";
     }
 
     private static Map<String, String> headers(String contentType) {

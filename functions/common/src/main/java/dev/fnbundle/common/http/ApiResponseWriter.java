@@ -36,7 +36,12 @@ public final class ApiResponseWriter {
                 json.writeEndObject();
             }
             writeTexts(json, "cookies", response.getCookies());
-            if (response.getBody() != null) {
+            if (response instanceof EscapedBodyResponse escapedResponse && escapedResponse.escaped() != null) {
+                // Already escaped as writeString would escape it: copied as it is, no String, no second pass.
+                EscapedJson body = escapedResponse.escaped();
+                json.writeFieldName("body");
+                json.writeRawUTF8String(body.bytes(), 0, body.length());
+            } else if (response.getBody() != null) {
                 json.writeStringField("body", response.getBody());
             }
             json.writeBooleanField("isBase64Encoded", response.getIsBase64Encoded());

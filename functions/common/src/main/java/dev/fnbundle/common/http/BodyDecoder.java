@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Decodes a JSON string straight from the event's bytes to its UTF-8 bytes, then to a String in one step: for an
@@ -24,6 +25,15 @@ final class BodyDecoder {
      * Jackson's decoder gives the exact answer.
      */
     static String decode(byte[] json, int from) {
+        Utf8Text text = decodeUtf8(json, from);
+        return text == null ? null : text.string();
+    }
+
+    /**
+     * The same string as its UTF-8 bytes, checked to be well-formed, without a String made of them (for a body the
+     * handler reads as bytes); null where {@link #decode} is.
+     */
+    static Utf8Text decodeUtf8(byte[] json, int from) {
         byte[] out = new byte[json.length - from];
         int length = 0;
         boolean ascii = true;
@@ -31,7 +41,12 @@ final class BodyDecoder {
         while (i < json.length) {
             int b = json[i++];
             if (b == '"') {
-                return ascii ? new String(out, 0, length, StandardCharsets.ISO_8859_1) : strictUtf8(out, length);
+                byte[] bytes = Arrays.copyOf(out, length);
+                if (ascii) {
+                    return new Utf8Text(bytes, null);
+                }
+                String string = strictUtf8(bytes, length);
+                return string == null ? null : new Utf8Text(bytes, string);
             }
             if (b < 0) {
                 ascii = false;
@@ -67,6 +82,16 @@ final class BodyDecoder {
             }
         }
         return null;
+    }
+
+    /**
+     * A decoded string as well-formed UTF-8 (exact length; never modified), with its String when one was made to
+     * check the bytes (non-ASCII); an ASCII one is made on demand.
+     */
+    record Utf8Text(byte[] bytes, String decoded) {
+        String string() {
+            return decoded != null ? decoded : new String(bytes, StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static String strictUtf8(byte[] bytes, int length) {

@@ -45,7 +45,7 @@ public final class GraphJsonReader {
 
     /** Like {@link #readGraph(InputStream)} for a document held in memory. */
     public DependencyGraph readGraph(String json) {
-        return readGraphDocument(JsonInputs.of(json), JsonInputs.expectedNames(json));
+        return readGraphDocument(JsonInputs.of(json), JsonInputs.expectedNames(json.length()));
     }
 
     /**
@@ -63,11 +63,20 @@ public final class GraphJsonReader {
     }
 
     /**
+     * Like {@link #readRequest(String)} for a body held as the UTF-8 bytes of a String without lone surrogates
+     * (as an HTTP API event's text body arrives): the same answer as for {@code new String(text, UTF_8)}, read by
+     * the byte-level lexer straight from these bytes, which are neither copied nor modified.
+     */
+    public GraphRequest readRequestText(byte[] text) {
+        return readRequestDocument(JsonInputs.ofText(text), Set.of(), JsonInputs.expectedNames(text.length));
+    }
+
+    /**
      * Like {@link #readRequest(String)}, also accepting the named optional boolean fields (e.g.
      * {@code autoComplete} for a run); their values are in {@link GraphRequest#options()}.
      */
     public GraphRequest readRequest(String body, Set<String> booleanOptions) {
-        return readRequestDocument(JsonInputs.of(body), booleanOptions, JsonInputs.expectedNames(body));
+        return readRequestDocument(JsonInputs.of(body), booleanOptions, JsonInputs.expectedNames(body.length()));
     }
 
     private DependencyGraph readGraphDocument(JsonLexer lexer, int expectedNames) {

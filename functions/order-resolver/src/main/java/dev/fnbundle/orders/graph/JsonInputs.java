@@ -31,6 +31,18 @@ final class JsonInputs {
         return new JsonLexer(Wtf8.encode(text));
     }
 
+    /**
+     * A lexer over a document held as the UTF-8 bytes of a String without lone surrogates: as {@link #of(String)}
+     * on that String, whose canonical bytes ({@link Wtf8}) these are.
+     */
+    static JsonLexer ofText(byte[] utf8) {
+        if (utf8.length >= 3 && (utf8[0] & 0xFF) == 0xEF && (utf8[1] & 0xFF) == 0xBB && (utf8[2] & 0xFF) == 0xBF) {
+            throw new GraphJsonSyntaxException("unexpected byte-order mark (U+FEFF) at the start of the document",
+                    1, 1, null);
+        }
+        return new JsonLexer(utf8);
+    }
+
     /** A lexer that streams {@code in}; not closed. */
     static JsonLexer open(InputStream in) {
         try {
@@ -65,8 +77,9 @@ final class JsonInputs {
         }
     }
 
-    static int expectedNames(String text) {
-        return Math.min(1 << 22, Math.max(16, text.length() / BYTES_PER_NAME));
+    /** The same estimate for a document of {@code length} characters or bytes held in memory. */
+    static int expectedNames(int length) {
+        return Math.min(1 << 22, Math.max(16, length / BYTES_PER_NAME));
     }
 
     /** Python's {@code json.detect_encoding} on the first (up to) four bytes. */

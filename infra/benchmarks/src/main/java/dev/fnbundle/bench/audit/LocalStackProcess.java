@@ -51,6 +51,11 @@ final class LocalStackProcess implements AutoCloseable {
         Path local = root.resolve("infra").resolve("local").resolve("target");
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(LocalRuntimeJvm.OPTIONS);
+        // as the local suite: e.g. -Dbench.localJvmArgs=-Dfnbundle.functionJit=c2 to compare the functions' JIT
+        String extra = System.getProperty("bench.localJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-Dfnbundle.root=" + root, "-Dfnbundle.ric=" + local.resolve("ric"),
                 "-Dfnbundle.portable.client=" + local.resolve("portable-client"), "-cp",
                 System.getProperty("java.class.path"), "dev.fnbundle.local.LocalRuntimeMain", "start", "--port", "0",

@@ -115,7 +115,8 @@ public final class FunctionLauncher {
      * 40 000-node request took 123 ms with C2 against 263-332 ms with C1 only, while each function's init, 14 JVMs
      * starting two at a time in the background, took about 2 s longer. The AOT cache is trained with the template's
      * flags (a short run) and serves either (the JVM does not tie it to the JIT's level).
-     * {@code -Dfnbundle.functionJit=template} keeps the template's flags.
+     * {@code -Dfnbundle.functionJit=template} keeps the template's flags; {@code c2} both compilers with the JVM's
+     * default thresholds.
      *
      * <p>C2 only for code that stays hot: its thresholds raised tenfold, so that the code an init runs a few
      * thousand times (class loading, the SDK's builders, Jackson's introspection) stays with C1 instead of keeping
@@ -124,11 +125,14 @@ public final class FunctionLauncher {
      * C2 3.9 s with the default thresholds, 0.9 s with these (C1 1.4 s either way).
      */
     static List<String> jitOptions() {
-        if ("template".equals(System.getProperty(JIT_PROPERTY))) {
+        String choice = System.getProperty(JIT_PROPERTY, "");
+        if (choice.equals("template")) {
             return List.of();
         }
         var options = new ArrayList<String>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=4"));
-        options.addAll(HOT_CODE_ONLY_C2);
+        if (!choice.equals("c2")) {
+            options.addAll(HOT_CODE_ONLY_C2);
+        }
         return options;
     }
 
