@@ -74,27 +74,30 @@ public final class LineMasker {
             String whole = text.text();
             // Where the next "://" is, found for the whole text rather than looked for on every line.
             int url = whole.indexOf("://");
+            MarkerLetters letters = text.isPlainAscii() ? MarkerLetters.over(whole) : null;
             for (int i = 0; i < text.size(); i++) {
                 int start = text.start(i);
                 int end = contentEnd(whole, start, text.end(i));
                 if (url >= 0 && url < start) {
                     url = whole.indexOf("://", start);
                 }
-                masker.accept(whole, start, end, url >= 0 && url + 3 <= end);
+                masker.accept(whole, start, end, url >= 0 && url + 3 <= end,
+                        letters == null || letters.mayNameSecret(start, end));
             }
         } else {
             for (String text : lines) {
-                masker.accept(text, 0, contentEnd(text), text.contains("://"));
+                masker.accept(text, 0, contentEnd(text), text.contains("://"), true);
             }
         }
         return masker.out;
     }
 
-    private void accept(String text, int start, int end, boolean hasUrl) {
+    /** One line; {@code mayNameSecret} false when a cheaper look ruled out a secret name anywhere on it. */
+    private void accept(String text, int start, int end, boolean hasUrl, boolean mayNameSecret) {
         line.reset(text, start, end);
         int from = values.carriedOver();
         // Most lines of a large config name no secret at all: one pass rules them out before the key-by-key scan.
-        if (from >= 0 && line.mayNameSecret(from)) {
+        if (from >= 0 && mayNameSecret && line.mayNameSecret(from)) {
             keys.scan(from);
         }
         if (hasUrl) {

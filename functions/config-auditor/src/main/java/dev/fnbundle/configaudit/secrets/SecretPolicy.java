@@ -37,13 +37,28 @@ public final class SecretPolicy {
      */
     public static boolean isSecretName(String text, int from, int to) {
         long state = 0;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        // Two characters per step (see MarkerAutomaton#twoSteps); the last odd one, or the one before a non-ASCII
+        // character, one at a time.
+        for (; i + 1 < to; i += 2) {
+            char a = text.charAt(i);
+            char b = text.charAt(i + 1);
+            if ((a | b) >= 0x80) {
+                break;
+            }
+            long first = MarkerAutomaton.step(state, a);
+            state = MarkerAutomaton.twoSteps(state, a, b);
+            if (((first | state) & MarkerAutomaton.ENDS) != 0) {
+                return true;
+            }
+        }
+        for (; i < to; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
                 // Unicode lower-casing (the Kelvin sign is a 'k'): the exact rule, by the slow path.
                 return containsMarker(text.substring(from, to).toLowerCase(Locale.ROOT));
             }
-            state = (state << 1 | MarkerAutomaton.STARTS) & MarkerAutomaton.MASKS[c];
+            state = MarkerAutomaton.step(state, c);
             if ((state & MarkerAutomaton.ENDS) != 0) {
                 return true;
             }
@@ -59,15 +74,23 @@ public final class SecretPolicy {
      */
     static boolean mayNameSecret(String text, int from, int to) {
         long state = 0;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        // Two characters per step: this runs on every character of both documents of an audit.
+        for (; i + 1 < to; i += 2) {
+            char a = text.charAt(i);
+            char b = text.charAt(i + 1);
+            if ((a | b) >= 0x80 || a == '\\' || b == '\\') {
+                return true;
+            }
+            long first = MarkerAutomaton.step(state, a);
+            state = MarkerAutomaton.twoSteps(state, a, b);
+            if (((first | state) & MarkerAutomaton.ENDS) != 0) {
+                return true;
+            }
+        }
+        if (i < to) {
             char c = text.charAt(i);
-            if (c >= 0x80 || c == '\\') {
-                return true;
-            }
-            state = (state << 1 | MarkerAutomaton.STARTS) & MarkerAutomaton.MASKS[c];
-            if ((state & MarkerAutomaton.ENDS) != 0) {
-                return true;
-            }
+            return c >= 0x80 || c == '\\' || (MarkerAutomaton.step(state, c) & MarkerAutomaton.ENDS) != 0;
         }
         return false;
     }
@@ -109,6 +132,22 @@ public final class SecretPolicy {
             }
             STARTS = starts;
             ENDS = ends;
+        }
+
+        /** The state after reading ASCII character {@code c}. */
+        static long step(long state, char c) {
+            return (state << 1 | STARTS) & MASKS[c];
+        }
+
+        /**
+         * {@code step(step(state, a), b)}, rearranged so that only four operations depend on {@code state} (six
+         * in the plain form): the scan is bound by that chain, not by the table lookups. Shifts distribute over
+         * {@code &} and {@code |}, so {@code ((state << 1 | S) & A) << 1 | S} is
+         * {@code (state << 2) & (A << 1) | ((S << 1) & (A << 1) | S)}.
+         */
+        static long twoSteps(long state, char a, char b) {
+            long shiftedA = MASKS[a] << 1;
+            return ((state << 2) & shiftedA | ((STARTS << 1) & shiftedA | STARTS)) & MASKS[b];
         }
     }
 

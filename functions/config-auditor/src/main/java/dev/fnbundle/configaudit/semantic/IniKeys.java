@@ -55,6 +55,31 @@ final class IniKeys {
         slots = new int[Integer.highestOneBit(capacity) * 4];
     }
 
+    /** {@link #plainNameHash}: the name has a capital or a character beyond ASCII. */
+    static final long NEEDS_LOWER_CASE = -1;
+    /** {@link #plainNameHash}: the name has a '.' before any capital or character beyond ASCII. */
+    static final long HAS_DOT = -2;
+
+    /**
+     * One pass over a key's name {@code text[from, to)}: its {@link String#hashCode} (as a non-negative long) when
+     * it is plain ASCII without capitals or '.', so it is its own lower-cased name; else {@link #NEEDS_LOWER_CASE}
+     * or {@link #HAS_DOT}, whichever shows first.
+     */
+    static long plainNameHash(String text, int from, int to) {
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || c >= 'A' && c <= 'Z') {
+                return NEEDS_LOWER_CASE;
+            }
+            if (c == '.') {
+                return HAS_DOT;
+            }
+            hash = 31 * hash + c;
+        }
+        return hash & 0xFFFF_FFFFL;
+    }
+
     /** The id of a section name (ids are dense and stable). */
     int section(String name) {
         Integer id = sectionIds.get(name);
@@ -71,18 +96,19 @@ final class IniKeys {
 
     /**
      * Adds a leaf with key {@code text[keyFrom, keyTo)} (or {@code lowered} when not null); its value follows
-     * ({@link #valueOfLast}).
+     * ({@link #valueOfLast}). {@code keyHash} is the key's {@link String#hashCode}, which the reader computes
+     * while checking the name.
      *
      * @return false, adding nothing, when the section already has this key or when its hash chain is too long
      */
-    boolean add(int sectionId, int keyFrom, int keyTo, String lowered, boolean isSecret) {
+    boolean add(int sectionId, int keyFrom, int keyTo, String lowered, int keyHash, boolean isSecret) {
         if (size == sectionOf.length) {
             grow();
         }
         if (2 * (size + 1) > slots.length) {
             rehash();
         }
-        int hash = hash(sectionId, lowered != null ? lowered.hashCode() : rangeHash(keyFrom, keyTo));
+        int hash = hash(sectionId, keyHash);
         int mask = slots.length - 1;
         int slot = hash & mask;
         for (int probes = 0; slots[slot] != 0; probes++, slot = slot + 1 & mask) {

@@ -151,6 +151,8 @@ public final class IniParser implements ConfigParser {
         /** The open key, lower-cased; in place, null when its characters in the text are already its name. */
         private String key;
         private int keyFrom;
+        /** In place: the {@link String#hashCode} of the open key's name (lower-cased). */
+        private int keyHash;
         private int keyTo;
         private boolean keySecret;
         /** The value on the key's own line, as offsets; continuation lines go to {@link #continued}. */
@@ -233,10 +235,13 @@ public final class IniParser implements ConfigParser {
                 throw error(line, indent + 1, "empty key");
             }
             if (keys != null) {
-                key = lowered(first, nameEnd);
-                if (key != null ? key.indexOf('.') >= 0 : text.indexOf('.', first, nameEnd) >= 0) {
+                long plain = IniKeys.plainNameHash(text, first, nameEnd);
+                key = plain == IniKeys.NEEDS_LOWER_CASE ? text.substring(first, nameEnd).toLowerCase(Locale.ROOT)
+                        : null;
+                if (plain == IniKeys.HAS_DOT || key != null && key.indexOf('.') >= 0) {
                     throw NotPlain.INSTANCE;
                 }
+                keyHash = key != null ? key.hashCode() : (int) plain;
                 // A name already in lower case is checked where it stands (the check ignores ASCII case).
                 keySecret = sectionSecret || (key != null ? SecretPolicy.isSecretName(key)
                         : SecretPolicy.isSecretName(text, first, nameEnd));
@@ -259,20 +264,6 @@ public final class IniParser implements ConfigParser {
             if (keySecret) {
                 leaves.secretAt(start, end);
             }
-        }
-
-        /**
-         * {@code text[from, to)} lower-cased, or null when that changes nothing: plain ASCII without capitals
-         * (then the range is the name as it stands).
-         */
-        private String lowered(int from, int to) {
-            for (int i = from; i < to; i++) {
-                char c = text.charAt(i);
-                if (c >= 0x80 || c >= 'A' && c <= 'Z') {
-                    return text.substring(from, to).toLowerCase(Locale.ROOT);
-                }
-            }
-            return null;
         }
 
         void flush() {
@@ -299,7 +290,7 @@ public final class IniParser implements ConfigParser {
         private void flushInPlace() {
             String joined = continued != null ? continued.toString() : null;
             if (keys.size() >= LeafCollector.MAX_KEYS
-                    || !keys.add(sectionId, keyFrom, keyTo, key, keySecret)) {
+                    || !keys.add(sectionId, keyFrom, keyTo, key, keyHash, keySecret)) {
                 // As in the unique mode: a repeated path, or the key limit, read again counting repetitions.
                 throw RepeatedPath.INSTANCE;
             }
