@@ -9,6 +9,10 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An HTTP/1.1 forwarding proxy on a public loopback port in front of a service on an internal one, for services
@@ -22,13 +26,13 @@ import java.util.Locale;
 public final class BrowserGuardProxy implements AutoCloseable {
     static final int MAX_HEAD_BYTES = 64 * 1024;
     static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+    private static final long TARGET_WAIT_SECONDS = 60;
 
-    private final int target;
+    private final CompletableFuture<Integer> target = new CompletableFuture<>();
     private final String service;
     private final LoopbackListener listener;
 
-    private BrowserGuardProxy(int port, int target, String service) {
-        this.target = target;
+    private BrowserGuardProxy(int port, String service) {
         this.service = service;
         this.listener = LoopbackListener.open(port, service, "guard-", this::serve);
     }
@@ -40,16 +44,40 @@ public final class BrowserGuardProxy implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static BrowserGuardProxy start(int port, int target, String service) {
-        return new BrowserGuardProxy(port, target, service);
+        var guard = listen(port, service);
+        guard.forwardTo(target);
+        return guard;
+    }
+
+    /**
+     * Listens on 127.0.0.1:{@code port} (0: a free one, held from now on) before the service behind it runs, for a
+     * service that must be told the public port before it starts and binds its own ({@link EmbeddedSqs});
+     * connections wait for {@link #forwardTo} (at most {@value #TARGET_WAIT_SECONDS} s) before being forwarded.
+     *
+     * @throws PortInUseException when the port is taken
+     */
+    public static BrowserGuardProxy listen(int port, String service) {
+        return new BrowserGuardProxy(port, service);
+    }
+
+    /** Sets the internal port requests are forwarded to, once; later calls change nothing. */
+    public void forwardTo(int port) {
+        target.complete(port);
     }
 
     public int port() {
         return listener.port();
     }
 
-    /** The internal port requests are forwarded to. */
-    public int target() {
-        return target;
+    private int awaitTarget() throws IOException {
+        try {
+            return target.get(TARGET_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the service started", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the service behind the guard did not start", e);
+        }
     }
 
     private void serve(Socket client) {
@@ -84,7 +112,7 @@ public final class BrowserGuardProxy implements AutoCloseable {
                     return;
                 }
                 if (backend == null) {
-                    backend = new Socket(InetAddress.getLoopbackAddress(), target);
+                    backend = new Socket(InetAddress.getLoopbackAddress(), awaitTarget());
                     backend.setTcpNoDelay(true);
                     Socket from = backend;
                     Thread.ofVirtual().start(() -> pipe(from, client));

@@ -53,8 +53,14 @@ public final class EmbeddedDynamo implements AutoCloseable {
      */
     public static EmbeddedDynamo start(int port, Path dataDir) {
         System.setProperty("sqlite4java.library.path", unpackNatives().toString());
-        int chosen = port == 0 ? FreePorts.find() : FreePorts.requireFree(port, "DynamoDB Local");
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(chosen), "-disableTelemetry"));
+        if (port != 0) {
+            FreePorts.requireFree(port, "DynamoDB Local");
+        }
+        // Port 0 is bound as such and read back once Jetty listens, never chosen first and bound later: a port
+        // found free a moment ago can be taken meanwhile (the services start side by side, each asking for one).
+        // (DynamoDB Local refuses "-port 0": its connector is given port 0 before it starts, see loopbackOnly)
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port == 0 ? 8000 : port),
+                "-disableTelemetry"));
         if (dataDir == null) {
             args.add("-inMemory");
         } else {
@@ -67,21 +73,23 @@ public final class EmbeddedDynamo implements AutoCloseable {
         }
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-            loopbackOnly(jetty(server));
+            Server jetty = jetty(server);
+            loopbackOnly(jetty, port);
             server.start();
-            return new EmbeddedDynamo(server, chosen);
+            return new EmbeddedDynamo(server, ((ServerConnector) jetty.getConnectors()[0]).getLocalPort());
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start on port " + chosen, e);
+            throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
         }
     }
 
     /**
      * DynamoDB Local offers no listening address: its Jetty server, created but not started, is bound to
-     * 127.0.0.1 and put behind the browser guard before it starts.
+     * 127.0.0.1 (on {@code port}, 0 for a free one) and put behind the browser guard before it starts.
      */
-    private static void loopbackOnly(Server jetty) {
+    private static void loopbackOnly(Server jetty, int port) {
         for (var connector : jetty.getConnectors()) {
             ((ServerConnector) connector).setHost("127.0.0.1");
+            ((ServerConnector) connector).setPort(port);
         }
         jetty.setHandler(new BrowserGuard(jetty.getHandler()));
     }

@@ -33,18 +33,19 @@ public final class EmbeddedSqs implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static EmbeddedSqs start(int port) {
-        int chosen = port == 0 ? FreePorts.find() : FreePorts.requireFree(port, "ElasticMQ (SQS)");
-        var guard = BrowserGuardProxy.start(chosen, FreePorts.find(), "ElasticMQ (SQS)");
+        // Both ports are bound as 0 and read back, never chosen first and bound later: a port found free a moment
+        // ago can be taken meanwhile (the services start side by side, each asking for free ports).
+        var guard = BrowserGuardProxy.listen(port, "ElasticMQ (SQS)");
         SQSRestServer server;
         try {
             server = SQSRestServerBuilder
                     .withInterface("127.0.0.1")
-                    .withPort(guard.target())
+                    .withPort(0)
                     .withServerAddress(new org.elasticmq.NodeAddress("http", "127.0.0.1", guard.port(), ""))
                     .withAWSRegion(REGION)
                     .withAWSAccountId(ACCOUNT)
                     .start();
-            server.waitUntilStarted();
+            guard.forwardTo(server.waitUntilStarted().localAddress().getPort());
         } catch (RuntimeException e) {
             guard.close();
             throw e;

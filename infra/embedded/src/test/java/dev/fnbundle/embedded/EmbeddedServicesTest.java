@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -91,6 +95,44 @@ class EmbeddedServicesTest {
                     .isInstanceOf(PortInUseException.class)
                     .hasMessageContaining("ElasticMQ")
                     .hasMessageContaining(Integer.toString(taken.getLocalPort()));
+        }
+    }
+
+    @Test
+    void services_asked_for_port_zero_side_by_side_each_listen_on_the_port_they_name() throws Exception {
+        // Each start binds port 0 and reads the port back: none can be handed a port another has just taken.
+        try (var threads = Executors.newFixedThreadPool(4)) {
+            var queues = List.of(threads.submit(() -> EmbeddedSqs.start(0)),
+                    threads.submit(() -> EmbeddedSqs.start(0)));
+            var tables = List.of(threads.submit(() -> EmbeddedDynamo.start(0, null)),
+                    threads.submit(() -> EmbeddedDynamo.start(0, null)));
+            var ports = new HashSet<Integer>();
+            for (var started : queues) {
+                try (var sqs = started.get(120, TimeUnit.SECONDS); var client = SqsClient.builder()
+                        .endpointOverride(sqs.endpoint()).region(Region.US_EAST_1).credentialsProvider(LOCAL)
+                        .httpClient(UrlConnectionHttpClient.create()).build()) {
+                    assertThat(isBound(sqs.endpoint().getPort())).isTrue();
+                    assertThat(client.createQueue(b -> b.queueName("mine")).queueUrl()).isEqualTo(sqs.queueUrl("mine"));
+                    ports.add(sqs.endpoint().getPort());
+                }
+            }
+            for (var started : tables) {
+                try (var dynamo = started.get(120, TimeUnit.SECONDS); var client = client(dynamo)) {
+                    assertThat(isBound(dynamo.port())).isTrue();
+                    assertThat(client.listTables().tableNames()).isEmpty();
+                    ports.add(dynamo.port());
+                }
+            }
+            assertThat(ports).hasSize(4).doesNotContain(0);
+        }
+    }
+
+    /** True when nothing else can listen on the port: a service holds it. */
+    private static boolean isBound(int port) {
+        try (var probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return false;
+        } catch (java.io.IOException e) {
+            return true;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.fnbundle.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -96,6 +98,52 @@ class ServiceGuardsTest {
 
             assertThat(url).startsWith(sqs.endpoint().toString());
             assertThat(received.messages()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void a_guard_listening_before_its_service_holds_its_port_and_forwards_once_told_where() throws Exception {
+        try (var guard = BrowserGuardProxy.listen(0, "service");
+             var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            int port = guard.port();
+            var early = threads.submit(() -> statusOrMinusOne(port, "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\n", null));
+
+            try (var service = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+                var served = threads.submit(() -> answerNoContent(service));
+                guard.forwardTo(service.getLocalPort());
+
+                assertThat(early.get(30, TimeUnit.SECONDS)).isEqualTo(204);
+                assertThat(served.get(30, TimeUnit.SECONDS)).startsWith("GET / HTTP/1.1");
+            }
+            assertThatThrownBy(() -> new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close())
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    /** A service stand-in: answers its one client's request with a 204 and returns the request's head. */
+    private static String answerNoContent(ServerSocket server) {
+        try (Socket socket = server.accept()) {
+            socket.setSoTimeout(30_000);
+            var head = new StringBuilder();
+            InputStream in = socket.getInputStream();
+            int c;
+            while (!head.toString().endsWith("\r\n\r\n") && (c = in.read()) != -1) {
+                head.append((char) c);
+            }
+            socket.getOutputStream().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            return head.toString();
+        } catch (IOException e) {
+            return "failed: " + e;
+        }
+    }
+
+    private static int statusOrMinusOne(int port, String head, String body) {
+        try {
+            return status(port, head, body);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

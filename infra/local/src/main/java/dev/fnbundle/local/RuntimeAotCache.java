@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * <p>The cache is made for the launch file {@code ./local} uses ({@link LaunchFile}), whose class path holds only
  * jars ({@link RuntimeClassPath}): once every function has started, when the cache is missing or was made for
  * other jars or another JDK, a training JVM at a lower CPU priority starts the runtime without function JVMs, on
- * free ports, in a scratch directory, sends it two requests and exits, and the JVM writes the cache as it does.
+ * free ports, in a scratch directory, sends it two requests, makes the functions' kinds of calls to DynamoDB Local
+ * and ElasticMQ and exits, and the JVM writes the cache as it does.
  * The JVM itself checks a cache against the JDK and each jar's size and time and starts without it (silently:
  * {@code ./local} turns the AOT log off) when they differ, so a stale cache never runs stale code.
  */
@@ -174,9 +175,10 @@ final class RuntimeAotCache implements AutoCloseable {
     /**
      * The training run, in the training JVM: the runtime started without function JVMs on free ports in a scratch
      * directory, one request to its health endpoint and one with a malformed token (the JWT check's refusal, no
-     * function), then stopped.
+     * function), the calls functions make to DynamoDB Local and ElasticMQ ({@link ServiceTraining}, on a scratch
+     * table and queue), then stopped.
      *
-     * @return the exit status: 0 when the start and both requests went through
+     * @return the exit status: 0 when the start, both requests and the services' calls went through
      */
     static int exerciseStart(Path root, Console console) throws InterruptedException, IOException {
         Path scratch = Files.createTempDirectory("fnbundle-runtime-aot");
@@ -192,7 +194,11 @@ final class RuntimeAotCache implements AutoCloseable {
                 int refused = client.send(HttpRequest.newBuilder(URI.create(base + "/aot-training"))
                         .header("Authorization", "Bearer not.a.token").build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
-                return health > 0 && refused == 401 ? 0 : 1;
+                if (health <= 0 || refused != 401) {
+                    return 1;
+                }
+                ServiceTraining.exercise(stack.aws().dynamoDb(), stack.aws().sqs());
+                return 0;
             }
         } finally {
             try {

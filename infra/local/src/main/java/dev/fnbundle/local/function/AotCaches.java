@@ -24,7 +24,7 @@ public final class AotCaches {
     static final int FIRST_FEATURE = 25;
 
     /** How a training run exercises the function; a cache made by an earlier kind of run is made again. */
-    static final String TRAINING = "init primed, then a 404";
+    static final String TRAINING = "init primed, then a 404, then each GET route for an absent item";
 
     private final Path directory;
     private final boolean enabled;

@@ -2,9 +2,9 @@ package dev.fnbundle.local.function;
 
 import dev.fnbundle.embedded.template.FunctionSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,14 +12,13 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Makes a function's {@link AotCaches AOT cache} with a training run: a JVM of its own, out of the pool and at a
- * lower CPU priority, runs the function's init and, for a function behind HTTP API routes, one {@code GET} to a
- * path no route has (a 404 from the function's router: its event parsing, routing and answer, with no side
- * effect), then is asked to stop, and writes the cache as it exits. Nothing of it is recorded or logged but its
- * own training log, deleted once the cache is in place.
+ * lower CPU priority, runs the function's init and, for a function behind HTTP API routes, the
+ * {@link TrainingEvents} (a {@code GET} to a path no route has, then each of its {@code GET} routes for an item that
+ * does not exist: reads only, no side effect), then is asked to stop, and writes the cache as it exits. Nothing
+ * of it is recorded or logged but its own training log, deleted once the cache is in place.
  */
 public final class AotTrainer {
     private static final long EXIT_LIMIT_SECONDS = 300;
-    private static final String TRAINING_PATH = "/_local/aot-training";
 
     private final FunctionLauncher launcher;
     private final long initLimitMillis;
@@ -83,27 +82,20 @@ public final class AotTrainer {
         if (!httpRoutes) {
             return true;
         }
-        String requestId = UUID.randomUUID().toString();
         long timeoutMillis = spec.timeoutSeconds() * 1000L;
-        var pending = runtimeApi.submit(requestId, event(requestId),
-                System.currentTimeMillis() + timeoutMillis);
-        try {
-            pending.result().get(timeoutMillis, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
+        String prefix = UUID.randomUUID().toString();
+        List<byte[]> events = TrainingEvents.of(spec, prefix);
+        for (int i = 0; i < events.size(); i++) {
+            // the request id each event carries in its request context
+            var pending = runtimeApi.submit(prefix + "-" + i, events.get(i),
+                    System.currentTimeMillis() + timeoutMillis);
+            try {
+                // An error answer still trained the path to it; only a function that does not answer ends the run.
+                pending.result().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return false;
+            }
         }
-    }
-
-    /** An HTTP API (payload 2.0) request for a path that no route of the template has. */
-    private static byte[] event(String requestId) {
-        return ("{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + TRAINING_PATH + "\","
-                + "\"rawQueryString\":\"\",\"headers\":{\"accept\":\"application/json\",\"host\":\"localhost\"},"
-                + "\"requestContext\":{\"accountId\":\"000000000000\",\"apiId\":\"local\",\"domainName\":"
-                + "\"localhost\",\"http\":{\"method\":\"GET\",\"path\":\"" + TRAINING_PATH + "\",\"protocol\":"
-                + "\"HTTP/1.1\",\"sourceIp\":\"127.0.0.1\",\"userAgent\":\"fnbundle-aot-training\"},\"requestId\":\""
-                + requestId + "\",\"routeKey\":\"$default\",\"stage\":\"$default\",\"time\":"
-                + "\"01/Jan/2026:00:00:00 +0000\",\"timeEpoch\":1767225600000},\"isBase64Encoded\":false}")
-                .getBytes(StandardCharsets.UTF_8);
+        return true;
     }
 }

@@ -34,12 +34,21 @@ public final class LocalMailServer implements AutoCloseable {
     public record Ports(int smtp, int imap, int imaps) {
         public static final Ports DEFAULT = new Ports(3025, 3143, 3993);
 
-        Ports resolved() {
-            return new Ports(pick(smtp, "SMTP"), pick(imap, "IMAP"), pick(imaps, "IMAPS"));
+        /**
+         * Checks that each fixed port is free, for a message naming the service; a 0 stays 0: it is bound as such
+         * and read back, never chosen first and bound later (a port found free a moment ago can be taken meanwhile,
+         * the services start side by side).
+         */
+        void requireFree() {
+            check(smtp, "SMTP");
+            check(imap, "IMAP");
+            check(imaps, "IMAPS");
         }
 
-        private static int pick(int port, String service) {
-            return port == 0 ? FreePorts.find() : FreePorts.requireFree(port, "GreenMail " + service);
+        private static void check(int port, String service) {
+            if (port != 0) {
+                FreePorts.requireFree(port, "GreenMail " + service);
+            }
         }
     }
 
@@ -56,7 +65,7 @@ public final class LocalMailServer implements AutoCloseable {
      * @param tlsDirectory where the localhost key store and the trust store are kept
      */
     public static LocalMailServer start(Ports requested, Path tlsDirectory) {
-        Ports ports = requested.resolved();
+        requested.requireFree();
         Path keyStore = tlsDirectory.resolve("greenmail-localhost.p12");
         Path trustStore = tlsDirectory.resolve("greenmail-truststore.p12");
         createCertificates(keyStore, trustStore);
@@ -66,12 +75,10 @@ public final class LocalMailServer implements AutoCloseable {
         System.setProperty("greenmail.tls.key.password", STORE_PASSWORD);
         // SMTP and IMAP listen on internal ports behind guards that close a connection opening with an HTTP request
         // line (a web page's cross-protocol POST); IMAPS needs none: a browser cannot speak TLS-wrapped IMAP.
-        int smtpInside = FreePorts.find();
-        int imapInside = FreePorts.find();
         var setups = new ServerSetup[] {
-            new ServerSetup(smtpInside, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapInside, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
-            new ServerSetup(ports.imaps(), "127.0.0.1", ServerSetup.PROTOCOL_IMAPS),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+            new ServerSetup(requested.imaps(), "127.0.0.1", ServerSetup.PROTOCOL_IMAPS),
         };
         for (ServerSetup setup : setups) {
             // GreenMail's 2 s start-up limit is too short on a busy machine, where the other services start too.
@@ -88,14 +95,15 @@ public final class LocalMailServer implements AutoCloseable {
         greenMail.setUser(DEMO_USER, DEMO_USER, DEMO_PASSWORD);
         var guards = new ArrayList<CrossProtocolGuard>();
         try {
-            guards.add(CrossProtocolGuard.start(ports.smtp(), smtpInside, "GreenMail SMTP"));
-            guards.add(CrossProtocolGuard.start(ports.imap(), imapInside, "GreenMail IMAP"));
+            guards.add(CrossProtocolGuard.start(requested.smtp(), greenMail.getSmtp().getPort(), "GreenMail SMTP"));
+            guards.add(CrossProtocolGuard.start(requested.imap(), greenMail.getImap().getPort(), "GreenMail IMAP"));
         } catch (RuntimeException e) {
             guards.forEach(CrossProtocolGuard::close);
             greenMail.stop();
             throw e;
         }
-        return new LocalMailServer(greenMail, ports, trustStore, guards);
+        var bound = new Ports(guards.get(0).port(), guards.get(1).port(), greenMail.getImaps().getPort());
+        return new LocalMailServer(greenMail, bound, trustStore, guards);
     }
 
     public Ports ports() {
