@@ -4,7 +4,6 @@ import dev.fnbundle.embedded.template.FunctionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -83,11 +82,8 @@ public final class AotTrainer {
             return true;
         }
         long timeoutMillis = spec.timeoutSeconds() * 1000L;
-        String prefix = UUID.randomUUID().toString();
-        List<byte[]> events = TrainingEvents.of(spec, prefix);
-        for (int i = 0; i < events.size(); i++) {
-            // the request id each event carries in its request context
-            var pending = runtimeApi.submit(prefix + "-" + i, events.get(i),
+        for (var event : TrainingEvents.of(spec, UUID.randomUUID().toString())) {
+            var pending = runtimeApi.submit(event.requestId(), event.json(),
                     System.currentTimeMillis() + timeoutMillis);
             try {
                 // An error answer still trained the path to it; only a function that does not answer ends the run.

@@ -30,13 +30,17 @@ final class TrainingEvents {
     private TrainingEvents() {
     }
 
+    /** One event and the request id its request context carries, which the Runtime API hands out with it. */
+    record TrainingEvent(String requestId, byte[] json) {
+    }
+
     /** The events for {@code spec}, in the order they are sent; empty for a function behind no route. */
-    static List<byte[]> of(FunctionSpec spec, String requestIdPrefix) {
+    static List<TrainingEvent> of(FunctionSpec spec, String requestIdPrefix) {
         var routes = spec.events(EventSpec.HttpApiRoute.class);
         if (routes.isEmpty()) {
             return List.of();
         }
-        var events = new ArrayList<byte[]>();
+        var events = new ArrayList<TrainingEvent>();
         events.add(event(requestIdPrefix + "-0", "$default", UNKNOWN_PATH, null));
         for (EventSpec.HttpApiRoute route : routes) {
             if (!route.method().equalsIgnoreCase("GET") || route.path().equals("$default")) {
@@ -54,7 +58,7 @@ final class TrainingEvents {
     }
 
     /** @param parameters the path parameters; null for the unknown path (no route, no authorizer) */
-    private static byte[] event(String requestId, String routeKey, String path, ObjectNode parameters) {
+    private static TrainingEvent event(String requestId, String routeKey, String path, ObjectNode parameters) {
         ObjectNode event = MAPPER.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", routeKey);
@@ -76,6 +80,6 @@ final class TrainingEvents {
             jwt.putArray("scopes");
         }
         event.put("isBase64Encoded", false);
-        return event.toString().getBytes(StandardCharsets.UTF_8);
+        return new TrainingEvent(requestId, event.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -31,6 +31,8 @@ class TrainingEventsTest {
                 "/runs/aot-training-absent", "/catalogs/aot-training-absent/items/aot-training-absent", "/feeds");
         assertThat(events).extracting(e -> e.path("requestContext").path("requestId").asText())
                 .containsExactly("r-0", "r-1", "r-2", "r-3");
+        assertThat(TrainingEvents.of(spec, "r")).extracting(TrainingEvents.TrainingEvent::requestId)
+                .containsExactly("r-0", "r-1", "r-2", "r-3");
         JsonNode item = events.get(2);
         assertThat(item.path("routeKey").asText()).isEqualTo("GET /catalogs/{name}/items/{id}");
         assertThat(MAPPER.convertValue(item.path("pathParameters"), Map.class))
@@ -48,10 +50,10 @@ class TrainingEventsTest {
         assertThat(TrainingEvents.of(spec, "r")).isEmpty();
     }
 
-    private static List<JsonNode> parse(List<byte[]> events) throws IOException {
+    private static List<JsonNode> parse(List<TrainingEvents.TrainingEvent> events) throws IOException {
         var parsed = new ArrayList<JsonNode>();
-        for (byte[] event : events) {
-            parsed.add(MAPPER.readTree(event));
+        for (var event : events) {
+            parsed.add(MAPPER.readTree(event.json()));
         }
         return parsed;
     }
