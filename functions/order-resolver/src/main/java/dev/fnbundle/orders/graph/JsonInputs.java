@@ -25,8 +25,7 @@ final class JsonInputs {
     /** A lexer over a document held in a String. */
     static JsonLexer of(String text) {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            throw new GraphJsonSyntaxException("unexpected byte-order mark (U+FEFF) at the start of the document",
-                    1, 1, null);
+            throw byteOrderMark();
         }
         return new JsonLexer(Wtf8.encode(text));
     }
@@ -36,11 +35,20 @@ final class JsonInputs {
      * on that String, whose canonical bytes ({@link Wtf8}) these are.
      */
     static JsonLexer ofText(byte[] utf8) {
-        if (utf8.length >= 3 && (utf8[0] & 0xFF) == 0xEF && (utf8[1] & 0xFF) == 0xBB && (utf8[2] & 0xFF) == 0xBF) {
-            throw new GraphJsonSyntaxException("unexpected byte-order mark (U+FEFF) at the start of the document",
-                    1, 1, null);
+        if (startsWithUtf8Bom(utf8, utf8.length)) {
+            throw byteOrderMark();
         }
         return new JsonLexer(utf8);
+    }
+
+    /** What {@code json.loads} says of a str that starts with U+FEFF. */
+    private static GraphJsonSyntaxException byteOrderMark() {
+        return new GraphJsonSyntaxException("unexpected byte-order mark (U+FEFF) at the start of the document",
+                1, 1, null);
+    }
+
+    private static boolean startsWithUtf8Bom(byte[] bytes, int length) {
+        return length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
     }
 
     /** A lexer that streams {@code in}; not closed. */
@@ -50,9 +58,7 @@ final class JsonInputs {
             int filled = in.readNBytes(window, 0, 4);
             String encoding = detect(window, filled);
             if (encoding.equals("UTF-8")) {
-                boolean bom = filled >= 3 && (window[0] & 0xFF) == 0xEF && (window[1] & 0xFF) == 0xBB
-                        && (window[2] & 0xFF) == 0xBF;
-                if (bom) {
+                if (startsWithUtf8Bom(window, filled)) {
                     System.arraycopy(window, 3, window, 0, filled - 3);
                     filled -= 3;
                 }
@@ -71,7 +77,7 @@ final class JsonInputs {
     /** An estimate of the distinct names a stream of {@code available} bytes holds, for presizing. */
     static int expectedNames(InputStream in) {
         try {
-            return Math.min(1 << 22, Math.max(16, in.available() / BYTES_PER_NAME));
+            return expectedNames(in.available());
         } catch (IOException e) {
             return 16;
         }
