@@ -22,6 +22,17 @@ import java.util.Map;
 public final class FunctionLauncher {
     /** {@code template} keeps the JIT flags of the template's JAVA_TOOL_OPTIONS (see {@link #jitOptions}). */
     static final String JIT_PROPERTY = "fnbundle.functionJit";
+
+    /**
+     * glibc's malloc settings for function JVMs: memory the process freed stays with it. The RIC's native HTTP
+     * client reads each event into malloc'd memory on the function's main thread, which is not the process's first
+     * thread, so the memory comes from a per-thread arena. By default glibc hands such an arena's freed top back to
+     * the kernel (madvise) once it passes a threshold that tracks the largest block freed, and the next event
+     * faults every page in again: for a 2.3 MB body, 2 200 page faults and 14 ms of kernel time per invocation, more
+     * than the handler's own work. A fixed mmap threshold of 32 MB (glibc's maximum) with a trim threshold of 256
+     * MB keeps those pages: zero faults per invocation, and at most the largest event's buffers held.
+     */
+    static final String MALLOC_TUNABLES = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456";
     private final Path workDirectory;
     private final RuntimeClientChoice client;
     private final Map<String, String> localEnvironment;
@@ -208,6 +219,7 @@ public final class FunctionLauncher {
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         env.put("LANG", "en_US.UTF-8");
         env.put("TZ", ":UTC");
+        env.put("GLIBC_TUNABLES", MALLOC_TUNABLES);
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("LAMBDA_RUNTIME_DIR", taskRoot.toString());
         env.put("_HANDLER", spec.handler());
