@@ -30,12 +30,16 @@ public final class TextLines extends AbstractList<String> implements RandomAcces
     /** Every character is ASCII and no control character is there but tab, line breaks and escape. */
     private final boolean plainAscii;
 
-    private TextLines(String text, int[] starts, int size, boolean latin1, boolean plainAscii) {
+    /** The text's ISO-8859-1 bytes when cutting it made them ({@link AsciiLines}), else null. */
+    private final byte[] latin1Bytes;
+
+    private TextLines(String text, int[] starts, int size, boolean latin1, boolean plainAscii, byte[] latin1Bytes) {
         this.text = text;
         this.starts = starts;
         this.size = size;
         this.latin1 = latin1;
         this.plainAscii = plainAscii;
+        this.latin1Bytes = latin1Bytes;
     }
 
     /**
@@ -47,6 +51,10 @@ public final class TextLines extends AbstractList<String> implements RandomAcces
      */
     public static TextLines of(String text) {
         Objects.requireNonNull(text, "text");
+        AsciiLines.Cut cut = AsciiLines.cut(text);
+        if (cut != null) {
+            return new TextLines(text, cut.starts(), cut.size(), true, true, cut.bytes());
+        }
         int n = text.length();
         int[] starts = new int[Math.max(16, n / 24)];
         int size = 0;
@@ -80,7 +88,7 @@ public final class TextLines extends AbstractList<String> implements RandomAcces
             }
             starts[++size] = n;
         }
-        return new TextLines(text, starts, size, seen < 0x100, seen < 0x80 && !controls);
+        return new TextLines(text, starts, size, seen < 0x100, seen < 0x80 && !controls, null);
     }
 
     /**
@@ -128,6 +136,9 @@ public final class TextLines extends AbstractList<String> implements RandomAcces
     private byte[] bytes(boolean wide) {
         // One byte per character when every character fits (a plain copy for a compact string), else UTF-16;
         // either way each character has one fixed-size, injective code.
+        if (!wide && latin1Bytes != null) {
+            return latin1Bytes;
+        }
         return text.getBytes(wide ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
     }
 
@@ -153,13 +164,30 @@ public final class TextLines extends AbstractList<String> implements RandomAcces
                 h = (h ^ (long) LONGS.get(bytes, i)) * MIX;
                 h ^= h >>> 29;
             }
+            h = (h ^ tail(bytes, from, i, to)) * MIX;
+            h ^= h >>> 32;
+            return (int) h;
+        }
+
+        /**
+         * The last {@code to - i} (under 8) bytes of {@code bytes[from, to)}, little-endian in one long. Lines are
+         * a few dozen bytes, so this tail is a good part of each line's hash: where the range has 8 bytes, they are
+         * read as one long ending at {@code to} and the bytes already hashed shifted out, instead of a byte at a
+         * time.
+         */
+        static long tail(byte[] bytes, int from, int i, int to) {
+            int rest = to - i;
+            if (rest == 0) {
+                return 0;
+            }
+            if (to - from >= 8) {
+                return (long) LONGS.get(bytes, to - 8) >>> (8 - rest) * 8;
+            }
             long tail = 0;
             for (int shift = 0; i < to; i++, shift += 8) {
                 tail |= (bytes[i] & 0xFFL) << shift;
             }
-            h = (h ^ tail) * MIX;
-            h ^= h >>> 32;
-            return (int) h;
+            return tail;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.fnbundle.configaudit.semantic;
 
+import dev.fnbundle.configaudit.secrets.SecretPolicy;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,14 +60,20 @@ final class IniKeys {
     static final long NEEDS_LOWER_CASE = -1;
     /** {@link #plainNameHash}: the name has a '.' before any capital or character beyond ASCII. */
     static final long HAS_DOT = -2;
+    /** {@link #plainNameHash}: set above the hash when the plain name is secret ({@link SecretPolicy}). */
+    static final long SECRET_NAME = 1L << 32;
 
     /**
-     * One pass over a key's name {@code text[from, to)}: its {@link String#hashCode} (as a non-negative long) when
-     * it is plain ASCII without capitals or '.', so it is its own lower-cased name; else {@link #NEEDS_LOWER_CASE}
-     * or {@link #HAS_DOT}, whichever shows first.
+     * One pass over a key's name {@code text[from, to)}: its {@link String#hashCode} (the low 32 bits of a
+     * non-negative long, with {@link #SECRET_NAME} set when {@link SecretPolicy#isSecretName} holds) when it is
+     * plain ASCII without capitals or '.', so it is its own lower-cased name; else {@link #NEEDS_LOWER_CASE} or
+     * {@link #HAS_DOT}, whichever shows first. The secret check rides in the same pass: it was a second pass over
+     * every key name of both documents, a tenth of an audit's samples.
      */
     static long plainNameHash(String text, int from, int to) {
         int hash = 0;
+        long marker = 0;
+        long markers = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c >= 0x80 || c >= 'A' && c <= 'Z') {
@@ -76,8 +83,10 @@ final class IniKeys {
                 return HAS_DOT;
             }
             hash = 31 * hash + c;
+            marker = SecretPolicy.markerStep(marker, c);
+            markers |= marker;
         }
-        return hash & 0xFFFF_FFFFL;
+        return (hash & 0xFFFF_FFFFL) | (SecretPolicy.endsMarker(markers) ? SECRET_NAME : 0);
     }
 
     /** The id of a section name (ids are dense and stable). */

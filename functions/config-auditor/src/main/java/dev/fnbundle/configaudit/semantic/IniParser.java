@@ -242,9 +242,9 @@ public final class IniParser implements ConfigParser {
                     throw NotPlain.INSTANCE;
                 }
                 keyHash = key != null ? key.hashCode() : (int) plain;
-                // A name already in lower case is checked where it stands (the check ignores ASCII case).
+                // A name already in lower case was checked for secret markers while it was hashed.
                 keySecret = sectionSecret || (key != null ? SecretPolicy.isSecretName(key)
-                        : SecretPolicy.isSecretName(text, first, nameEnd));
+                        : (plain & IniKeys.SECRET_NAME) != 0);
             } else {
                 key = text.substring(first, nameEnd).toLowerCase(Locale.ROOT);
                 keySecret = sectionSecret || SecretPolicy.isSecretName(key);

@@ -71,9 +71,8 @@ public final class AuditHttpSuite implements Suite {
             responseBytes = answer.length;
             lastAnswer = answer;
         }
-        Map<String, String> py = settings.python().run(AuditSuite.PYTHON, List.of(files[0].toString(),
-                files[1].toString(), Integer.toString(AuditSuite.PYTHON_RUNS)), 30);
-        Figure pyWall = Python.figure(py, "ms", "python3, " + AuditSuite.PYTHON_RUNS + " runs in one process");
+        Map<String, String> py = settings.python().run(AuditSuite.PYTHON, AuditSuite.pythonArgs(files), 30);
+        Figure pyWall = Python.figure(py, "ms", AuditSuite.pythonHow("python3"));
         Figure ours = new Figure(wall.stream().mapToDouble(Double::doubleValue).toArray(), String.format(Locale.ROOT,
                 "wall time per request, %d requests after %d warm-up, one client connection", REQUESTS,
                 WARMUP_REQUESTS));
