@@ -70,7 +70,7 @@ public final class OrdersApiHandler implements HttpApiHandler {
         // The body's bytes as the event arrived, where kept: no String of a body of megabytes, encoded back.
         var graph = request.utf8Text(MAX_BODY_BYTES).map(wiring.graphs()::readRequestText)
                 .orElseGet(() -> wiring.graphs().readRequest(request.text(MAX_BODY_BYTES)));
-        return ApiResponse.ok(wiring.resolver().resolve(graph.graph(), graph.strict()));
+        return ApiResponse.ok(ResolutionJson.of(wiring.resolver().resolve(graph.graph(), graph.strict())));
     }
 
     private ApiResponse resolvePackages(ApiRequest request) {

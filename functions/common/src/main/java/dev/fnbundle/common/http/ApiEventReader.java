@@ -61,30 +61,47 @@ public final class ApiEventReader {
         }
     }
 
-    private static APIGatewayV2HTTPEvent read(JsonParser parser, byte[] json) throws IOException {
+    private static APIGatewayV2HTTPEvent read(JsonParser first, byte[] json) throws IOException {
+        JsonParser parser = first;
         expectObject(parser, parser.nextToken(), "event");
         var event = new Utf8BodyEvent();
-        String field;
-        while ((field = parser.nextFieldName()) != null) {
-            JsonToken value = parser.nextToken();
-            switch (field) {
-                case "version" -> event.setVersion(text(parser, value));
-                case "routeKey" -> event.setRouteKey(text(parser, value));
-                case "rawPath" -> event.setRawPath(text(parser, value));
-                case "rawQueryString" -> event.setRawQueryString(text(parser, value));
-                case "cookies" -> event.setCookies(texts(parser, value));
-                case "headers" -> event.setHeaders(textMap(parser, value));
-                case "queryStringParameters" -> event.setQueryStringParameters(textMap(parser, value));
-                case "pathParameters" -> event.setPathParameters(textMap(parser, value));
-                case "stageVariables" -> event.setStageVariables(textMap(parser, value));
-                case "body" -> body(parser, value, json, event);
-                case "isBase64Encoded" -> event.setIsBase64Encoded(bool(parser, value));
-                case "requestContext" -> event.setRequestContext(requestContext(parser, value));
-                default -> parser.skipChildren();
+        try {
+            String field;
+            while ((field = parser.nextFieldName()) != null) {
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "version" -> event.setVersion(text(parser, value));
+                    case "routeKey" -> event.setRouteKey(text(parser, value));
+                    case "rawPath" -> event.setRawPath(text(parser, value));
+                    case "rawQueryString" -> event.setRawQueryString(text(parser, value));
+                    case "cookies" -> event.setCookies(texts(parser, value));
+                    case "headers" -> event.setHeaders(textMap(parser, value));
+                    case "queryStringParameters" -> event.setQueryStringParameters(textMap(parser, value));
+                    case "pathParameters" -> event.setPathParameters(textMap(parser, value));
+                    case "stageVariables" -> event.setStageVariables(textMap(parser, value));
+                    case "body" -> {
+                        int end = body(parser, value, json, event);
+                        if (end >= 0) {
+                            json = AfterBody.rest(json, end);
+                            JsonParser next = AfterBody.parser(MAPPER, json);
+                            if (parser != first) {
+                                parser.close();
+                            }
+                            parser = next;
+                        }
+                    }
+                    case "isBase64Encoded" -> event.setIsBase64Encoded(bool(parser, value));
+                    case "requestContext" -> event.setRequestContext(requestContext(parser, value));
+                    default -> parser.skipChildren();
+                }
             }
-        }
-        if (parser.nextToken() != null) {
-            throw new IOException("the event has content after its JSON object");
+            if (parser.nextToken() != null) {
+                throw new IOException("the event has content after its JSON object");
+            }
+        } finally {
+            if (parser != first) {
+                parser.close();
+            }
         }
         return event;
     }
@@ -180,19 +197,22 @@ public final class ApiEventReader {
     /**
      * The body: decoded from the event's bytes by {@link BodyDecoder} where it gives Jackson's answer (kept as its
      * UTF-8 bytes, the String made on demand), else by Jackson. Jackson has not decoded the string yet (it does so
-     * lazily) and skips it when asked for the next token.
+     * lazily); when BodyDecoder did, the index just after its closing quote is returned, for the caller to go on
+     * after it ({@link AfterBody}) instead of Jackson scanning the megabytes of the string a second time to skip
+     * it. Else -1, and the parser goes on as usual.
      */
-    private static void body(JsonParser parser, JsonToken token, byte[] json, Utf8BodyEvent event)
+    private static int body(JsonParser parser, JsonToken token, byte[] json, Utf8BodyEvent event)
             throws IOException {
         if (token == JsonToken.VALUE_STRING) {
             int contents = stringContents(json, parser.currentTokenLocation().getByteOffset());
             BodyDecoder.Utf8Text decoded = contents < 0 ? null : BodyDecoder.decodeUtf8(json, contents);
             if (decoded != null) {
                 event.setUtf8Body(decoded);
-                return;
+                return decoded.end();
             }
         }
         event.setBody(text(parser, token));
+        return -1;
     }
 
     /** Where the contents of the string token whose opening quote Jackson puts at {@code offset} start; or -1. */

@@ -43,10 +43,10 @@ final class BodyDecoder {
             if (b == '"') {
                 byte[] bytes = Arrays.copyOf(out, length);
                 if (ascii) {
-                    return new Utf8Text(bytes, null);
+                    return new Utf8Text(bytes, null, i);
                 }
                 String string = strictUtf8(bytes, length);
-                return string == null ? null : new Utf8Text(bytes, string);
+                return string == null ? null : new Utf8Text(bytes, string, i);
             }
             if (b < 0) {
                 ascii = false;
@@ -86,9 +86,10 @@ final class BodyDecoder {
 
     /**
      * A decoded string as well-formed UTF-8 (exact length; never modified), with its String when one was made to
-     * check the bytes (non-ASCII); an ASCII one is made on demand.
+     * check the bytes (non-ASCII); an ASCII one is made on demand. {@code end} is the index just after the closing
+     * quote in the JSON it was decoded from.
      */
-    record Utf8Text(byte[] bytes, String decoded) {
+    record Utf8Text(byte[] bytes, String decoded, int end) {
         String string() {
             return decoded != null ? decoded : new String(bytes, StandardCharsets.ISO_8859_1);
         }

@@ -28,7 +28,7 @@ final class EscapedJson {
     private final byte[] bytes;
     private final int length;
 
-    private EscapedJson(byte[] bytes, int length) {
+    EscapedJson(byte[] bytes, int length) {
         this.bytes = bytes;
         this.length = length;
     }
@@ -84,7 +84,7 @@ final class EscapedJson {
      * Escapes the characters written to it into UTF-8 bytes as Jackson's UTF-8 generator escapes a string's
      * characters. A surrogate is escaped on its own, so a pair split across two writes needs no state.
      */
-    private static final class EscapingWriter extends Writer {
+    static final class EscapingWriter extends Writer {
         private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
         /** For each ASCII character: 0 written as is, a letter for its short escape, -1 for {@code \\u00XX}. */
         private static final byte[] ASCII_ESCAPES = new byte[128];
@@ -102,6 +102,51 @@ final class EscapedJson {
 
         private byte[] bytes = new byte[8192];
         private int length;
+
+        /** What is written so far, as an {@link EscapedJson} sharing this writer's buffer (write no more after). */
+        EscapedJson written() {
+            return new EscapedJson(bytes, length);
+        }
+
+        /** Writes one ASCII character, escaped, without the char array {@link #write(int)} makes. */
+        void writeAscii(char c) {
+            if (c >= 0x80) {
+                throw new IllegalArgumentException("not ASCII: " + (int) c);
+            }
+            ensure(6);
+            byte escape = ASCII_ESCAPES[c];
+            length = escape == 0 ? put(bytes, length, c) : escape(bytes, length, c, escape);
+        }
+
+        private static int put(byte[] out, int at, char c) {
+            out[at] = (byte) c;
+            return at + 1;
+        }
+
+        /**
+         * Writes {@code text} as the JSON string a generator writes for it ({@code "text"}), escaped, in one pass:
+         * when every character is printable ASCII other than a quote or a backslash, both the generator and this
+         * writer copy it as it is. Otherwise writes nothing and answers false (the caller takes the general path).
+         */
+        boolean writePlainString(String text) {
+            int count = text.length();
+            ensure(count + 4);
+            byte[] out = bytes;
+            int at = length;
+            out[at++] = '\\';
+            out[at++] = '"';
+            for (int i = 0; i < count; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80 || ASCII_ESCAPES[c] != 0) {
+                    return false;
+                }
+                out[at++] = (byte) c;
+            }
+            out[at++] = '\\';
+            out[at++] = '"';
+            length = at;
+            return true;
+        }
 
         @Override
         public void write(char[] chars, int offset, int count) {

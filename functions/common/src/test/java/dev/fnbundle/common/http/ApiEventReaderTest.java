@@ -90,6 +90,40 @@ class ApiEventReaderTest {
     }
 
     @Test
+    void the_fields_after_a_decoded_body_are_read_as_the_runtime_client_reads_them() throws IOException {
+        for (String json : List.of(
+                "{\"body\":\"{\\\"a\\\": 1}\",\"version\":\"2.0\",\"headers\":{\"x\":\"y\"},"
+                        + "\"requestContext\":{\"http\":{\"method\":\"POST\"},\"timeEpoch\":5},"
+                        + "\"isBase64Encoded\":false, \"unknown\": [1, {\"body\": 2}]}",
+                "{\"version\":\"2.0\",\"body\":\"last\"}",
+                "{\"body\" : \"spaced\" , \"isBase64Encoded\" : true }")) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+
+            assertThat(ApiEventReader.read(bytes)).as(json).isEqualTo(RIC.fromJson(new ByteArrayInputStream(bytes)));
+        }
+    }
+
+    @Test
+    void a_second_body_field_replaces_the_first_as_with_the_runtime_client() throws IOException {
+        for (String json : List.of("{\"body\":\"first\",\"body\":\"second\",\"version\":\"2.0\"}",
+                "{\"body\":\"first\",\"body\":\"lone \\ud800\",\"isBase64Encoded\":false}",
+                "{\"body\":\"lone \\ud800\",\"body\":\"second\",\"isBase64Encoded\":false}")) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+
+            assertThat(ApiEventReader.read(bytes)).as(json).isEqualTo(RIC.fromJson(new ByteArrayInputStream(bytes)));
+        }
+    }
+
+    @Test
+    void broken_json_after_a_decoded_body_is_an_io_error() {
+        for (String bad : List.of("{\"body\":\"x\"", "{\"body\":\"x\" \"y\"}", "{\"body\":\"x\"}}",
+                "{\"body\":\"x\"} {}", "{\"body\":\"x\",}")) {
+            assertThatThrownBy(() -> ApiEventReader.read(bad.getBytes(StandardCharsets.UTF_8))).as(bad)
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
     void null_fields_stay_null_as_with_the_runtime_client() throws IOException {
         byte[] bytes = ("{\"version\":\"2.0\",\"headers\":null,\"cookies\":null,\"body\":null,"
                 + "\"requestContext\":{\"http\":null,\"authorizer\":{\"jwt\":null}},\"isBase64Encoded\":null}")

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class EscapedJsonTest {
     /** Quotes, backslashes, every control character, DEL, Latin-1, U+2028/2029, BMP, emoji, lone surrogates. */
-    private static final List<String> AWKWARD = List.of("plain", "", "a \"quoted\" \\ back\\slash /slash",
+    static final List<String> AWKWARD = List.of("plain", "", "a \"quoted\" \\ back\\slash /slash",
             controlCharacters(), "\u007f\u0080\u00e9\u00ff", "line\u2028separator\u2029paragraph",
             "\u4e2d\u6587 \uffff \ufeff", "emoji \ud83d\ude00 and \ud834\udd1e", "lone \ud800 high", "lone \udc00 low",
             "reversed \udc00\ud800", "end high \ud83d", "</script> & <!-- -->");
