@@ -10,12 +10,14 @@ import dev.fnbundle.local.function.FunctionPool;
 import dev.fnbundle.local.function.InvocationResult;
 import dev.fnbundle.local.observe.Trigger;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -32,7 +34,14 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 public final class SqsEventSource implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int LONG_POLL_SECONDS = 1;
+    /**
+     * SQS's longest wait, as Lambda's pollers use: an idle queue costs one request per poller every 20 s. Polls of
+     * 1 s (one request a second from each of up to three pollers per mapping) kept the runtime's JVM and ElasticMQ
+     * busy, about 0.2 of a core while idle and a third of the runtime's CPU while the function JVMs start. A
+     * message still comes at once (a long poll answers as soon as one arrives), and {@link #close} interrupts
+     * the pollers' virtual threads, which closes the socket of a poll in flight.
+     */
+    static final int LONG_POLL_SECONDS = 20;
 
     private final SqsClient sqs;
     private final QueueSpec queue;
@@ -45,13 +54,19 @@ public final class SqsEventSource implements AutoCloseable {
 
     public SqsEventSource(SqsClient sqs, QueueSpec queue, EventSpec.SqsSource source, FunctionPool pool,
                           String region, Consumer<String> warnings) {
+        this(sqs, queue, source, pool, Math.max(1, Math.min(source.maximumConcurrency(), pool.maxInstances())),
+                region, warnings);
+    }
+
+    /** With {@code concurrency} pollers, each with at most one batch in flight. */
+    SqsEventSource(SqsClient sqs, QueueSpec queue, EventSpec.SqsSource source, FunctionPool pool, int concurrency,
+                   String region, Consumer<String> warnings) {
         this.warnings = warnings;
         this.sqs = sqs;
         this.queue = queue;
         this.source = source;
         this.pool = pool;
         this.region = region;
-        int concurrency = Math.max(1, Math.min(source.maximumConcurrency(), pool.maxInstances()));
         this.pollers = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("sqs-" + queue.name(), 0)
                 .factory());
         for (int i = 0; i < concurrency; i++) {
@@ -219,5 +234,10 @@ public final class SqsEventSource implements AutoCloseable {
     public void close() {
         running = false;
         pollers.shutdownNow();
+    }
+
+    /** Waits until every poller has ended (after {@link #close}); false when one still runs after the limit. */
+    boolean awaitStopped(Duration limit) throws InterruptedException {
+        return pollers.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
