@@ -121,36 +121,4 @@ class ColdBurstTest {
             assertThat(waiting.get().succeeded()).isTrue();
         }
     }
-
-    @Test
-    void an_instance_a_request_waited_for_counts_as_starting_until_that_first_invocation_answered()
-            throws Exception {
-        BundleRuntime runtime = FixtureRuntime.shared();
-        FunctionPool template = runtime.pools().get("EchoFunction");
-        Options options = Options.parse(List.of("start", "--max-instances", "3"), FixtureRuntime.directory());
-        awaitNoJvmStarting(runtime);
-        byte[] event = """
-                {"routeKey": "GET /items/{id}", "requestContext": {}, "pathParameters": {"id": "first"},
-                 "queryStringParameters": {"sleep": "1500"}}""".getBytes(StandardCharsets.UTF_8);
-        try (var cold = runtime.newPool(template.spec(), template.code(), options);
-             var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<InvocationResult> first = threads.submit(() -> cold.invoke(event,
-                    Trigger.invoke("RequestResponse")));
-            while (!cold.isReady() && !first.isDone()) {
-                Thread.sleep(1);
-            }
-
-            assertThat(runtime.launcher().starts().any()).as("during its first invocation").isTrue();
-            assertThat(first.get().succeeded()).isTrue();
-            assertThat(runtime.launcher().starts().any()).as("once it answered").isFalse();
-        }
-    }
-
-    private static void awaitNoJvmStarting(BundleRuntime runtime) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (runtime.launcher().starts().any() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(runtime.launcher().starts().any()).as("function JVMs of the fixture still starting").isFalse();
-    }
 }

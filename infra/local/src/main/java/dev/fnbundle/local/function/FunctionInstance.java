@@ -6,7 +6,6 @@ import dev.fnbundle.local.observe.Recorder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,8 +18,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class FunctionInstance implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** The longest an instance's start stays counted after its init (see {@link #holdColdStart}). */
-    static final Duration COLD_START_HOLD = Duration.ofSeconds(30);
     private final FunctionSpec spec;
     private final RuntimeApiServer runtimeApi;
     private final Process process;
@@ -34,7 +31,6 @@ final class FunctionInstance implements AutoCloseable {
     private double initMillis = -1;
     private boolean used;
     private boolean closed;
-    private volatile JvmStarts.Start coldStart;
 
     /** The instance's JVM, just launched, and the pump carrying its output into the function's log. */
     private record Launched(Process process, LogPump logs) {
@@ -209,40 +205,6 @@ final class FunctionInstance implements AutoCloseable {
         return process.info().totalCpuDuration().map(cpu -> "cpu " + cpu.toMillis() + " ms").orElse(null);
     }
 
-    /**
-     * Keeps {@code start} counted among the stack's JVM starts ({@link JvmStarts}) until this instance's first
-     * invocation has answered, when invocations were waiting for it at the end of its init: that first invocation
-     * loads the code paths and makes the first storage calls init did not (0.9-2.1 s on 2 cores when the 36 routes
-     * are called as the stack starts), so it is part of the start's burst, during which busy functions wait for
-     * their instance rather than start another JVM. A virtual thread ends the count after {@link #COLD_START_HOLD}
-     * in any case, so an instance that never gets that invocation cannot hold other functions' scale-out back.
-     *
-     * @param start the count of this instance's start, or null to hold none
-     */
-    void holdColdStart(JvmStarts.Start start) {
-        if (start == null) {
-            return;
-        }
-        coldStart = start;
-        Thread.ofVirtual().name("cold-start-hold").start(() -> {
-            try {
-                Thread.sleep(COLD_START_HOLD);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            start.close();
-        });
-    }
-
-    /** Ends the count {@link #holdColdStart} kept, if any (closing a start twice counts once). */
-    void endColdStart() {
-        JvmStarts.Start start = coldStart;
-        if (start != null) {
-            coldStart = null;
-            start.close();
-        }
-    }
-
     /** Kills the JVM (and anything it started), stops its Runtime API and reads the last of its output. */
     @Override
     public synchronized void close() {
@@ -250,7 +212,6 @@ final class FunctionInstance implements AutoCloseable {
             return;
         }
         closed = true;
-        endColdStart();
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {

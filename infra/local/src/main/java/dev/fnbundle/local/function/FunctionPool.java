@@ -6,6 +6,7 @@ import dev.fnbundle.local.observe.InvocationRecord;
 import dev.fnbundle.local.observe.Recorder;
 import dev.fnbundle.local.observe.Trigger;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -174,18 +175,15 @@ public final class FunctionPool implements AutoCloseable {
         capacity.acquire();
         try {
             if (closed) {
-                return record(InvocationResult.notRun(requestId, "Runtime.Stopped",
-                        "the local runtime is stopping"), trigger, start, event);
+                return record(stopped(requestId), trigger, start, event);
             }
             FunctionInstance instance = idleOrStarted();
             if (instance == null) {
-                return record(InvocationResult.notRun(requestId, "Runtime.InitError", lastInitError), trigger,
-                        start, event);
+                return record(initFailure(requestId), trigger, start, event);
             }
             recorder.instance(InstanceEvent.of(spec.logicalId(), instance.number(), InstanceEvent.State.BUSY, -1,
                     null));
             InvocationResult result = instance.invoke(event, requestId);
-            instance.endColdStart();
             if (instance.isAlive() && !closed && instance.taskRoot().equals(code)) {
                 recorder.instance(InstanceEvent.of(spec.logicalId(), instance.number(), InstanceEvent.State.READY,
                         -1, null));
@@ -323,16 +321,10 @@ public final class FunctionPool implements AutoCloseable {
                 debugged ? "debugger port " + debugPort() : null));
         FunctionInstance instance = null;
         // A debugged JVM may wait for its debugger for as long as the developer likes: it does not hold others back.
-        var counted = debugged ? null : launcher.starts().begin();
-        try {
+        try (var counted = debugged ? null : launcher.starts().begin()) {
             instance = FunctionInstance.start(spec, launcher, taskRoot, number, recorder, onDemand);
             all.add(instance);
             double initMillis = instance.awaitReady(initLimitMillis);
-            if (inFlight.get() > 0) {
-                // Invocations wait for it: their first one is part of its start (FunctionInstance#holdColdStart).
-                instance.holdColdStart(counted);
-                counted = null;
-            }
             lastInitError = null;
             everReady = true;
             recorder.instance(InstanceEvent.of(spec.logicalId(), number, InstanceEvent.State.READY, initMillis,
@@ -353,11 +345,22 @@ public final class FunctionPool implements AutoCloseable {
                 instance.close();
             }
             throw e;
-        } finally {
-            if (counted != null) {
-                counted.close();
-            }
         }
+    }
+
+    private InvocationResult initFailure(String requestId) {
+        String message = String.valueOf(lastInitError).replace("\"", "'");
+        byte[] document = ("{\"errorType\":\"Runtime.InitError\",\"errorMessage\":\"" + message + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        return new InvocationResult(InvocationResult.Outcome.CRASH, document, "Runtime.InitError",
+                requestId, 0, 0, -1, -1, new byte[0]);
+    }
+
+    private static InvocationResult stopped(String requestId) {
+        byte[] document = "{\"errorType\":\"Runtime.Stopped\",\"errorMessage\":\"the local runtime is stopping\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        return new InvocationResult(InvocationResult.Outcome.CRASH, document, "Runtime.Stopped", requestId, 0, 0,
+                -1, -1, new byte[0]);
     }
 
     private void retire(FunctionInstance instance, String why) {

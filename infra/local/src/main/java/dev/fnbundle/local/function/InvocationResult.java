@@ -28,16 +28,6 @@ public record InvocationResult(Outcome outcome, byte[] payload, String errorType
         CRASH
     }
 
-    /**
-     * An invocation no instance ran ({@code instance} 0): Lambda's error document of {@code errorType}
-     * ({@code Runtime.InitError}, {@code Runtime.Stopped}) with {@code message}, its double quotes made single.
-     */
-    static InvocationResult notRun(String requestId, String errorType, String message) {
-        byte[] document = ("{\"errorType\":\"" + errorType + "\",\"errorMessage\":\""
-                + String.valueOf(message).replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8);
-        return new InvocationResult(Outcome.CRASH, document, errorType, requestId, 0, 0, -1, -1, new byte[0]);
-    }
-
     public boolean succeeded() {
         return outcome == Outcome.SUCCESS;
     }

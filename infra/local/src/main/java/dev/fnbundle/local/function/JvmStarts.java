@@ -3,8 +3,7 @@ package dev.fnbundle.local.function;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How many function JVMs of the stack are starting right now: in their init, or in the first invocation that waited
- * for them ({@link FunctionInstance#holdColdStart}). While any is, a function whose instances are
+ * How many function JVMs of the stack are in their init right now. While any is, a function whose instances are
  * all busy waits for one of them rather than starting another JVM ({@link FunctionPool}): on a machine of a few
  * cores, one more JVM starting makes every other start and every first invocation slower, and the busy instance
  * is usually free again long before a new one could have finished its init. Measured on this 2-core machine with
@@ -20,7 +19,7 @@ public final class JvmStarts {
         return new Start();
     }
 
-    /** True while at least one function JVM of the stack is starting. */
+    /** True while at least one function JVM of the stack is in its init. */
     public boolean any() {
         return starting.get() > 0;
     }
