@@ -41,12 +41,11 @@ final class BodyDecoder {
         while (i < json.length) {
             int b = json[i++];
             if (b == '"') {
-                byte[] bytes = Arrays.copyOf(out, length);
                 if (ascii) {
-                    return new Utf8Text(bytes, null, i);
+                    return new Utf8Text(out, length, null, i);
                 }
-                String string = strictUtf8(bytes, length);
-                return string == null ? null : new Utf8Text(bytes, string, i);
+                String string = strictUtf8(out, length);
+                return string == null ? null : new Utf8Text(out, length, string, i);
             }
             if (b < 0) {
                 ascii = false;
@@ -85,13 +84,39 @@ final class BodyDecoder {
     }
 
     /**
-     * A decoded string as well-formed UTF-8 (exact length; never modified), with its String when one was made to
-     * check the bytes (non-ASCII); an ASCII one is made on demand. {@code end} is the index just after the closing
-     * quote in the JSON it was decoded from.
+     * A decoded string as well-formed UTF-8, the first {@code length} bytes of the decoder's buffer, with its String
+     * when one was made to check the bytes (non-ASCII). The exact-length bytes and an ASCII string's String are made
+     * from the buffer when asked for, so a handler that reads the body one way pays one copy of it, not two.
+     * {@code end} is the index just after the closing quote in the JSON it was decoded from. Not thread-safe.
      */
-    record Utf8Text(byte[] bytes, String decoded, int end) {
+    static final class Utf8Text {
+        private final byte[] buffer;
+        private final int length;
+        private final String decoded;
+        private final int end;
+        private byte[] bytes;
+
+        private Utf8Text(byte[] buffer, int length, String decoded, int end) {
+            this.buffer = buffer;
+            this.length = length;
+            this.decoded = decoded;
+            this.end = end;
+        }
+
+        /** The string's UTF-8 bytes, exactly (not to be modified). */
+        byte[] bytes() {
+            if (bytes == null) {
+                bytes = Arrays.copyOf(buffer, length);
+            }
+            return bytes;
+        }
+
         String string() {
-            return decoded != null ? decoded : new String(bytes, StandardCharsets.ISO_8859_1);
+            return decoded != null ? decoded : new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+        }
+
+        int end() {
+            return end;
         }
     }
 
