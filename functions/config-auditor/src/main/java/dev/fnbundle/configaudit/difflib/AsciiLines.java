@@ -48,35 +48,30 @@ final class AsciiLines {
         int[] starts = new int[Math.max(16, n / 24)];
         int size = 0;
         int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            long word = (long) LONGS.get(bytes, i);
-            if ((word & HIGHS) != 0) {
-                return null;
-            }
-            // With no byte at or above 0x80, these say exactly whether some byte is below ' ', or is '?'.
-            long below = (word - 0x20 * ONES) & ~word & HIGHS;
-            long question = word ^ '?' * ONES;
-            question = (question - ONES) & ~question & HIGHS;
-            if ((below | question) == 0) {
-                continue;
-            }
-            for (int k = i; k < i + 8; k++) {
-                if (!plain(text, bytes[k], k)) {
+        while (i < n) {
+            if (i + 8 <= n) {
+                long word = (long) LONGS.get(bytes, i);
+                if ((word & HIGHS) != 0) {
                     return null;
                 }
-                if (bytes[k] == '\n') {
-                    starts = room(starts, size);
-                    starts[++size] = k + 1;
+                // With no byte at or above 0x80, these say exactly whether some byte is below ' ', or is '?'.
+                long below = (word - 0x20 * ONES) & ~word & HIGHS;
+                long question = word ^ '?' * ONES;
+                question = (question - ONES) & ~question & HIGHS;
+                if ((below | question) == 0) {
+                    i += 8;
+                    continue;
                 }
             }
-        }
-        for (; i < n; i++) {
-            if (bytes[i] < 0 || !plain(text, bytes[i], i)) {
-                return null;
-            }
-            if (bytes[i] == '\n') {
-                starts = room(starts, size);
-                starts[++size] = i + 1;
+            // A word that needs a look, or the last bytes: one at a time.
+            for (int end = Math.min(i + 8, n); i < end; i++) {
+                if (bytes[i] < 0 || !plain(text, bytes[i], i)) {
+                    return null;
+                }
+                if (bytes[i] == '\n') {
+                    starts = room(starts, size);
+                    starts[++size] = i + 1;
+                }
             }
         }
         if (starts[size] < n) {
