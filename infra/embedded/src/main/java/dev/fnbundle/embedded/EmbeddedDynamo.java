@@ -29,6 +29,9 @@ import org.eclipse.jetty.util.Callback;
  * and test tool fetched from Maven Central at build time and never packaged into a function zip.
  */
 public final class EmbeddedDynamo implements AutoCloseable {
+    /** Held while DynamoDB Local parses a command line (see {@link #start}). */
+    private static final Object COMMAND_LINE = new Object();
+
     private static final String[] NATIVE_LIBRARIES = {
         "libsqlite4java-linux-amd64.so", "libsqlite4java-linux-i386.so", "libsqlite4java-osx.dylib",
         "sqlite4java-win32-x64.dll", "sqlite4java-win32-x86.dll",
@@ -72,7 +75,12 @@ public final class EmbeddedDynamo implements AutoCloseable {
             args.addAll(List.of("-dbPath", dataDir.toString(), "-sharedDb"));
         }
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            DynamoDBProxyServer server;
+            // DynamoDB Local parses its command line with one static commons-cli Options object, which is not
+            // thread-safe: two starts side by side in one JVM (the tests start several) can fail in the parse.
+            synchronized (COMMAND_LINE) {
+                server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            }
             Server jetty = jetty(server);
             loopbackOnly(jetty, port);
             server.start();
