@@ -114,12 +114,30 @@ def init_cpu_times(log_path):
     return {m.group(1): int(m.group(3)) for m in INIT.finditer(text) if m.group(3)}
 
 
+AOT_CACHE = re.compile(r"-XX:AOTCache=\S*/(\w+)\.aot")
+
+
+def process_label(pid):
+    """The function a JVM runs (named by its AOT cache file), or "runtime" for the runtime's own JVM."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            cmdline = f.read().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return "?"
+    match = AOT_CACHE.search(cmdline)
+    if match and match.group(1) != "runtime":
+        return match.group(1)
+    return "runtime" if "fnbundle" in cmdline or "runtime.aot" in cmdline else os.path.basename(cmdline.split(" ")[0])
+
+
 def session_cpu_seconds(session):
-    """CPU (user + system) used so far by every live process of the session: the runtime and its function JVMs.
+    """CPU (user + system) used so far by every live process of the session, the runtime and its function JVMs,
+    in total and per process (label -> (seconds, JVMs): a function with two instances sums both).
 
     On a machine shared with other work, wall times swing with the load; the CPU a start needs does not."""
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0
+    per_process = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -130,8 +148,12 @@ def session_cpu_seconds(session):
             continue
         # after the command: state ppid pgrp session ... utime (14th field) stime (15th)
         if int(fields[3]) == session:
-            total += int(fields[11]) + int(fields[12])
-    return total / ticks
+            used = int(fields[11]) + int(fields[12])
+            total += used
+            label = process_label(entry)
+            seconds, count = per_process.get(label, (0, 0))
+            per_process[label] = (seconds + used / ticks, count + 1)
+    return total / ticks, per_process
 
 
 def one_run(root, extra, log_path, launcher):
@@ -153,14 +175,14 @@ def one_run(root, extra, log_path, launcher):
         with concurrent.futures.ThreadPoolExecutor(len(table)) as pool:
             results = list(pool.map(lambda r: answered(r[0], r[1], start, deadline), table))
         slowest = max(results, key=lambda r: r[0] or 1e9)
-        cpu = session_cpu_seconds(proc.pid)
+        cpu, per_process = session_cpu_seconds(proc.pid)
         if any(t is None for t, _ in results):
             raise SystemExit("a route never answered: " + str([r for r, (t, _) in zip(table, results) if t is None]))
         warm = health_200(start, deadline)
         statuses = sorted({s for _, s in results})
         time.sleep(1)
         return (listening, slowest[0], warm, len(table), statuses, init_times(log_path), init_cpu_times(log_path),
-                cpu)
+                cpu, per_process)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -182,8 +204,8 @@ def main():
     for i in range(args.runs):
         log_path = os.path.join(args.root, "target", f"time-to-every-route-{i + 1}.log")
         os.makedirs(os.path.dirname(log_path), exist_ok=True)
-        listening, every, warm, count, statuses, inits, cpus, cpu = one_run(args.root, args.extra, log_path,
-                                                                            args.launcher)
+        listening, every, warm, count, statuses, inits, cpus, cpu, per_process = one_run(
+            args.root, args.extra, log_path, args.launcher)
         rows.append((listening, every, warm, cpu))
         init_text = ", ".join(f"{name} {ms / 1000:.1f}" for name, ms in sorted(inits.items()))
         spread = (f"median {statistics.median(inits.values()) / 1000:.1f} s, {min(inits.values()) / 1000:.1f}-"
@@ -191,7 +213,10 @@ def main():
         print(f"run {i + 1}: API listening {listening:.1f} s, all {count} routes answered {every:.1f} s, "
               f"every function warm {warm:.1f} s (statuses {statuses}); init per function: {spread} "
               f"({init_text})", flush=True)
-        print(f"       CPU of the runtime and its function JVMs until every route answered: {cpu:.1f} s", flush=True)
+        print(f"       CPU of the runtime and its function JVMs until every route answered: {cpu:.1f} s ("
+              + ", ".join(f"{name} {seconds:.2f}" + (f" ({count} JVMs)" if count > 1 else "")
+                          for name, (seconds, count) in sorted(per_process.items(), key=lambda item: -item[1][0]))
+              + ")", flush=True)
         if cpus:
             print(f"       init CPU per function: median {statistics.median(cpus.values()) / 1000:.2f} s, total "
                   f"{sum(cpus.values()) / 1000:.1f} s over {len(cpus)} ("

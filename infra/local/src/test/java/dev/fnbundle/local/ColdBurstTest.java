@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A burst of requests to a function with no instance yet (every route called at once while the stack starts) waits
  * for one starting instance instead of starting one JVM per request: on 2 cores, 18 JVMs starting together took five
- * times as long each. The function still scales out, one start at a time.
+ * times as long each. The function still scales out, one start at a time, for a request that has waited as long
+ * as a new instance would take to start.
  */
 class ColdBurstTest {
 
@@ -99,6 +100,66 @@ class ColdBurstTest {
         }
 
         assertThat(starts).hasValue(0);
+    }
+
+    @Test
+    void a_busy_function_serves_a_short_queue_itself_rather_than_start_an_instance_that_would_be_ready_later()
+            throws Exception {
+        try (var pool = freshEchoPool()) {
+            pool.warmUp();
+            // three requests in turn keep the last one waiting 2 x init / 5, less than a new instance's init
+            long sleep = Math.max(20, pool.lastInitMillis() / 5);
+
+            int starts = startsDuring(pool, 3, sleep);
+
+            assertThat(starts).isZero();
+        }
+    }
+
+    @Test
+    void a_function_scales_out_for_a_request_that_has_waited_as_long_as_an_init_takes() throws Exception {
+        try (var pool = freshEchoPool()) {
+            pool.warmUp();
+            long sleep = Math.min(6_000, 2 * pool.lastInitMillis() + 200);
+
+            int starts = startsDuring(pool, 2, sleep);
+
+            assertThat(starts).isEqualTo(1);
+        }
+    }
+
+    private static FunctionPool freshEchoPool() throws Exception {
+        BundleRuntime runtime = FixtureRuntime.shared();
+        FunctionPool template = runtime.pools().get("EchoFunction");
+        Options options = Options.parse(List.of("start", "--max-instances", "3"), FixtureRuntime.directory());
+        return runtime.newPool(template.spec(), template.code(), options);
+    }
+
+    /** Sends {@code requests} invocations at once, each sleeping {@code sleepMillis}; counts the instances started. */
+    private static int startsDuring(FunctionPool pool, int requests, long sleepMillis) throws Exception {
+        AtomicInteger starts = new AtomicInteger();
+        Observer watcher = new Observer() {
+            @Override
+            public void instance(InstanceEvent event) {
+                if (event.function().equals("EchoFunction") && event.state() == InstanceEvent.State.STARTING) {
+                    starts.incrementAndGet();
+                }
+            }
+        };
+        byte[] event = ("{\"routeKey\": \"GET /items/{id}\", \"requestContext\": {}, \"pathParameters\": "
+                + "{\"id\": \"queue\"}, \"queryStringParameters\": {\"sleep\": \"" + sleepMillis + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        var results = new ArrayList<Future<InvocationResult>>();
+        try (var subscription = FixtureRuntime.shared().recorder().subscribe(watcher);
+             var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < requests; i++) {
+                results.add(threads.submit(() -> pool.invoke(event, Trigger.invoke("RequestResponse"))));
+            }
+            for (var result : results) {
+                assertThat(result.get().succeeded()).isTrue();
+            }
+        }
+        return starts.get();
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.fnbundle.local.observe.InvocationRecord;
 import dev.fnbundle.local.observe.Recorder;
 import dev.fnbundle.local.observe.Trigger;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +46,8 @@ public final class FunctionPool implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean everReady;
     private volatile String lastInitError;
+    private volatile long lastInitNanos;
+    private volatile long lastReadyAt;
 
     /**
      * @param code the task root instances start from, until {@link #reload}
@@ -82,6 +83,11 @@ public final class FunctionPool implements AutoCloseable {
     /** The JDWP port of this function's instance, or null when it is not debugged. */
     public Integer debugPort() {
         return launcher.debug().ports().get(spec.logicalId());
+    }
+
+    /** How long the last instance's init took, in milliseconds (0 before one started). */
+    public long lastInitMillis() {
+        return lastInitNanos / 1_000_000;
     }
 
     /** The reason the last instance failed to start, or null. */
@@ -175,11 +181,13 @@ public final class FunctionPool implements AutoCloseable {
         capacity.acquire();
         try {
             if (closed) {
-                return record(stopped(requestId), trigger, start, event);
+                return record(InvocationResult.crash(requestId, "Runtime.Stopped", "the local runtime is stopping"),
+                        trigger, start, event);
             }
             FunctionInstance instance = idleOrStarted();
             if (instance == null) {
-                return record(initFailure(requestId), trigger, start, event);
+                return record(InvocationResult.crash(requestId, "Runtime.InitError", String.valueOf(lastInitError)),
+                        trigger, start, event);
             }
             recorder.instance(InstanceEvent.of(spec.logicalId(), instance.number(), InstanceEvent.State.BUSY, -1,
                     null));
@@ -198,22 +206,25 @@ public final class FunctionPool implements AutoCloseable {
     }
 
     /**
-     * A warm instance, else one this invocation starts, but only when no other instance of this function is
-     * starting: a burst of requests to a cold function (36 routes called at once while the stack starts) used to
-     * start one JVM per request up to the limit, 18 JVMs at once on 2 cores, each init taking five times as long.
-     * Now the burst waits for the one starting instance, and the function scales out one start at a time, and not
-     * while JVMs of other functions are still in their init and an instance of this one runs ({@link JvmStarts}):
-     * then the invocation waits for that instance to be free.
+     * A warm instance, else one this invocation starts. A burst of requests to a cold function (36 routes called at
+     * once while the stack starts) used to start one JVM per request, 18 at once on 2 cores, each init five times
+     * as long. Now it waits for the one starting instance, and the function scales out one start at a time: not
+     * while JVMs of other functions are in their init ({@link JvmStarts}), and only for an invocation that has
+     * waited, since it came or since the last instance became ready, as long as that init took: a new instance
+     * could not have served it sooner, and a busy one is usually free again well before (the first requests of a
+     * burst are served in turn by the instance they waited for; a new JVM is about 1.3 s of CPU here).
      *
      * @return null when the start failed (its init error is in {@link #lastInitError()})
      */
     private FunctionInstance idleOrStarted() throws InterruptedException {
+        long waitingSince = System.nanoTime();
         while (true) {
             FunctionInstance instance = takeIdle();
             if (instance != null) {
                 return instance;
             }
-            if (!all.isEmpty() && launcher.starts().any()) {
+            if (!all.isEmpty() && (launcher.starts().any()
+                    || System.nanoTime() - Math.max(waitingSince, lastReadyAt) < lastInitNanos)) {
                 Thread.sleep(10);
                 continue;
             }
@@ -325,6 +336,8 @@ public final class FunctionPool implements AutoCloseable {
             instance = FunctionInstance.start(spec, launcher, taskRoot, number, recorder, onDemand);
             all.add(instance);
             double initMillis = instance.awaitReady(initLimitMillis);
+            lastInitNanos = (long) (initMillis * 1e6);
+            lastReadyAt = System.nanoTime();
             lastInitError = null;
             everReady = true;
             recorder.instance(InstanceEvent.of(spec.logicalId(), number, InstanceEvent.State.READY, initMillis,
@@ -346,21 +359,6 @@ public final class FunctionPool implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    private InvocationResult initFailure(String requestId) {
-        String message = String.valueOf(lastInitError).replace("\"", "'");
-        byte[] document = ("{\"errorType\":\"Runtime.InitError\",\"errorMessage\":\"" + message + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        return new InvocationResult(InvocationResult.Outcome.CRASH, document, "Runtime.InitError",
-                requestId, 0, 0, -1, -1, new byte[0]);
-    }
-
-    private static InvocationResult stopped(String requestId) {
-        byte[] document = "{\"errorType\":\"Runtime.Stopped\",\"errorMessage\":\"the local runtime is stopping\"}"
-                .getBytes(StandardCharsets.UTF_8);
-        return new InvocationResult(InvocationResult.Outcome.CRASH, document, "Runtime.Stopped", requestId, 0, 0,
-                -1, -1, new byte[0]);
     }
 
     private void retire(FunctionInstance instance, String why) {

@@ -28,6 +28,13 @@ public record InvocationResult(Outcome outcome, byte[] payload, String errorType
         CRASH
     }
 
+    /** An invocation no instance ran (its init failed, or the runtime is stopping): Lambda's error document. */
+    static InvocationResult crash(String requestId, String errorType, String message) {
+        byte[] document = ("{\"errorType\":\"" + errorType + "\",\"errorMessage\":\"" + message.replace("\"", "'")
+                + "\"}").getBytes(StandardCharsets.UTF_8);
+        return new InvocationResult(Outcome.CRASH, document, errorType, requestId, 0, 0, -1, -1, new byte[0]);
+    }
+
     public boolean succeeded() {
         return outcome == Outcome.SUCCESS;
     }
