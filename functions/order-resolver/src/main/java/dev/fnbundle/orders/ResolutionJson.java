@@ -7,35 +7,36 @@ import java.util.List;
 /**
  * The JSON of a {@link Resolution}, written by hand with exactly the bytes the shared mapper writes for the record
  * ({@code {"order":[...],"batches":[[...],...],"nodeCount":n}}). The answer of a large graph is nearly all node
- * names, each twice (in the order and in its batch), and this writes each in one pass (see
- * {@link EscapedJsonBuilder}).
+ * names, each twice: the batches, one after the other, are the order cut into groups. So each name is written once,
+ * in the order, in one pass (see {@link EscapedJsonBuilder}), and each batch is a copy of its stretch of the order's
+ * bytes. Reading 40 000 names' Strings, in an order unrelated to where they lie in memory, was the larger cost.
  */
 final class ResolutionJson {
     private ResolutionJson() {
     }
 
     static EscapedJsonBuilder of(Resolution resolution) {
-        var json = new EscapedJsonBuilder().raw("{\"order\":");
-        names(json, resolution.order());
-        json.raw(",\"batches\":[");
+        var json = new EscapedJsonBuilder().raw("{\"order\":[");
+        List<String> order = resolution.order();
         List<List<String>> batches = resolution.batches();
-        for (int i = 0; i < batches.size(); i++) {
-            if (i > 0) {
-                json.raw(',');
+        // where each batch's names start and end among the order's bytes
+        int[] starts = new int[batches.size()];
+        int[] ends = new int[batches.size()];
+        int written = 0;
+        for (int batch = 0; batch < batches.size(); batch++) {
+            starts[batch] = json.length() + (written > 0 ? 1 : 0);
+            for (int end = written + batches.get(batch).size(); written < end; written++) {
+                if (written > 0) {
+                    json.raw(',');
+                }
+                json.string(order.get(written));
             }
-            names(json, batches.get(i));
+            ends[batch] = json.length();
+        }
+        json.raw("],\"batches\":[");
+        for (int batch = 0; batch < batches.size(); batch++) {
+            json.raw(batch == 0 ? "[" : ",[").again(starts[batch], ends[batch]).raw(']');
         }
         return json.raw("],\"nodeCount\":").number(resolution.nodeCount()).raw('}');
-    }
-
-    private static void names(EscapedJsonBuilder json, List<String> names) {
-        json.raw('[');
-        for (int i = 0; i < names.size(); i++) {
-            if (i > 0) {
-                json.raw(',');
-            }
-            json.string(names.get(i));
-        }
-        json.raw(']');
     }
 }

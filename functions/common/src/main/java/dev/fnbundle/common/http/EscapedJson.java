@@ -211,6 +211,20 @@ final class EscapedJson {
             return at + 6;
         }
 
+        int length() {
+            return length;
+        }
+
+        /** Appends a copy of the bytes already written between {@code from} and {@code to}. */
+        void copyWithin(int from, int to) {
+            if (from < 0 || from > to || to > length) {
+                throw new IndexOutOfBoundsException("bytes " + from + " to " + to + " of " + length);
+            }
+            ensure(to - from);
+            System.arraycopy(bytes, from, bytes, length, to - from);
+            length += to - from;
+        }
+
         private void ensure(int more) {
             if (bytes.length - length < more) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));

@@ -36,6 +36,20 @@ public final class EscapedJsonBuilder {
         return this;
     }
 
+    /** How many escaped bytes are written so far: a position for {@link #again}. */
+    public int length() {
+        return out.length();
+    }
+
+    /**
+     * Writes again what was written between two earlier {@link #length()} positions: JSON text that repeats a part
+     * of the answer (a list's items, cut into groups) is copied instead of escaped a second time.
+     */
+    public EscapedJsonBuilder again(int from, int to) {
+        out.copyWithin(from, to);
+        return this;
+    }
+
     /** A JSON number. */
     public EscapedJsonBuilder number(long value) {
         return raw(Long.toString(value));
