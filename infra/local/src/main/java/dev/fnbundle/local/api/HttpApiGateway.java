@@ -209,7 +209,7 @@ public final class HttpApiGateway implements AutoCloseable {
     /** Reads the body and builds the payload 2.0 event; null once the request is answered 413 (body too large). */
     private byte[] event(HttpExchange exchange, String method, String path, RouteTable.Match match,
                          JwtAuthority.Verified token) throws IOException {
-        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        byte[] body = HttpExchanges.readBody(exchange, MAX_BODY_BYTES);
         if (body.length > MAX_BODY_BYTES) {
             apiError(exchange, 413, "Request Entity Too Large");
             return null;

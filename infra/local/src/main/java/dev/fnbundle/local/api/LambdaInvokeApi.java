@@ -71,7 +71,7 @@ final class LambdaInvokeApi {
             return;
         }
         int limit = type.equals("Event") ? MAX_ASYNC_BYTES : MAX_SYNC_BYTES;
-        byte[] event = exchange.getRequestBody().readNBytes(limit + 1);
+        byte[] event = HttpExchanges.readBody(exchange, limit);
         if (event.length > limit) {
             // Read (a bounded part of) the rest first: a client still sending would not see the answer.
             exchange.getRequestBody().transferTo(new BoundedSink(DRAIN_LIMIT_BYTES));
