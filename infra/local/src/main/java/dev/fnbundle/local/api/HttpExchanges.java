@@ -9,7 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Writing answers on the runtime's HTTP server: bodies with their length, and RFC 9457 problems. */
+/** Reading requests and writing answers on the runtime's HTTP servers: bodies with their length, RFC 9457 problems. */
 public final class HttpExchanges {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

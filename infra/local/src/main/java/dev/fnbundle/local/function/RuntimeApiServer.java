@@ -2,8 +2,8 @@ package dev.fnbundle.local.function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.fnbundle.local.api.HttpExchanges;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -97,7 +97,7 @@ final class RuntimeApiServer implements AutoCloseable {
         }
         try (exchange) {
             if (method.equals("POST") && path.equals("init/error")) {
-                initError.complete(new String(readBody(exchange.getRequestBody()), StandardCharsets.UTF_8));
+                initError.complete(new String(readBody(exchange), StandardCharsets.UTF_8));
                 reply(exchange, 202, "{\"status\":\"OK\"}");
             } else if (method.equals("POST") && path.startsWith("invocation/")) {
                 complete(exchange, path);
@@ -164,7 +164,7 @@ final class RuntimeApiServer implements AutoCloseable {
             return;
         }
         PendingInvocation pending = inFlight.remove(parts[1]);
-        byte[] body = readBody(exchange.getRequestBody());
+        byte[] body = readBody(exchange);
         if (pending == null) {
             reply(exchange, 400, "{\"errorMessage\":\"unknown or finished request id\"}");
             return;
@@ -178,8 +178,8 @@ final class RuntimeApiServer implements AutoCloseable {
         reply(exchange, 202, "{\"status\":\"OK\"}");
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        byte[] bytes = HttpExchanges.readBody(exchange, MAX_RESPONSE_BYTES);
         if (bytes.length > MAX_RESPONSE_BYTES) {
             // Lambda rejects responses over 6 MB; report it as the function error Lambda would.
             return ("{\"errorType\":\"Function.ResponseSizeTooLarge\",\"errorMessage\":\"Response payload size"
