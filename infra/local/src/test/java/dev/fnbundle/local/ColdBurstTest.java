@@ -73,14 +73,7 @@ class ColdBurstTest {
         FunctionPool template = runtime.pools().get("EchoFunction");
         Options options = Options.parse(List.of("start", "--max-instances", "3"), FixtureRuntime.directory());
         AtomicInteger starts = new AtomicInteger();
-        Observer watcher = new Observer() {
-            @Override
-            public void instance(InstanceEvent event) {
-                if (event.function().equals("EchoFunction") && event.state() == InstanceEvent.State.STARTING) {
-                    starts.incrementAndGet();
-                }
-            }
-        };
+        Observer watcher = countingStarts(starts);
         byte[] event = """
                 {"routeKey": "GET /items/{id}", "requestContext": {}, "pathParameters": {"id": "busy"},
                  "queryStringParameters": {"sleep": "300"}}""".getBytes(StandardCharsets.UTF_8);
@@ -128,6 +121,17 @@ class ColdBurstTest {
         }
     }
 
+    private static Observer countingStarts(AtomicInteger starts) {
+        return new Observer() {
+            @Override
+            public void instance(InstanceEvent event) {
+                if (event.function().equals("EchoFunction") && event.state() == InstanceEvent.State.STARTING) {
+                    starts.incrementAndGet();
+                }
+            }
+        };
+    }
+
     private static FunctionPool freshEchoPool() throws Exception {
         BundleRuntime runtime = FixtureRuntime.shared();
         FunctionPool template = runtime.pools().get("EchoFunction");
@@ -138,14 +142,7 @@ class ColdBurstTest {
     /** Sends {@code requests} invocations at once, each sleeping {@code sleepMillis}; counts the instances started. */
     private static int startsDuring(FunctionPool pool, int requests, long sleepMillis) throws Exception {
         AtomicInteger starts = new AtomicInteger();
-        Observer watcher = new Observer() {
-            @Override
-            public void instance(InstanceEvent event) {
-                if (event.function().equals("EchoFunction") && event.state() == InstanceEvent.State.STARTING) {
-                    starts.incrementAndGet();
-                }
-            }
-        };
+        Observer watcher = countingStarts(starts);
         byte[] event = ("{\"routeKey\": \"GET /items/{id}\", \"requestContext\": {}, \"pathParameters\": "
                 + "{\"id\": \"queue\"}, \"queryStringParameters\": {\"sleep\": \"" + sleepMillis + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
