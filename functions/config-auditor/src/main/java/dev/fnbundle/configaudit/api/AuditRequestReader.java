@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Reads a {@code POST /audits} body straight into its request: a hand-written scanner over the body's characters,
- * no JSON tree and no parser buffers. The body is mostly two long strings with an escape per line; their
- * unescaped runs are found with {@link String#indexOf} and copied whole.
+ * no JSON tree and no parser buffers. The body is mostly two long strings with an escape per line; they are
+ * decoded from the body's bytes eight at a time ({@link Latin1StringDecoder}), and a string holding a character
+ * above U+00FF from its characters, its unescaped runs found with {@link String#indexOf} and copied whole.
  *
  * <p>Only the plain case is read here: one object of the request's own fields, each of its type (strings,
  * {@code null}, {@code true}/{@code false}, an integer of at most nine digits, an array of strings), JSON
@@ -23,7 +24,9 @@ final class AuditRequestReader {
     private final String body;
     private final int n;
     private int at;
-    /** Where escaped strings are decoded; sized on first use for the rest of the body, then reused. */
+    /** Decodes strings from the body's bytes; null when they do not stand one to one for its characters. */
+    private final Latin1StringDecoder latin1;
+    /** Where strings with a character above U+00FF are decoded; sized on first use, then reused. */
     private StringBuilder scratch;
     /** Set when a string-or-null value was neither. */
     private boolean failed;
@@ -38,6 +41,7 @@ final class AuditRequestReader {
     private AuditRequestReader(String body) {
         this.body = body;
         this.n = body.length();
+        this.latin1 = Latin1StringDecoder.over(body);
     }
 
     /**
@@ -196,6 +200,20 @@ final class AuditRequestReader {
             return null;
         }
         int start = at + 1;
+        if (latin1 != null) {
+            int end = latin1.decode(start);
+            if (end >= 0) {
+                return finish(latin1.value(), end - 1);
+            }
+            if (end == Latin1StringDecoder.REFUSED) {
+                return null;
+            }
+        }
+        return charString(start);
+    }
+
+    /** The string whose first character is at {@code start}, decoded from the body's characters. */
+    private String charString(int start) {
         int quote = body.indexOf('"', start);
         int escape = body.indexOf('\\', start);
         if (quote < 0) {

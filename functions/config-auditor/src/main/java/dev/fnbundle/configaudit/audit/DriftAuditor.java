@@ -5,6 +5,7 @@ import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.difflib.MatchWorkExceededException;
 import dev.fnbundle.configaudit.difflib.Opcode;
 import dev.fnbundle.configaudit.difflib.SequenceMatcher;
+import dev.fnbundle.configaudit.difflib.TextLines;
 import dev.fnbundle.configaudit.difflib.UnifiedDiff;
 import dev.fnbundle.configaudit.difflib.UnifiedDiffHeader;
 import dev.fnbundle.configaudit.report.HtmlSideBySide;
@@ -82,8 +83,8 @@ public final class DriftAuditor {
         String current = v.current().text();
         ConfigFormat format = v.format().orElseGet(() -> FormatDetector.detect(baseline, current));
         List<AuditWarning> warnings = new ArrayList<>();
-        ParsedConfig baseKeys = read(format, guessed, baseline, "baseline", warnings);
-        ParsedConfig currentKeys = read(format, guessed, current, "current", warnings);
+        ParsedConfig baseKeys = read(format, guessed, v.baseline(), "baseline", warnings);
+        ParsedConfig currentKeys = read(format, guessed, v.current(), "current", warnings);
         SecretRedactor redactor = SecretRedactor.of(SecretValues.of(baseKeys, currentKeys));
         KeyDrift keyDrift = baseKeys == null || currentKeys == null ? null
                 : KeyDriftAnalyzer.compare(baseKeys, currentKeys, v.criticalKeys())
@@ -137,7 +138,7 @@ public final class DriftAuditor {
             throw new TooManyLinesException("content", e.limit(), e.actual());
         }
         ConfigFormat resolved = v.format().orElseGet(() -> FormatDetector.detect(content));
-        read(resolved, format == null, content, "content", new ArrayList<>());
+        read(resolved, format == null, v.baseline(), "content", new ArrayList<>());
         return resolved;
     }
 
@@ -166,7 +167,7 @@ public final class DriftAuditor {
      * Parses one side. A stated format that does not parse is the caller's error; a guessed one only costs the
      * key level: null, and a warning.
      */
-    private static ParsedConfig read(ConfigFormat format, boolean guessed, String text, String document,
+    private static ParsedConfig read(ConfigFormat format, boolean guessed, TextLines text, String document,
                                      List<AuditWarning> warnings) {
         try {
             return format.parser().read(text);

@@ -58,21 +58,25 @@ final class AsciiLines {
                 long below = (word - 0x20 * ONES) & ~word & HIGHS;
                 long question = word ^ '?' * ONES;
                 question = (question - ONES) & ~question & HIGHS;
-                if ((below | question) == 0) {
+                long flagged = below | question;
+                if (flagged == 0) {
                     i += 8;
                     continue;
                 }
+                // The lowest flagged byte is a true one (a false flag, from a borrow, only sits above a true
+                // one): the bytes below it are plain, and the next word starts right after it. A line's '\n' so
+                // costs one look, not the eight of its whole word.
+                i += Long.numberOfTrailingZeros(flagged) >>> 3;
             }
-            // A word that needs a look, or the last bytes: one at a time.
-            for (int end = Math.min(i + 8, n); i < end; i++) {
-                if (bytes[i] < 0 || !plain(text, bytes[i], i)) {
-                    return null;
-                }
-                if (bytes[i] == '\n') {
-                    starts = room(starts, size);
-                    starts[++size] = i + 1;
-                }
+            // The byte that needs a look, or one of the last bytes.
+            if (bytes[i] < 0 || !plain(text, bytes[i], i)) {
+                return null;
             }
+            if (bytes[i] == '\n') {
+                starts = room(starts, size);
+                starts[++size] = i + 1;
+            }
+            i++;
         }
         if (starts[size] < n) {
             starts = room(starts, size);

@@ -101,6 +101,15 @@ public final class TextLines extends AbstractList<String> implements RandomAcces
         return plainAscii;
     }
 
+    /**
+     * Whether the only line break in the text is {@code \n} (it was cut as plain ASCII without {@code \r},
+     * {@code \v} or {@code \f}): then these are also the lines of a reader that breaks at {@code \n},
+     * {@code \r\n} and {@code \r}.
+     */
+    public boolean breaksOnlyAtLineFeeds() {
+        return latin1Bytes != null;
+    }
+
     /** The whole text. */
     public String text() {
         return text;

@@ -1,5 +1,8 @@
 package dev.fnbundle.configaudit.semantic;
 
+import dev.fnbundle.configaudit.difflib.TextLines;
+import dev.fnbundle.configaudit.semantic.IniReread.NotPlain;
+import dev.fnbundle.configaudit.semantic.IniReread.RepeatedPath;
 import dev.fnbundle.configaudit.secrets.SecretPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,20 +49,30 @@ public final class IniParser implements ConfigParser {
 
     @Override
     public ParsedConfig read(String text) {
+        return read(text, (TextLines) null);
+    }
+
+    /** As {@link #read(String)}; lines cut at '\n' only are these lines too, and are not looked for again. */
+    @Override
+    public ParsedConfig read(TextLines lines) {
+        return read(lines.text(), lines.breaksOnlyAtLineFeeds() ? lines : null);
+    }
+
+    private static ParsedConfig read(String text, TextLines lines) {
         // Nearly every document names each path once, and most have no '.' in a section or key: read it so,
         // keeping each key where it stands (IniKeys). A '.' reads it again putting each key as it ends; a path
         // that comes again reads it once more counting repetitions (see Document#finish). Each way gives the
         // same leaves for the documents it accepts.
         try {
-            return read(text, Mode.IN_PLACE);
+            return read(text, lines, Mode.IN_PLACE);
         } catch (NotPlain e) {
             try {
-                return read(text, Mode.UNIQUE);
+                return read(text, lines, Mode.UNIQUE);
             } catch (RepeatedPath again) {
-                return read(text, Mode.COUNTING);
+                return read(text, lines, Mode.COUNTING);
             }
         } catch (RepeatedPath e) {
-            return read(text, Mode.COUNTING);
+            return read(text, lines, Mode.COUNTING);
         }
     }
 
@@ -73,8 +86,20 @@ public final class IniParser implements ConfigParser {
         COUNTING
     }
 
-    private static ParsedConfig read(String text, Mode mode) {
+    private static ParsedConfig read(String text, TextLines lines, Mode mode) {
         Document doc = new Document(text, mode);
+        if (lines != null) {
+            // Each line without its '\n'; a text that is empty or ends in '\n' has one more, empty line.
+            for (int i = 0; i < lines.size(); i++) {
+                int end = lines.end(i);
+                doc.accept(lines.start(i), text.charAt(end - 1) == '\n' ? end - 1 : end, i + 1);
+            }
+            if (text.isEmpty() || text.charAt(text.length() - 1) == '\n') {
+                doc.accept(text.length(), text.length(), lines.size() + 1);
+            }
+            doc.flush();
+            return doc.finish();
+        }
         int start = 0;
         int line = 1;
         // Without any '\r', a line ends at the next '\n', which indexOf finds many characters at a time.
@@ -99,32 +124,6 @@ public final class IniParser implements ConfigParser {
         }
         doc.flush();
         return doc.finish();
-    }
-
-    /**
-     * A path came again (or the key limit is near) while reading in place or in the unique mode: read it again
-     * counting repetitions. Thrown without a stack trace; never leaves the parser.
-     */
-    private static final class RepeatedPath extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private static final RepeatedPath INSTANCE = new RepeatedPath();
-
-        private RepeatedPath() {
-            super(null, null, false, false);
-        }
-    }
-
-    /**
-     * A section or key holds a '.' while reading in place: read the document again putting each key. Thrown
-     * without a stack trace; never leaves the parser.
-     */
-    private static final class NotPlain extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private static final NotPlain INSTANCE = new NotPlain();
-
-        private NotPlain() {
-            super(null, null, false, false);
-        }
     }
 
     /** One occurrence of a key, in document order. */

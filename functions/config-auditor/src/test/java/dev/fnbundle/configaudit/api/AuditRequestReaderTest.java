@@ -77,6 +77,28 @@ class AuditRequestReaderTest {
         }
     }
 
+    @Test
+    void long_strings_with_every_kind_of_character_at_every_offset_read_as_the_tree_path_reads_them() {
+        // Pieces of a string's JSON form: plain runs long enough for whole words, and each kind of byte that
+        // stops a word (quote, backslash, control, high, '?') at random offsets; refused ones now and then.
+        String[] pieces = {"abcdefgh", "key = value-12345", "x", "?", "??", "\\u00e9", "\\u00FF", "\\u0000",
+            "\\u20ac", "\\ud83d\\ude00", "\\n", "\\r\\n", "\\t", "\\\\", "\\\"", "\\/", "\\b\\f", "\u00e9", "\u00ff",
+            "\u007f", "\u0100", "\u20ac", "\ud83d\ude00"};
+        String[] refused = {"\u001f", "\t", "\\x", "\\u00g1", "\\u00", "\\"};
+        Random random = new Random(20261207);
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                text.append(random.nextInt(60) == 0 ? refused[random.nextInt(refused.length)]
+                        : pieces[random.nextInt(pieces.length)]);
+            }
+            String tail = random.nextInt(10) == 0 ? "" : "\"}";
+            String body = "{\"name\":\"" + "n".repeat(random.nextInt(9)) + "\",\"baseline\":\"" + text + tail;
+            assertThat(outcome(() -> AuditRequestReader.read(body)))
+                    .as(body).isEqualTo(outcome(() -> treePath(body)));
+        }
+    }
+
     /** The handler's reading before the streaming reader. */
     private static Object treePath(String body) {
         if (body.isBlank()) {

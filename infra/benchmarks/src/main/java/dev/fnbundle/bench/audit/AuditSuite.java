@@ -96,9 +96,14 @@ public final class AuditSuite implements Suite {
     static final int PYTHON_RUNS = 30;
     /** Unmeasured calls before them, in the same process (the Java side is warmed up too). */
     static final int PYTHON_WARMUPS = 3;
-    /** The CPU-time child: batches of requests (the process clock ticks every 10 ms), warm-up then measured. */
+    /**
+     * The CPU-time child: batches of requests (the process clock ticks every 10 ms), warm-up then measured. The
+     * JIT compiles for ~7 s of a request loop here (JFR's jdk.CompilerStatistics: 7.2 s of compile time, still
+     * growing at 7 s); after 15 warm-up batches (300 requests, ~4 s) the measured batches still paid ~1.5-2 ms of
+     * compiler threads per request. 60 batches (1 200 requests) measure the steady state.
+     */
     static final int CPU_BATCH = 20;
-    static final int CPU_WARMUPS = 15;
+    static final int CPU_WARMUPS = 60;
     static final int CPU_RUNS = 15;
     static final String PHASES = "phaseBody|phaseValidate|phaseRead|phaseKeyDrift|phaseMatch|phaseReport"
             + "|phaseEncode|phaseStore|phaseResponse";

@@ -32,7 +32,7 @@ public final class AuditPhases {
     public static ParsedConfig[] read(Object validated) {
         ValidatedAudit v = (ValidatedAudit) validated;
         var parser = v.format().orElseThrow().parser();
-        return new ParsedConfig[] {parser.read(v.baseline().text()), parser.read(v.current().text())};
+        return new ParsedConfig[] {parser.read(v.baseline()), parser.read(v.current())};
     }
 
     /** The secret values of both sides, ready to be searched for. */
