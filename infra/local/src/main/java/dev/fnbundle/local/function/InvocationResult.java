@@ -1,5 +1,6 @@
 package dev.fnbundle.local.function;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,10 +29,14 @@ public record InvocationResult(Outcome outcome, byte[] payload, String errorType
         CRASH
     }
 
-    /** An invocation no instance ran (its init failed, or the runtime is stopping): Lambda's error document. */
+    /**
+     * An invocation no instance ran (its init failed, or the runtime is stopping): Lambda's error document. The
+     * message may quote the function's own init error document, so it is escaped as a JSON string.
+     */
     static InvocationResult crash(String requestId, String errorType, String message) {
-        byte[] document = ("{\"errorType\":\"" + errorType + "\",\"errorMessage\":\"" + message.replace("\"", "'")
-                + "\"}").getBytes(StandardCharsets.UTF_8);
+        JsonStringEncoder json = JsonStringEncoder.getInstance();
+        byte[] document = ("{\"errorType\":\"" + new String(json.quoteAsString(errorType)) + "\",\"errorMessage\":\""
+                + new String(json.quoteAsString(message)) + "\"}").getBytes(StandardCharsets.UTF_8);
         return new InvocationResult(Outcome.CRASH, document, errorType, requestId, 0, 0, -1, -1, new byte[0]);
     }
 
