@@ -3,8 +3,8 @@ package dev.fnbundle.configaudit.semantic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fnbundle.configaudit.difflib.TextLines;
-import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,26 +30,13 @@ class IniParserGivenLinesTest {
     void random_documents_read_the_same_from_their_lines() {
         Random random = new Random(2026_12_07);
         for (int n = 0; n < 5000; n++) {
-            StringBuilder text = new StringBuilder();
-            String[] breaks = random.nextInt(4) == 0 ? new String[] {"\n", "\r\n", "\r"} : new String[] {"\n"};
-            for (int k = random.nextInt(30); k > 0; k--) {
-                text.append(LINES[random.nextInt(LINES.length)]).append(breaks[random.nextInt(breaks.length)]);
-            }
-            if (random.nextBoolean()) {
-                text.append(LINES[random.nextInt(LINES.length)]);
-            }
-            String doc = text.toString();
+            String doc = IniReadings.randomDocument(random, LINES, true);
             assertThat(outcome(() -> new IniParser().read(TextLines.of(doc)))).as(doc)
                     .isEqualTo(outcome(() -> new IniParser().read(doc)));
         }
     }
 
-    private static Object outcome(java.util.function.Supplier<ParsedConfig> read) {
-        try {
-            ParsedConfig parsed = read.get();
-            return List.of(parsed, parsed.secretSpans(), parsed.secretValues());
-        } catch (ConfigParseException e) {
-            return List.of("error", e.getMessage());
-        }
+    private static Object outcome(Supplier<ParsedConfig> read) {
+        return IniReadings.outcome(read);
     }
 }

@@ -2,8 +2,6 @@ package dev.fnbundle.configaudit.semantic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +20,7 @@ class IniParserOnePassTest {
     void random_documents_read_as_the_two_pass_reader_read_them() {
         Random random = new Random(1717);
         for (int n = 0; n < 5000; n++) {
-            StringBuilder text = new StringBuilder();
-            String[] breaks = random.nextInt(4) == 0 ? new String[] {"\n", "\r\n", "\r"} : new String[] {"\n"};
-            for (int k = random.nextInt(30); k > 0; k--) {
-                text.append(LINES[random.nextInt(LINES.length)]).append(breaks[random.nextInt(breaks.length)]);
-            }
-            if (random.nextBoolean()) {
-                text.append(LINES[random.nextInt(LINES.length)]);
-            }
-            String doc = text.toString();
+            String doc = IniReadings.randomDocument(random, LINES, true);
             assertThat(outcome(new IniParser(), doc)).as(doc).isEqualTo(outcome(new IniParserBeforeOnePass(), doc));
         }
     }
@@ -45,13 +35,7 @@ class IniParserOnePassTest {
     void random_documents_without_dotted_names_read_in_place_as_the_two_pass_reader_read_them() {
         Random random = new Random(4242);
         for (int n = 0; n < 5000; n++) {
-            StringBuilder text = new StringBuilder();
-            String[] breaks = random.nextInt(4) == 0 ? new String[] {"\n", "\r\n", "\r"} : new String[] {"\n"};
-            for (int k = random.nextInt(30); k > 0; k--) {
-                text.append(PLAIN_LINES[random.nextInt(PLAIN_LINES.length)])
-                        .append(breaks[random.nextInt(breaks.length)]);
-            }
-            String doc = text.toString();
+            String doc = IniReadings.randomDocument(random, PLAIN_LINES, false);
             assertThat(outcome(new IniParser(), doc)).as(doc).isEqualTo(outcome(new IniParserBeforeOnePass(), doc));
         }
     }
@@ -118,16 +102,7 @@ class IniParserOnePassTest {
         return text.toString();
     }
 
-    /** Leaves in order with every field, spans, secret values; or the error's place and detail. */
     private static Object outcome(ConfigParser parser, String text) {
-        try {
-            ParsedConfig parsed = parser.read(text);
-            List<Object> leaves = new ArrayList<>();
-            parsed.byPath().forEach((path, e) -> leaves.add(List.of(path, e.path(), e.name(), e.value(),
-                    e.secret())));
-            return List.of(leaves, parsed.secretSpans(), parsed.secretValues());
-        } catch (ConfigParseException e) {
-            return List.of("error", e.getMessage(), e.line(), e.column());
-        }
+        return IniReadings.outcome(() -> parser.read(text));
     }
 }
