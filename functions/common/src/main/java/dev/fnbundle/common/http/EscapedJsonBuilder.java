@@ -4,7 +4,7 @@ import dev.fnbundle.common.json.Json;
 
 /**
  * Writes a JSON answer by hand straight into the escaped bytes an {@link ApiResponse} carries ({@link EscapedJson}).
- * For an answer made of tens of thousands of strings (the order of a 40 000-node graph, every name twice), each
+ * For an answer made of tens of thousands of strings (the order of a 40 000-node graph and its batches), each
  * string is checked and copied in one pass, where the shared mapper's generator copies it into its character buffer
  * and the escaping writer then reads every character again.
  *
