@@ -12,12 +12,16 @@ import java.util.List;
  * bytes. Reading 40 000 names' Strings, in an order unrelated to where they lie in memory, was the larger cost.
  */
 final class ResolutionJson {
+    /** Room for each name twice at this many escaped bytes (quotes and comma included), before the buffer grows. */
+    private static final int BYTES_PER_NAME = 12;
+
     private ResolutionJson() {
     }
 
     static EscapedJsonBuilder of(Resolution resolution) {
-        var json = new EscapedJsonBuilder().raw("{\"order\":[");
         List<String> order = resolution.order();
+        int expectedBytes = (int) Math.min(1 << 28, 64 + 2L * BYTES_PER_NAME * order.size());
+        var json = new EscapedJsonBuilder(expectedBytes).raw("{\"order\":[");
         List<List<String>> batches = resolution.batches();
         // where each batch's names start and end among the order's bytes
         int[] starts = new int[batches.size()];

@@ -100,8 +100,17 @@ final class EscapedJson {
             ASCII_ESCAPES['\r'] = 'r';
         }
 
-        private byte[] bytes = new byte[8192];
+        private byte[] bytes;
         private int length;
+
+        EscapingWriter() {
+            this(8192);
+        }
+
+        /** A writer whose buffer starts with room for {@code capacity} bytes (it grows past them by doubling). */
+        EscapingWriter(int capacity) {
+            bytes = new byte[Math.max(64, capacity)];
+        }
 
         /** What is written so far, as an {@link EscapedJson} sharing this writer's buffer (write no more after). */
         EscapedJson written() {
