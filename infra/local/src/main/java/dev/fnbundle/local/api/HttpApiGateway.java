@@ -1,7 +1,5 @@
 package dev.fnbundle.local.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HttpApiGateway implements AutoCloseable {
     /** API Gateway's payload limit for HTTP APIs. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpServer server;
     private final Map<String, FunctionPool> pools;
@@ -282,51 +278,5 @@ public final class HttpApiGateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-    }
-
-    /** Maps a function's return value to the HTTP response, per the payload format 2.0 rules. */
-    static final class ApiResponses {
-        private ApiResponses() {
-        }
-
-        static void write(HttpExchange exchange, byte[] payload, java.util.function.Consumer<HttpExchange> cors,
-                          ServerTiming timing) throws IOException {
-            JsonNode result;
-            try {
-                result = MAPPER.readTree(payload);
-            } catch (IOException e) {
-                result = null;
-            }
-            if (result == null || !result.isObject() || !result.has("statusCode")) {
-                // A function may return any JSON; API Gateway then answers 200 with it as the body.
-                timing.end("response");
-                timing.writeTo(exchange.getResponseHeaders());
-                cors.accept(exchange);
-                send(exchange, 200, "application/json", new String(payload, StandardCharsets.UTF_8));
-                return;
-            }
-            var headers = exchange.getResponseHeaders();
-            result.path("headers").properties().forEach(h -> headers.set(h.getKey(), h.getValue().asText()));
-            result.path("multiValueHeaders").properties().forEach(h -> h.getValue()
-                    .forEach(v -> headers.add(h.getKey(), v.asText())));
-            result.path("cookies").forEach(c -> headers.add("set-cookie", c.asText()));
-            JsonNode body = result.get("body");
-            byte[] bytes = body == null || body.isNull() ? new byte[0]
-                    : result.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body.asText())
-                    : body.asText().getBytes(StandardCharsets.UTF_8);
-            if (!headers.containsKey("content-type") && bytes.length > 0) {
-                headers.set("content-type", "application/json");
-            }
-            int status = result.path("statusCode").asInt(200);
-            timing.end("response");
-            timing.writeTo(headers);
-            cors.accept(exchange);
-            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
-        }
     }
 }

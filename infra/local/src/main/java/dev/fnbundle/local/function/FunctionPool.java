@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -182,15 +183,16 @@ public final class FunctionPool implements AutoCloseable {
         try {
             if (closed) {
                 return record(InvocationResult.crash(requestId, "Runtime.Stopped", "the local runtime is stopping"),
-                        trigger, start, event);
+                        trigger, start, Recorder.cut(event, Recorder.MAX_BODY_CHARS));
             }
             FunctionInstance instance = idleOrStarted();
             if (instance == null) {
                 return record(InvocationResult.crash(requestId, "Runtime.InitError", String.valueOf(lastInitError)),
-                        trigger, start, event);
+                        trigger, start, Recorder.cut(event, Recorder.MAX_BODY_CHARS));
             }
             recorder.instance(InstanceEvent.of(spec.logicalId(), instance.number(), InstanceEvent.State.BUSY, -1,
                     null));
+            CompletableFuture<String> eventText = Recorder.cutMeanwhile(event, Recorder.MAX_BODY_CHARS);
             InvocationResult result = instance.invoke(event, requestId);
             if (instance.isAlive() && !closed && instance.taskRoot().equals(code)) {
                 recorder.instance(InstanceEvent.of(spec.logicalId(), instance.number(), InstanceEvent.State.READY,
@@ -199,7 +201,7 @@ public final class FunctionPool implements AutoCloseable {
             } else {
                 retire(instance, instance.isAlive() && !closed ? "code reloaded" : result.status());
             }
-            return record(result, trigger, start, event);
+            return record(result, trigger, start, eventText.join());
         } finally {
             capacity.release();
         }
@@ -317,11 +319,11 @@ public final class FunctionPool implements AutoCloseable {
         }
     }
 
-    private InvocationResult record(InvocationResult result, Trigger trigger, Instant start, byte[] event) {
+    private InvocationResult record(InvocationResult result, Trigger trigger, Instant start, String eventText) {
         recorder.invocation(new InvocationRecord(0, result.requestId(), spec.logicalId(), result.instance(),
                 trigger, start, result.durationMillis(), result.initMillis(), result.billedMillis(),
                 spec.memoryMb(), result.maxMemoryMb(), result.status(), result.errorType(),
-                Recorder.cut(event, Recorder.MAX_BODY_CHARS),
+                eventText,
                 Recorder.cut(result.payload() == null ? new byte[0] : result.payload(), Recorder.MAX_BODY_CHARS)));
         return result;
     }
