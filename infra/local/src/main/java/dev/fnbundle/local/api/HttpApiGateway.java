@@ -148,7 +148,7 @@ public final class HttpApiGateway implements AutoCloseable {
             }
         }
         timing.end("auth");
-        byte[] event = event(exchange, method, path, match.get(), token);
+        byte[] event = event(exchange, method, path, match.get(), token, timing);
         if (event == null) {
             return; // answered 413
         }
@@ -204,8 +204,9 @@ public final class HttpApiGateway implements AutoCloseable {
 
     /** Reads the body and builds the payload 2.0 event; null once the request is answered 413 (body too large). */
     private byte[] event(HttpExchange exchange, String method, String path, RouteTable.Match match,
-                         JwtAuthority.Verified token) throws IOException {
+                         JwtAuthority.Verified token, ServerTiming timing) throws IOException {
         byte[] body = HttpExchanges.readBody(exchange, MAX_BODY_BYTES);
+        timing.end("body");
         if (body.length > MAX_BODY_BYTES) {
             apiError(exchange, 413, "Request Entity Too Large");
             return null;

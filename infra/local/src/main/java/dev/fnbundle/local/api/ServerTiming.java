@@ -6,9 +6,9 @@ import java.util.Locale;
 /**
  * The {@code Server-Timing} header of an API answer (shown by browsers' developer tools): how long the runtime
  * spent on each phase of the request, so a slow answer says whether the function or the runtime took the time.
- * Phases: {@code auth} (route match and token check), {@code event} (body read and event built),
- * {@code function} (the Runtime API round trip: the function JVM's whole part) and {@code response} (the
- * function's answer read back). Not thread-safe: one per request.
+ * Phases: {@code auth} (route match and token check), {@code body} (the request body read), {@code event} (the
+ * event built), {@code function} (the Runtime API round trip: the function JVM's whole part) and {@code response}
+ * (the function's answer read back). Not thread-safe: one per request.
  */
 final class ServerTiming {
     private final StringBuilder metrics = new StringBuilder();
