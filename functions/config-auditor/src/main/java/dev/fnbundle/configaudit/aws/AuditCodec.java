@@ -74,8 +74,7 @@ final class AuditCodec {
                       @JsonInclude(JsonInclude.Include.NON_NULL) String hunksFrom) {
         static StoredForm of(StoredAudit audit) {
             AuditReport report = audit.report();
-            boolean fromDiff = !report.hunks().isEmpty()
-                    && HunksFromUnifiedDiff.rebuilds(report.unifiedDiff(), report.hunks());
+            boolean fromDiff = HunksFromUnifiedDiff.readBack(report.hunks(), report.unifiedDiff());
             return new StoredForm(audit.id(), audit.createdAt(), audit.source(), audit.baseline(),
                     fromDiff ? withHunks(report, List.of()) : report, fromDiff ? FROM_UNIFIED_DIFF : null);
         }

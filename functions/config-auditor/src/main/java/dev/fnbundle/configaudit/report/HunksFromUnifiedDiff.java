@@ -21,6 +21,17 @@ public final class HunksFromUnifiedDiff {
     private HunksFromUnifiedDiff() {
     }
 
+    /**
+     * True when {@link #read}{@code (unifiedDiff)} gives {@code hunks}, and there are some: hunks still to be read
+     * from this very diff ({@link SideBySide#hunks(List, List, List, String)}) are known to, others are checked.
+     */
+    public static boolean readBack(List<DiffHunk> hunks, String unifiedDiff) {
+        if (hunks instanceof DeferredHunks deferred && deferred.unifiedDiff() == unifiedDiff) {
+            return !unifiedDiff.isEmpty();
+        }
+        return !hunks.isEmpty() && rebuilds(unifiedDiff, hunks);
+    }
+
     /** True when {@link #read}{@code (unifiedDiff)} equals {@code hunks}; allocates nothing per row. */
     public static boolean rebuilds(String unifiedDiff, List<DiffHunk> hunks) {
         var check = new Check(unifiedDiff, hunks);
@@ -182,6 +193,10 @@ public final class HunksFromUnifiedDiff {
             int n = diff.length();
             for (int i = at; i < n; i++) {
                 char c = diff.charAt(i);
+                // Nearly every character is printable ASCII, which no break is.
+                if (c >= ' ' && c < '\u0085') {
+                    continue;
+                }
                 if (PythonText.isLineBreak(c)) {
                     at = c == '\r' && i + 1 < n && diff.charAt(i + 1) == '\n' ? i + 2 : i + 1;
                     return i;

@@ -33,8 +33,17 @@ class HunksFromUnifiedDiffTest {
             List<String> bare = generator.configLines(generator.nextInt(60), generator.coin());
             List<String> from = lines(generator, bare, i % 3 == 0);
             List<String> to = lines(generator, generator.mutate(bare, 0.1), i % 3 == 0);
-            Rendered rendered = Rendered.of(from, to, generator.nextInt(5));
+            int context = generator.nextInt(5);
+            Rendered rendered = Rendered.of(from, to, context);
+            List<List<Opcode>> groups = SequenceMatcher.of(from, to).groupedOpcodes(context);
+            List<DiffHunk> deferred = SideBySide.hunks(from, to, groups, rendered.diff());
+            assertThat(deferred).isEqualTo(rendered.hunks());
+            if (deferred instanceof DeferredHunks) {
+                assertThat(HunksFromUnifiedDiff.rebuilds(rendered.diff(), rendered.hunks())).isTrue();
+            }
             if (HunksFromUnifiedDiff.rebuilds(rendered.diff(), rendered.hunks())) {
+                assertThat(deferred).as("deferred whenever the diff holds the rows").isInstanceOf(
+                        DeferredHunks.class);
                 assertThat(HunksFromUnifiedDiff.read(rendered.diff())).isEqualTo(rendered.hunks());
                 rebuilt++;
             } else {
@@ -56,7 +65,7 @@ class HunksFromUnifiedDiffTest {
     }
 
     @Test
-    void a_context_line_shown_differently_on_the_two_sides_is_refused() {
+    void a_context_line_shown_differently_on_the_two_sides_is_refused_and_its_hunks_are_built_at_once() {
         List<String> from = List.of("[db]\n", "password = ******\n", "x = 1\n");
         List<String> to = List.of("[db]\n", "password = hunter2\n", "x = 2\n");
         List<List<Opcode>> groups = SequenceMatcher.of(List.of("[db]\n", "p\n", "x = 1\n"),
@@ -65,6 +74,21 @@ class HunksFromUnifiedDiffTest {
         String diff = String.join("", UnifiedDiff.lines(from, to, groups, HEADER));
 
         assertThat(HunksFromUnifiedDiff.rebuilds(diff, hunks)).isFalse();
+        assertThat(SideBySide.hunks(from, to, groups, diff)).isNotInstanceOf(DeferredHunks.class).isEqualTo(hunks);
+    }
+
+    @Test
+    void deferred_hunks_are_read_back_from_their_own_diff_and_kept_uncopied_by_a_report() {
+        List<String> from = List.of("a\n", "b\n", "c\n");
+        List<String> to = List.of("a\n", "B\n", "c\n");
+        List<List<Opcode>> groups = SequenceMatcher.of(from, to).groupedOpcodes(3);
+        String diff = String.join("", UnifiedDiff.lines(from, to, groups, HEADER));
+        List<DiffHunk> deferred = SideBySide.hunks(from, to, groups, diff);
+
+        assertThat(SideBySide.copyOf(deferred)).isSameAs(deferred);
+        assertThat(HunksFromUnifiedDiff.readBack(deferred, diff)).isTrue();
+        assertThat(HunksFromUnifiedDiff.readBack(deferred, new String(diff))).as("another diff: checked").isTrue();
+        assertThat(deferred).isEqualTo(SideBySide.hunks(from, to, groups));
     }
 
     @Test
