@@ -3,6 +3,7 @@ package dev.fnbundle.configaudit.api;
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.audit.AuditRequest;
+import dev.fnbundle.configaudit.difflib.TextLines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,11 @@ final class AuditRequestReader {
     private List<String> criticalKeys;
     private Integer context;
     private Boolean autojunk;
+    /** Each side cut into lines while it was decoded, when it is plain ASCII; else null. */
+    private TextLines baselineLines;
+    private TextLines currentLines;
+    /** The last string read was decoded from the body's bytes ({@link Latin1StringDecoder#lines()} is its). */
+    private boolean decodedFromBytes;
 
     private AuditRequestReader(String body) {
         this.body = body;
@@ -56,7 +62,8 @@ final class AuditRequestReader {
             AuditRequestReader reader = new AuditRequestReader(body);
             if (reader.object()) {
                 return new AuditRequest(reader.name, reader.baseline, reader.current, reader.format,
-                        reader.criticalKeys, reader.context, reader.autojunk);
+                        reader.criticalKeys, reader.context, reader.autojunk, reader.baselineLines,
+                        reader.currentLines);
             }
         }
         return AuditRequests.audit(Json.parse(body));
@@ -83,8 +90,14 @@ final class AuditRequestReader {
         whitespace();
         switch (field) {
             case "name" -> name = stringOrNull();
-            case "baseline" -> baseline = stringOrNull();
-            case "current" -> current = stringOrNull();
+            case "baseline" -> {
+                baseline = stringOrNull();
+                baselineLines = linesOf(baseline);
+            }
+            case "current" -> {
+                current = stringOrNull();
+                currentLines = linesOf(current);
+            }
             case "format" -> format = stringOrNull();
             case "criticalKeys" -> {
                 return strings();
@@ -100,6 +113,11 @@ final class AuditRequestReader {
             }
         }
         return !failed;
+    }
+
+    /** The lines of the string just read, when its decoder cut them. */
+    private TextLines linesOf(String value) {
+        return value != null && decodedFromBytes ? latin1.lines() : null;
     }
 
     private String stringOrNull() {
@@ -200,9 +218,11 @@ final class AuditRequestReader {
             return null;
         }
         int start = at + 1;
+        decodedFromBytes = false;
         if (latin1 != null) {
             int end = latin1.decode(start);
             if (end >= 0) {
+                decodedFromBytes = true;
                 return finish(latin1.value(), end - 1);
             }
             if (end == Latin1StringDecoder.REFUSED) {

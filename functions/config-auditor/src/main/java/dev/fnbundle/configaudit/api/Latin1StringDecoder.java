@@ -1,9 +1,11 @@
 package dev.fnbundle.configaudit.api;
 
+import dev.fnbundle.configaudit.difflib.TextLines;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Decodes a body's JSON strings from its ISO-8859-1 bytes, eight bytes at a time: a word without a quote, a
@@ -37,6 +39,12 @@ final class Latin1StringDecoder {
     /** Where strings are decoded; sized on first use for the rest of the body, then reused. */
     private byte[] out;
     private String value;
+    /** The last string's length, and where its lines start (as {@link TextLines} keeps them), reused. */
+    private int length;
+    private int[] lineStarts = new int[16];
+    private int lines;
+    /** Whether the last string is plain ASCII: no byte at or above 0x80, no control but tab, escape and '\n'. */
+    private boolean plain;
 
     private Latin1StringDecoder(String body, byte[] bytes) {
         this.body = body;
@@ -62,6 +70,8 @@ final class Latin1StringDecoder {
         byte[] dst = out;
         int i = start;
         int j = 0;
+        lines = 0;
+        plain = true;
         while (true) {
             if (i + 8 <= n) {
                 long word = (long) LONGS.get(bytes, i);
@@ -83,18 +93,21 @@ final class Latin1StringDecoder {
             int b = bytes[i] & 0xFF;
             if (b == '"') {
                 value = new String(dst, 0, j, StandardCharsets.ISO_8859_1);
+                length = j;
                 return i + 1;
             } else if (b == '\\') {
                 i = unescape(dst, j, i + 1);
                 if (i < 0) {
                     return i;
                 }
+                escaped(dst[j], j + 1);
                 j++;
             } else if (b < ' ') {
                 return REFUSED;
             } else if (b == '?' && body.charAt(i) != '?') {
                 return NEEDS_CHARS;
             } else {
+                plain &= b < 0x80;
                 dst[j++] = (byte) b;
                 i++;
             }
@@ -104,6 +117,43 @@ final class Latin1StringDecoder {
     /** The last string decoded. */
     String value() {
         return value;
+    }
+
+    /**
+     * The last string decoded cut into lines, as {@link TextLines#of} would cut it, when it is plain ASCII; else
+     * null (validation cuts it then). Call before decoding the next string.
+     */
+    TextLines lines() {
+        if (!plain) {
+            return null;
+        }
+        int size = lines;
+        if (lineStarts[size] < length) {
+            lineStart(length);
+            size++;
+        }
+        return TextLines.ofPlainAscii(value, Arrays.copyOf(out, length), Arrays.copyOf(lineStarts, size + 1),
+                size);
+    }
+
+    /**
+     * Notes an escape's character, {@code next} the output index after it. Words copied whole hold plain
+     * characters only: escapes, and the bytes copied one at a time, are all there is to look at for the lines.
+     */
+    private void escaped(byte decoded, int next) {
+        if (decoded == '\n') {
+            lineStart(next);
+        } else if (decoded < ' ' && decoded != '\t' && decoded != 0x1b) {
+            plain = false;
+        }
+    }
+
+    /** A line starts at {@code j} of the output (its first line starts at 0). */
+    private void lineStart(int j) {
+        if (lines + 2 > lineStarts.length) {
+            lineStarts = Arrays.copyOf(lineStarts, lineStarts.length * 2);
+        }
+        lineStarts[++lines] = j;
     }
 
     /** Nonzero when some byte of {@code word} is not copied as it is (exact: never zero when one is). */

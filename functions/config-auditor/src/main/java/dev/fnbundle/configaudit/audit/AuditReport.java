@@ -1,6 +1,7 @@
 package dev.fnbundle.configaudit.audit;
 
 import dev.fnbundle.configaudit.report.DiffHunk;
+import dev.fnbundle.configaudit.report.SideBySide;
 import dev.fnbundle.configaudit.semantic.ConfigFormat;
 import dev.fnbundle.configaudit.semantic.KeyDrift;
 import dev.fnbundle.configaudit.semantic.Severity;
@@ -34,7 +35,7 @@ public record AuditReport(String name, ConfigFormat format, double similarity, b
         addedLines = List.copyOf(addedLines);
         removedLines = List.copyOf(removedLines);
         changedSections = List.copyOf(changedSections);
-        hunks = List.copyOf(hunks);
+        hunks = SideBySide.copyOf(hunks);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 }

@@ -46,8 +46,10 @@ final class AuditRequestValidator {
             throw new InvalidFieldsException(errors);
         }
         // Both sides' size and text first, then their line counts: the order of the 413s stays as it was.
-        TextLines baseline = TextBodyCheck.checkedLines("baseline", request.baseline(), limits.maxBytesPerSide());
-        TextLines current = TextBodyCheck.checkedLines("current", request.current(), limits.maxBytesPerSide());
+        TextLines baseline = TextBodyCheck.checkedLines("baseline", request.baseline(), request.baselineLines(),
+                limits.maxBytesPerSide());
+        TextLines current = TextBodyCheck.checkedLines("current", request.current(), request.currentLines(),
+                limits.maxBytesPerSide());
         TextBodyCheck.limitLines("baseline", baseline, limits.maxLinesPerSide());
         TextBodyCheck.limitLines("current", current, limits.maxLinesPerSide());
         boolean autojunk = request.autojunk() == null || request.autojunk();

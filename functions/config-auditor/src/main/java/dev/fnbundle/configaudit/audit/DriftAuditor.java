@@ -109,8 +109,9 @@ public final class DriftAuditor {
                 : Severity.NONE;
         return new AuditReport(v.name(), format, seed.similarity(), seed.hasDrift(), severity, seed.summary(),
                 seed.addedLines(), seed.removedLines(), seed.changedSections(), keyDrift, unifiedDiff,
-                SideBySide.hunks(maskedFrom, maskedTo, groups), warnings.stream().map(w -> new AuditWarning(w.type(),
-                w.document(), w.format(), w.line(), w.column(), redactor.redact(w.message()))).toList());
+                SideBySide.hunks(maskedFrom, maskedTo, groups, unifiedDiff), warnings.stream().map(w ->
+                new AuditWarning(w.type(), w.document(), w.format(), w.line(), w.column(),
+                        redactor.redact(w.message()))).toList());
     }
 
     /**

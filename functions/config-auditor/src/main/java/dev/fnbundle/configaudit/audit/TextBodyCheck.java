@@ -52,13 +52,16 @@ final class TextBodyCheck {
      * its size is its length and it is text. Any other body is checked by {@link #check} as well. A body longer
      * than the limit is refused before it is cut.
      *
+     * <p>{@code cut}, when not null, is the body already cut into lines by its reader (plain ASCII, so only its
+     * length is checked).
+     *
      * @throws PayloadRejectedException when the body is over the limit or not text
      */
-    static TextLines checkedLines(String field, String body, long maxBytes) {
+    static TextLines checkedLines(String field, String body, TextLines cut, long maxBytes) {
         if (body.length() > maxBytes) {
             check(field, body, maxBytes);
         }
-        TextLines lines = TextLines.of(body);
+        TextLines lines = cut != null ? cut : TextLines.of(body);
         if (!lines.isPlainAscii()) {
             check(field, body, maxBytes);
         }

@@ -61,7 +61,7 @@ public final class DynamoAuditStore implements AuditRepository {
         report.put("createdAt", AttributeValue.fromS(audit.createdAt().toString()));
         report.put("source", AttributeValue.fromS(audit.source().label()));
         report.put("severity", AttributeValue.fromS(audit.report().severity().label()));
-        report.put("codec", AttributeValue.fromS("json+gzip/1"));
+        report.put("codec", AttributeValue.fromS(AuditCodec.CODEC));
         report.put("ttl", AttributeValue.fromN(Long.toString(ttl)));
         var writes = new ArrayList<TransactWriteItem>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(report)

@@ -43,6 +43,22 @@ public final class TextLines extends AbstractList<String> implements RandomAcces
     }
 
     /**
+     * The lines of a plain ASCII text whose only line break is {@code \n}, cut by a reader that decoded the text
+     * itself (the request body's reader sees every line feed while it decodes): what {@link #of} gives for that
+     * text, without a second pass over it. The caller vouches for what {@link #of} would check: {@code bytes} are
+     * the text's characters, none at or above 0x80, no control character but tab, escape and {@code \n}, and
+     * {@code starts[0..size]} are where its lines start, {@code starts[size]} its length. Both arrays are kept.
+     *
+     * @throws IllegalArgumentException when the arrays do not even have the text's length
+     */
+    public static TextLines ofPlainAscii(String text, byte[] bytes, int[] starts, int size) {
+        if (bytes.length != text.length() || size < 0 || size >= starts.length || starts[size] != text.length()) {
+            throw new IllegalArgumentException("lines of another text");
+        }
+        return new TextLines(text, starts, size, true, true, bytes);
+    }
+
+    /**
      * Python's {@code s.splitlines(keepends=True)}: breaks after {@code \n}, {@code \r\n}, {@code \r},
      * {@code \v}, {@code \f}, U+001C..U+001E, U+0085, U+2028 and U+2029; the last line keeps no terminator if it
      * has none. One pass over the text; O(n).

@@ -31,6 +31,21 @@ public final class SideBySide {
         return hunks;
     }
 
+    /**
+     * As {@link #hunks(List, List, List)}, where {@code unifiedDiff} is {@code UnifiedDiff.lines} of the same
+     * lines and groups, joined: when the diff holds every row, the hunks are read from it only if something asks
+     * for them (an audit's answer and its stored form never do), else they are built now.
+     */
+    public static List<DiffHunk> hunks(List<String> from, List<String> to, List<List<Opcode>> groups,
+                                       String unifiedDiff) {
+        return DeferredHunks.holdsRows(from, to, groups) ? new DeferredHunks(unifiedDiff) : hunks(from, to, groups);
+    }
+
+    /** {@link List#copyOf}, except that hunks still to be read from their diff are kept as they are (immutable). */
+    public static List<DiffHunk> copyOf(List<DiffHunk> hunks) {
+        return hunks instanceof DeferredHunks ? hunks : List.copyOf(hunks);
+    }
+
     private static void addRows(List<DiffRow> rows, List<String> from, List<String> to, Opcode op) {
         int span = Math.max(op.i2() - op.i1(), op.j2() - op.j1());
         for (int k = 0; k < span; k++) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.json.MalformedJsonException;
 import dev.fnbundle.common.validation.InvalidFieldsException;
+import dev.fnbundle.configaudit.audit.AuditRequest;
+import dev.fnbundle.configaudit.difflib.TextLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -52,6 +54,7 @@ class AuditRequestReaderTest {
     void a_body_reads_as_the_tree_path_reads_it(String body) {
         assertThat(outcome(() -> AuditRequestReader.read(body)))
                 .isEqualTo(outcome(() -> treePath(body)));
+        linesAsValidationCutsThem(body);
     }
 
     @Test
@@ -96,6 +99,37 @@ class AuditRequestReaderTest {
             String body = "{\"name\":\"" + "n".repeat(random.nextInt(9)) + "\",\"baseline\":\"" + text + tail;
             assertThat(outcome(() -> AuditRequestReader.read(body)))
                     .as(body).isEqualTo(outcome(() -> treePath(body)));
+            linesAsValidationCutsThem(body);
+            linesAsValidationCutsThem("{\"current\":\"" + text + "\",\"baseline\":\"\"}");
+        }
+    }
+
+    @Test
+    void a_plain_config_comes_with_its_lines_cut_and_any_other_text_without() {
+        AuditRequest plain = AuditRequestReader.read("{\"baseline\":\"a = 1\\n[s]\\nb = ?\",\"current\":\"\"}");
+        AuditRequest crlf = AuditRequestReader.read("{\"baseline\":\"a = 1\\r\\n\",\"current\":\"\u00e9\\n\"}");
+
+        assertThat(plain.baselineLines()).containsExactly("a = 1\n", "[s]\n", "b = ?");
+        assertThat(plain.currentLines()).isEmpty();
+        assertThat(crlf.baselineLines()).isNull();
+        assertThat(crlf.currentLines()).isNull();
+    }
+
+    /** Lines the reader cut are the lines validation cuts from the text ({@link TextLines#of}). */
+    private static void linesAsValidationCutsThem(String body) {
+        AuditRequest request;
+        try {
+            request = AuditRequestReader.read(body);
+        } catch (InvalidFieldsException | MalformedJsonException e) {
+            return;
+        }
+        for (TextLines lines : new TextLines[] {request.baselineLines(), request.currentLines()}) {
+            if (lines != null) {
+                TextLines cut = TextLines.of(lines.text());
+                assertThat(lines).as(body).containsExactlyElementsOf(cut);
+                assertThat(lines.isPlainAscii()).as(body).isTrue().isEqualTo(cut.isPlainAscii());
+                assertThat(lines.breaksOnlyAtLineFeeds()).as(body).isTrue().isEqualTo(cut.breaksOnlyAtLineFeeds());
+            }
         }
     }
 

@@ -66,7 +66,7 @@ class TextBodyCheckTest {
                     TextBodyCheck.check("f", body, limit);
                     return TextLines.of(body);
                 });
-                Object actual = outcome(() -> TextBodyCheck.checkedLines("f", body, limit));
+                Object actual = outcome(() -> TextBodyCheck.checkedLines("f", body, null, limit));
                 // then
                 assertThat(actual).as(body + " / " + limit).isEqualTo(expected);
             }

@@ -3,6 +3,7 @@ package dev.fnbundle.configaudit.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fnbundle.common.http.ApiResponse;
+import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.validation.InvalidFieldsException;
 import dev.fnbundle.configaudit.api.AuditView;
 import dev.fnbundle.configaudit.api.ResponseBudget;
@@ -12,6 +13,7 @@ import dev.fnbundle.configaudit.service.AuditSource;
 import dev.fnbundle.configaudit.service.StoredAudit;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * before that work. The corpus is the benchmark's 20 000-line INI pair plus {@value #CASES} generated requests:
  * INI mostly (sections, dotted, repeated and upper-case keys, secrets, URL passwords, comments, blank lines, CRLF,
  * unicode, lines that do not parse), other formats and detection too, each with a changed copy. The expected
- * SHA-256 of each case sits in {@value #RESOURCE}; refused requests digest their exception and message.
+ * SHA-256 of each case sits in {@value #RESOURCE}; refused requests digest their exception and message. The stored
+ * report is digested in the stored form's first layout (the {@link StoredAudit} record as JSON), rebuilt from what
+ * the codec stores now and reads back, so a later layout keeps these digests.
  *
  * <p>To rewrite the file after a change that is meant to alter the output (never for speed work):
  * {@code -Daudit.digests.record=src/test/resources/audit/output-digests.txt}.
@@ -65,7 +69,9 @@ class AuditOutputDigestsTest {
         StringBuilder out = new StringBuilder();
         try {
             StoredAudit audit = new StoredAudit("id", Instant.EPOCH, AuditSource.API, null, AUDITOR.audit(request));
-            String stored = Gzip.text(AuditCodec.encode(audit, Long.MAX_VALUE));
+            // The stored report as the first layout wrote it (the record's JSON), here from what the current layout
+            // stores and reads back: the digest holds as long as nothing stored is lost or altered.
+            String stored = firstLayout(AuditCodec.decode(AuditCodec.encode(audit, Long.MAX_VALUE)));
             String answer = ApiResponse.created("/audits/id", BUDGET.fit(AuditView.of(audit))).toGatewayResponse()
                     .getBody();
             out.append(stored).append('\u0000').append(answer);
@@ -79,6 +85,15 @@ class AuditOutputDigestsTest {
                     .digest(out.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The record's JSON as the codec's byte stream writes it (it escapes characters above U+FFFF). */
+    private static String firstLayout(StoredAudit audit) {
+        try {
+            return new String(Json.mapper().writeValueAsBytes(audit), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

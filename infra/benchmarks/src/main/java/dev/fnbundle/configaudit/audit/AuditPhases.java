@@ -68,7 +68,7 @@ public final class AuditPhases {
         String unifiedDiff = String.join("", UnifiedDiff.lines(maskedFrom, maskedTo, groups, header));
         return new AuditReport(v.name(), v.format().orElseThrow(), seed.similarity(), seed.hasDrift(),
                 keyDrift.severity(), seed.summary(), seed.addedLines(), seed.removedLines(), seed.changedSections(),
-                keyDrift, unifiedDiff, SideBySide.hunks(maskedFrom, maskedTo, groups), List.of());
+                keyDrift, unifiedDiff, SideBySide.hunks(maskedFrom, maskedTo, groups, unifiedDiff), List.of());
     }
 
     /** All phases chained: the auditor's report for the request. */
