@@ -83,6 +83,23 @@ public final class GraphBuilder {
         addEnds.add(dependencies.size());
     }
 
+    /** Appends one dependency, by id, of the add that {@link #endAdd(int)} will close. */
+    void addDependency(int id) {
+        dependencies.add(id);
+    }
+
+    /** Closes an add whose dependencies came through {@link #addDependency(int)}: node {@code nodeId}'s. */
+    void endAdd(int nodeId) {
+        requireNotBuilt();
+        addNodes.add(nodeId);
+        addEnds.add(dependencies.size());
+    }
+
+    /** Drops the dependencies appended since {@link #dependencyCount()} was {@code count}. */
+    void dropDependenciesFrom(int count) {
+        dependencies.truncate(count);
+    }
+
     /**
      * A builder holding Python dict semantics of these adds: each node keeps the position of its first add and the
      * dependencies of its last one, as {@code json.loads} does for a repeated key. Names that only occurred in
