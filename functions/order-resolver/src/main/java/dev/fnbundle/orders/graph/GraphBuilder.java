@@ -145,13 +145,13 @@ public final class GraphBuilder {
         int edgeCount = dependencies.size();
         int[] predecessorCounts = new int[nodeCount];
         int[] successorStart = new int[nodeCount + 1];
-        BitSet declared = new BitSet(nodeCount);
+        long[] declared = new long[(nodeCount >> 6) + 1];
         int[] deps = dependencies.array();
         int start = 0;
         for (int add = 0; add < addNodes.size(); add++) {
             int node = addNodes.get(add);
             int end = addEnds.get(add);
-            declared.set(node);
+            declared[node >> 6] |= 1L << node;
             predecessorCounts[node] += end - start;
             for (int i = start; i < end; i++) {
                 successorStart[deps[i] + 1]++;
@@ -173,7 +173,7 @@ public final class GraphBuilder {
             start = end;
         }
         return new DependencyGraph(names.namesInOrder(), names, predecessorCounts, successorStart, successors,
-                declared);
+                BitSet.valueOf(declared));
     }
 
     private void requireNotBuilt() {
