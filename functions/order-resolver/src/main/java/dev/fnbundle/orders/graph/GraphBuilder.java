@@ -83,6 +83,23 @@ public final class GraphBuilder {
         addEnds.add(dependencies.size());
     }
 
+    /** Appends one dependency, by id, of the add that {@link #endAdd(int)} will close. */
+    void addDependency(int id) {
+        dependencies.add(id);
+    }
+
+    /** Closes an add whose dependencies came through {@link #addDependency(int)}: node {@code nodeId}'s. */
+    void endAdd(int nodeId) {
+        requireNotBuilt();
+        addNodes.add(nodeId);
+        addEnds.add(dependencies.size());
+    }
+
+    /** Drops the dependencies appended since {@link #dependencyCount()} was {@code count}. */
+    void dropDependenciesFrom(int count) {
+        dependencies.truncate(count);
+    }
+
     /**
      * A builder holding Python dict semantics of these adds: each node keeps the position of its first add and the
      * dependencies of its last one, as {@code json.loads} does for a repeated key. Names that only occurred in
@@ -128,13 +145,13 @@ public final class GraphBuilder {
         int edgeCount = dependencies.size();
         int[] predecessorCounts = new int[nodeCount];
         int[] successorStart = new int[nodeCount + 1];
-        BitSet declared = new BitSet(nodeCount);
+        long[] declared = new long[(nodeCount >> 6) + 1];
         int[] deps = dependencies.array();
         int start = 0;
         for (int add = 0; add < addNodes.size(); add++) {
             int node = addNodes.get(add);
             int end = addEnds.get(add);
-            declared.set(node);
+            declared[node >> 6] |= 1L << node;
             predecessorCounts[node] += end - start;
             for (int i = start; i < end; i++) {
                 successorStart[deps[i] + 1]++;
@@ -156,7 +173,7 @@ public final class GraphBuilder {
             start = end;
         }
         return new DependencyGraph(names.namesInOrder(), names, predecessorCounts, successorStart, successors,
-                declared);
+                BitSet.valueOf(declared));
     }
 
     private void requireNotBuilt() {

@@ -40,6 +40,11 @@ final class IntArrayList {
         size = 0;
     }
 
+    /** Keeps the first {@code newSize} entries (at most {@link #size()}). */
+    void truncate(int newSize) {
+        size = newSize;
+    }
+
     /** The backing array; only the first {@link #size()} entries are meaningful. */
     int[] array() {
         return values;

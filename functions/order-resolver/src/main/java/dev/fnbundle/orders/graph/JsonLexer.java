@@ -202,7 +202,9 @@ final class JsonLexer {
                 if (c != '-' && (c < '0' || c > '9')) {
                     throw error("expecting a value");
                 }
-                number();
+                JsonNumber.skip(this);
+                token = SCALAR;
+                scalar = '0';
             }
         }
         afterValue();
@@ -229,9 +231,43 @@ final class JsonLexer {
         state = depth == 0 ? DONE : inObject[depth] ? NEXT_KEY : NEXT_ELEMENT;
     }
 
+    /**
+     * {@link #next()} for the likely next token in an array of names, a string of printable ASCII right after the
+     * {@code [} or the {@code ,}: reads it and returns {@link #STRING}; for anything else reads nothing and returns
+     * -1, and the caller calls {@link #next()}.
+     */
+    int nextPlainElement() {
+        int p = pos;
+        if (state == NEXT_ELEMENT && p < limit && buf[p] == ',') {
+            p++;
+        } else if (state != FIRST_ELEMENT) {
+            return -1;
+        }
+        int end = p < limit && buf[p] == '"' ? PlainJsonString.end(buf, p + 1, limit) : -1;
+        if (end < 0) {
+            return -1;
+        }
+        plain(p + 1, end);
+        state = NEXT_ELEMENT;
+        return token = STRING;
+    }
+
+    private void plain(int start, int end) {
+        text = buf;
+        textOffset = start;
+        textLength = end - start;
+        charLength = textLength;
+        pos = end + 1;
+    }
+
     /** The fast path: a string of printable ASCII is left where it is; anything else goes to the decoder. */
     private void string() {
         int start = ++pos;
+        int end = PlainJsonString.end(buf, start, limit);
+        if (end >= 0) {
+            plain(start, end);
+            return;
+        }
         int p = start;
         while (true) {
             if (p == limit) {
@@ -262,14 +298,10 @@ final class JsonLexer {
             }
             p++;
         }
-        text = buf;
-        textOffset = start;
-        textLength = p - start;
-        charLength = textLength;
-        pos = p + 1;
+        plain(start, p);
     }
 
-    private void literal(String word) {
+    void literal(String word) {
         for (int i = 0; i < word.length(); i++) {
             if (read() != word.charAt(i)) {
                 throw error("expecting a value");
@@ -279,53 +311,8 @@ final class JsonLexer {
         scalar = word.charAt(0);
     }
 
-    /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, or {@code -Infinity}. */
-    private void number() {
-        if (peek() == '-') {
-            pos++;
-            if (peek() == 'I') {
-                literal("Infinity");
-                scalar = '0';
-                return;
-            }
-        }
-        int first = peek();
-        if (first == '0') {
-            pos++;
-        } else if (digits() == 0) {
-            throw error("expecting a value");
-        }
-        if (peek() == '.') {
-            pos++;
-            if (digits() == 0) {
-                throw error("expecting digits after the decimal point");
-            }
-        }
-        int e = peek();
-        if (e == 'e' || e == 'E') {
-            pos++;
-            int sign = peek();
-            if (sign == '+' || sign == '-') {
-                pos++;
-            }
-            if (digits() == 0) {
-                throw error("expecting digits in the exponent");
-            }
-        }
-        token = SCALAR;
-        scalar = '0';
-    }
-
-    private int digits() {
-        int count = 0;
-        for (int c = peek(); c >= '0' && c <= '9'; c = peek()) {
-            pos++;
-            count++;
-        }
-        return count;
-    }
-
-    private int peek() {
+    /** The next byte, not consumed; -1 at the end of the input. */
+    int peek() {
         if (pos == limit && !fill()) {
             return -1;
         }

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * the name table, one per lookup; looking names up one at a time serializes those misses, while a batch first
  * reads the home slot of every pending name (independent loads the CPU overlaps) and then interns them in order,
  * finding most slots already in cache. Measured on the 1M-node benchmark graph: about half the time of
- * one-at-a-time lookups. Ids are still given in input order, so graphlib's node order is unchanged.
+ * one-at-a-time lookups. Ids are still given in input order, so graphlib's node order is unchanged. A table that
+ * fits in the cache gains less than the batch's copies cost: {@link GraphObjectReader} batches only graphs past
+ * {@link GraphObjectReader#DIRECT_MAX_NAMES} expected names.
  *
  * <p>Positions are indexes into the batch since the last {@link #clear()}; {@link #id(int)} is valid once
  * {@link #resolve()} has run. Not thread-safe.

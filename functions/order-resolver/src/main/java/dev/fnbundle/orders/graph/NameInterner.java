@@ -3,6 +3,7 @@ package dev.fnbundle.orders.graph;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -53,8 +54,13 @@ final class NameInterner {
     /** The names in id order. */
     String[] namesInOrder() {
         String[] names = new String[size];
+        boolean ascii = true;
+        for (int i = 0; i < poolSize && ascii; i++) {
+            ascii = pool[i] >= 0;
+        }
         for (int id = 0; id < size; id++) {
-            names[id] = name(id);
+            // one test of the whole pool spares each name Wtf8's own
+            names[id] = ascii ? new String(pool, starts[id], lengthOf(id), StandardCharsets.ISO_8859_1) : name(id);
         }
         return names;
     }
