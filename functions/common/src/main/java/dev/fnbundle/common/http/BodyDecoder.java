@@ -111,6 +111,15 @@ final class BodyDecoder {
             return bytes;
         }
 
+        /** The buffer whose first {@link #length()} bytes are the string's (not to be modified). */
+        byte[] buffer() {
+            return bytes != null ? bytes : buffer;
+        }
+
+        int length() {
+            return length;
+        }
+
         String string() {
             return decoded != null ? decoded : new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
         }

@@ -18,6 +18,11 @@ final class Utf8BodyEvent extends APIGatewayV2HTTPEvent {
         super.setBody(null);
     }
 
+    /** The body's UTF-8 bytes in the decoder's buffer (not to be modified), or null once a String body was set. */
+    ApiRequest.Utf8Buffer utf8Buffer() {
+        return text == null ? null : new ApiRequest.Utf8Buffer(text.buffer(), text.length());
+    }
+
     /** The body's UTF-8 bytes (not to be modified), or null once a String body was set. */
     byte[] utf8Body() {
         return text == null ? null : text.bytes();

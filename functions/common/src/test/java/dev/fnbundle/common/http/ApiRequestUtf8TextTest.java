@@ -8,6 +8,7 @@ import dev.fnbundle.common.json.Json;
 import dev.fnbundle.common.problem.ProblemException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,16 @@ class ApiRequestUtf8TextTest {
             assertThat(request.utf8Text(1024)).as(body).hasValueSatisfying(bytes ->
                     assertThat(bytes).isEqualTo(request.text(1024).getBytes(StandardCharsets.UTF_8)));
             assertThat(request.text(1024)).isEqualTo(body);
+            assertThat(request.utf8TextBuffer(1024)).as("the buffer's first bytes").hasValueSatisfying(buffer ->
+                    assertThat(Arrays.copyOf(buffer.bytes(), buffer.length()))
+                            .isEqualTo(body.getBytes(StandardCharsets.UTF_8)));
         }
     }
 
     @Test
     void a_base64_body_and_a_lone_surrogate_keep_no_bytes() throws IOException {
         assertThat(request(eventJson("AAEC", true)).utf8Text(1024)).isEmpty();
+        assertThat(request(eventJson("AAEC", true)).utf8TextBuffer(1024)).isEmpty();
 
         byte[] lone = "{\"body\": \"a\\ud800b\", \"isBase64Encoded\": false}".getBytes(StandardCharsets.UTF_8);
         ApiRequest request = request(lone);
@@ -57,6 +62,8 @@ class ApiRequestUtf8TextTest {
         assertThatThrownBy(() -> request.utf8Text(19)).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> request.text(19)).isInstanceOf(ProblemException.class);
         assertThat(request.utf8Text(20)).isPresent();
+        assertThatThrownBy(() -> request.utf8TextBuffer(19)).isInstanceOf(ProblemException.class);
+        assertThat(request.utf8TextBuffer(20)).isPresent();
     }
 
     private static ApiRequest request(byte[] eventJson) throws IOException {

@@ -68,7 +68,12 @@ public final class GraphJsonReader {
      * the byte-level lexer straight from these bytes, which are neither copied nor modified.
      */
     public GraphRequest readRequestText(byte[] text) {
-        return readRequestDocument(JsonInputs.ofText(text), Set.of(), JsonInputs.expectedNames(text.length));
+        return readRequestText(text, text.length);
+    }
+
+    /** {@link #readRequestText(byte[])} of the first {@code length} bytes of {@code text}. */
+    public GraphRequest readRequestText(byte[] text, int length) {
+        return readRequestDocument(JsonInputs.ofText(text, length), Set.of(), JsonInputs.expectedNames(length));
     }
 
     /**

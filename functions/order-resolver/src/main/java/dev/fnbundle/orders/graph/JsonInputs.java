@@ -35,10 +35,15 @@ final class JsonInputs {
      * on that String, whose canonical bytes ({@link Wtf8}) these are.
      */
     static JsonLexer ofText(byte[] utf8) {
-        if (startsWithUtf8Bom(utf8, utf8.length)) {
+        return ofText(utf8, utf8.length);
+    }
+
+    /** {@link #ofText(byte[])} of the first {@code length} bytes. */
+    static JsonLexer ofText(byte[] utf8, int length) {
+        if (startsWithUtf8Bom(utf8, length)) {
             throw byteOrderMark();
         }
-        return new JsonLexer(utf8);
+        return new JsonLexer(utf8, length);
     }
 
     /** What {@code json.loads} says of a str that starts with U+FEFF. */

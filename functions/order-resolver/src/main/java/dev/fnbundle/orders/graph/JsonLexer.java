@@ -59,9 +59,14 @@ final class JsonLexer {
 
     /** A lexer over a whole document in memory ({@code bytes} is not copied and must not change). */
     JsonLexer(byte[] bytes) {
+        this(bytes, bytes.length);
+    }
+
+    /** A lexer over the document in the first {@code length} bytes of {@code bytes}. */
+    JsonLexer(byte[] bytes, int length) {
         this.in = null;
         this.buf = bytes;
-        this.limit = bytes.length;
+        this.limit = length;
     }
 
     /** A lexer that reads {@code in} (UTF-8, the caller has removed any byte-order mark) as it goes. */

@@ -49,6 +49,29 @@ class GraphJsonReaderTextTest {
         }
     }
 
+    @Test
+    void the_first_bytes_of_a_longer_buffer_read_as_those_bytes_alone_whatever_follows_them() {
+        for (String body : List.of("{\"graph\": {\"a\": [\"b\"], \"b\": []}}", "", "{\"graph\": {\"a\": [\"b\"",
+                "{\"graph\": {\"abcdefghijklmnop\": [\"qrstuvwxyz0123456789\"", "{\"graph\": {\"a\": []}} x")) {
+            byte[] exact = body.getBytes(StandardCharsets.UTF_8);
+            String expected = outcomeOf(() -> reader.readRequestText(exact));
+            for (String after : List.of("\"]}}", "\"], \"c\": [\"d\"]}}", "xxxxxxxxxxxxxxxxxxxxxxxx\"")) {
+                byte[] buffer = (body + after).getBytes(StandardCharsets.UTF_8);
+                assertThat(outcomeOf(() -> reader.readRequestText(buffer, exact.length))).as(body + " | " + after)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    private static String outcomeOf(java.util.function.Supplier<GraphRequest> read) {
+        try {
+            GraphRequest request = read.get();
+            return request.graph().names() + " " + new OrderResolver().resolve(request.graph()).order();
+        } catch (GraphJsonSyntaxException | InvalidFieldsException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
     private static String messageOf(Runnable read) {
         try {
             read.run();
