@@ -68,7 +68,7 @@ public final class OrdersApiHandler implements HttpApiHandler {
 
     private ApiResponse resolve(ApiRequest request) {
         // The body's bytes as the event arrived, where kept: no String of a body of megabytes, encoded back.
-        var graph = request.utf8TextBuffer(MAX_BODY_BYTES)
+        var graph = request.utf8Text(MAX_BODY_BYTES)
                 .map(body -> wiring.graphs().readRequestText(body.bytes(), body.length()))
                 .orElseGet(() -> wiring.graphs().readRequest(request.text(MAX_BODY_BYTES)));
         return ApiResponse.ok(ResolutionJson.of(wiring.resolver().resolve(graph.graph(), graph.strict())));

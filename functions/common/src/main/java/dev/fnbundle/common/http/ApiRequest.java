@@ -190,27 +190,13 @@ public final class ApiRequest {
     /**
      * The body's text as UTF-8 bytes, when the event reader kept them ({@link ApiEventReader}: a text body, not
      * base64, decoded from the event as well-formed UTF-8, so it holds no lone surrogate): exactly
-     * {@code text(maxBytes)} encoded, without that String made. Empty otherwise; then read {@link #text}. The array
-     * is the event's own and must not be modified.
+     * {@code text(maxBytes)} encoded, without that String made. Empty otherwise; then read {@link #text}. The bytes
+     * are the first {@link Utf8Buffer#length()} of {@link Utf8Buffer#bytes()}, the reader's own buffer, not cut to
+     * their length (for a body of megabytes, a copy of a few tenths of a millisecond), and must not be modified.
      *
      * @throws ProblemException 413 when the body is longer than {@code maxBytes}
      */
-    public Optional<byte[]> utf8Text(int maxBytes) {
-        byte[] bytes = event instanceof Utf8BodyEvent kept && !event.getIsBase64Encoded() ? kept.utf8Body() : null;
-        if (bytes != null && bytes.length > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
-        return Optional.ofNullable(bytes);
-    }
-
-    /**
-     * {@link #utf8Text} without the copy cut to the body's exact length: the body is the first
-     * {@link Utf8Buffer#length()} bytes of {@link Utf8Buffer#bytes()}, the reader's own buffer (not to be modified).
-     * For a handler that reads a body of megabytes once (a copy of 2 MB is a few tenths of a millisecond).
-     *
-     * @throws ProblemException 413 when the body is longer than {@code maxBytes}
-     */
-    public Optional<Utf8Buffer> utf8TextBuffer(int maxBytes) {
+    public Optional<Utf8Buffer> utf8Text(int maxBytes) {
         Utf8Buffer buffer = event instanceof Utf8BodyEvent kept && !event.getIsBase64Encoded()
                 ? kept.utf8Buffer() : null;
         if (buffer != null && buffer.length() > maxBytes) {

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Decodes a JSON string straight from the event's bytes to its UTF-8 bytes, then to a String in one step: for an
@@ -85,8 +84,8 @@ final class BodyDecoder {
 
     /**
      * A decoded string as well-formed UTF-8, the first {@code length} bytes of the decoder's buffer, with its String
-     * when one was made to check the bytes (non-ASCII). The exact-length bytes and an ASCII string's String are made
-     * from the buffer when asked for, so a handler that reads the body one way pays one copy of it, not two.
+     * when one was made to check the bytes (non-ASCII). An ASCII string's String is made from the buffer when asked
+     * for, so a handler that reads the body as bytes pays no copy of it, and one that reads it as text one.
      * {@code end} is the index just after the closing quote in the JSON it was decoded from. Not thread-safe.
      */
     static final class Utf8Text {
@@ -94,7 +93,6 @@ final class BodyDecoder {
         private final int length;
         private final String decoded;
         private final int end;
-        private byte[] bytes;
 
         private Utf8Text(byte[] buffer, int length, String decoded, int end) {
             this.buffer = buffer;
@@ -103,17 +101,9 @@ final class BodyDecoder {
             this.end = end;
         }
 
-        /** The string's UTF-8 bytes, exactly (not to be modified). */
-        byte[] bytes() {
-            if (bytes == null) {
-                bytes = Arrays.copyOf(buffer, length);
-            }
-            return bytes;
-        }
-
         /** The buffer whose first {@link #length()} bytes are the string's (not to be modified). */
         byte[] buffer() {
-            return bytes != null ? bytes : buffer;
+            return buffer;
         }
 
         int length() {

@@ -23,11 +23,6 @@ final class Utf8BodyEvent extends APIGatewayV2HTTPEvent {
         return text == null ? null : new ApiRequest.Utf8Buffer(text.buffer(), text.length());
     }
 
-    /** The body's UTF-8 bytes (not to be modified), or null once a String body was set. */
-    byte[] utf8Body() {
-        return text == null ? null : text.bytes();
-    }
-
     @Override
     public String getBody() {
         String body = super.getBody();
