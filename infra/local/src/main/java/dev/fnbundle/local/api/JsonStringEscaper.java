@@ -44,14 +44,9 @@ final class JsonStringEscaper {
     private JsonStringEscaper() {
     }
 
-    /** The length of {@code bytes} escaped, or -1 when they are not well-formed UTF-8 (as {@link Utf8} judges). */
-    static long escapedLength(byte[] bytes) {
-        return escapedLength(bytes, 0, bytes.length);
-    }
-
     /**
-     * The length of {@code bytes[from, to)} escaped, or -1 when they are not well-formed UTF-8; {@code to} must not
-     * split a character (the bytes from {@code to} on start with no continuation byte).
+     * The length of {@code bytes[from, to)} escaped, or -1 when they are not well-formed UTF-8 (as {@link Utf8}
+     * judges); {@code to} must not split a character (the bytes from {@code to} on start with no continuation byte).
      */
     static long escapedLength(byte[] bytes, int from, int to) {
         long extra = 0;
@@ -93,18 +88,13 @@ final class JsonStringEscaper {
     }
 
     /**
-     * Writes {@code bytes} escaped into {@code out} from {@code at}, which must hold {@link #escapedLength} bytes
-     * there; returns the index after them.
+     * Writes {@code bytes[from, to)} escaped into {@code out} from {@code at}, which must hold
+     * {@link #escapedLength} bytes there; returns the index after them, and writes nothing outside them.
      *
      * <p>A word at a time: each run of plain bytes is written as the whole word shifted to start at the run, and
      * the next write lands where the run ends, so a word with two escapes costs three stores, not eight. A quote
      * or backslash starts the next run after its backslash; a control character is written as its escape.
      */
-    static int escape(byte[] bytes, byte[] out, int at) {
-        return escape(bytes, 0, bytes.length, out, at);
-    }
-
-    /** {@link #escape(byte[], byte[], int)} of {@code bytes[from, to)}; writes nothing outside its own output. */
     static int escape(byte[] bytes, int from, int to, byte[] out, int at) {
         int i = from;
         int o = at;

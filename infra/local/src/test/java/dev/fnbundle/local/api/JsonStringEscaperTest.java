@@ -55,7 +55,7 @@ class JsonStringEscaperTest {
                 bytes[k] = random.nextInt(6) == 0 ? bytes[k] : (byte) ('a' + random.nextInt(26));
             }
             boolean valid = Utf8.isValid(bytes);
-            assertThat(JsonStringEscaper.escapedLength(bytes) >= 0).as(HexFormat.of().formatHex(bytes))
+            assertThat(JsonStringEscaper.escapedLength(bytes, 0, bytes.length) >= 0).as(HexFormat.of().formatHex(bytes))
                     .isEqualTo(valid);
         }
     }
@@ -83,10 +83,10 @@ class JsonStringEscaperTest {
     }
 
     private static void assertEscapedAsJackson(byte[] bytes) throws IOException {
-        long length = JsonStringEscaper.escapedLength(bytes);
+        long length = JsonStringEscaper.escapedLength(bytes, 0, bytes.length);
         byte[] out = new byte[(int) length + 4];
         Arrays.fill(out, (byte) '#');
-        int end = JsonStringEscaper.escape(bytes, out, 2);
+        int end = JsonStringEscaper.escape(bytes, 0, bytes.length, out, 2);
         assertThat(end).isEqualTo(2 + length);
         assertThat(new String(out, 2, (int) length, StandardCharsets.UTF_8)).as(HexFormat.of().formatHex(bytes))
                 .isEqualTo(jackson(bytes));
