@@ -31,14 +31,9 @@ final class JsonInputs {
     }
 
     /**
-     * A lexer over a document held as the UTF-8 bytes of a String without lone surrogates: as {@link #of(String)}
-     * on that String, whose canonical bytes ({@link Wtf8}) these are.
+     * A lexer over a document held in the first {@code length} bytes of {@code utf8}, the UTF-8 bytes of a String
+     * without lone surrogates: as {@link #of(String)} on that String, whose canonical bytes ({@link Wtf8}) these are.
      */
-    static JsonLexer ofText(byte[] utf8) {
-        return ofText(utf8, utf8.length);
-    }
-
-    /** {@link #ofText(byte[])} of the first {@code length} bytes. */
     static JsonLexer ofText(byte[] utf8, int length) {
         if (startsWithUtf8Bom(utf8, length)) {
             throw byteOrderMark();

@@ -88,7 +88,8 @@ class GraphObjectReaderModesTest {
     /** The graph (names, predecessor counts, successors, declared nodes) or the error, as text. */
     private static String outcome(String json, GraphLimits limits, int expectedNames) {
         try {
-            JsonLexer lexer = JsonInputs.ofText(json.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            JsonLexer lexer = JsonInputs.ofText(bytes, bytes.length);
             lexer.next();
             Violations violations = new Violations(limits.maxViolations());
             DependencyGraph graph = new GraphObjectReader(lexer, limits, violations, expectedNames).read("graph");
